@@ -1,0 +1,318 @@
+"""Execute the notebooks with papermill and render them into briefings.
+
+A build writes everything into a fresh run folder ``OUT/<run-id>/`` (executed
+notebooks, HTML, PDF, ``manifest.json``, ``build.log``). Only when every
+notebook succeeded are the HTML/PDF copied to ``OUT/<notebook>.html|pdf`` (each
+by an atomic rename) and ``OUT/latest`` pointed at the run. A failed run keeps
+its folder for diagnosis and leaves the previous good report untouched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import platform
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+FORMATS = ("html", "pdf")
+KERNEL_NAME = "briefing-python"
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported before anything runs (exit code 2)."""
+
+
+@dataclass
+class NotebookRun:
+    name: str
+    ok: bool = False
+    seconds: float = 0.0
+    error: str = ""
+    outputs: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    run_dir: Path
+    runs: list[NotebookRun]
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.runs)
+
+
+# --------------------------------------------------------------------------- notebooks & parameters
+
+
+def notebook_dir() -> Path:
+    """Notebooks shipped with the project (override with BRIEFING_NOTEBOOKS)."""
+    return Path(os.environ.get("BRIEFING_NOTEBOOKS", NOTEBOOK_DIR))
+
+
+def available_notebooks(folder: Path | None = None) -> dict[str, Path]:
+    folder = folder or notebook_dir()
+    return {p.stem: p for p in sorted(folder.glob("*.ipynb")) if not p.name.startswith(".")}
+
+
+def notebook_parameters(path: Path) -> dict[str, dict]:
+    """The notebook's `parameters` cell: name -> {default, inferred_type_name, help}."""
+    import papermill
+
+    return papermill.inspect_notebook(str(path))
+
+
+_TRUE = {"true", "yes", "1", "on"}
+_FALSE = {"false", "no", "0", "off"}
+
+
+def coerce(name: str, raw: str, spec: dict) -> object:
+    """Convert a command-line string to the type of the parameter's default."""
+    kind = (spec.get("inferred_type_name") or "None").lower()
+    default = spec.get("default")
+    try:
+        if kind == "bool" or default in ("True", "False"):
+            low = raw.strip().lower()
+            if low in _TRUE:
+                return True
+            if low in _FALSE:
+                return False
+            raise ValueError("expected true or false")
+        if kind == "int" or (default and default.lstrip("-").isdigit()):
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind.startswith("list") or (default or "").startswith("["):
+            return [item.strip() for item in raw.split(",") if item.strip()]
+    except ValueError as exc:
+        raise UsageError(f"parameter '{name}' expects {kind}: got {raw!r} ({exc})") from None
+    return raw
+
+
+def resolve_parameters(notebooks: dict[str, Path], given: list[tuple[str, str]]) -> dict[str, dict]:
+    """Per-notebook parameters from -p NAME VALUE pairs; refuses unknown names or bad values."""
+    specs = {name: notebook_parameters(path) for name, path in notebooks.items()}
+    known = set().union(*[set(s) for s in specs.values()]) if specs else set()
+    per_nb: dict[str, dict] = {name: {} for name in notebooks}
+    for pname, raw in given:
+        if pname not in known:
+            hint = ", ".join(sorted(known)) or "none"
+            raise UsageError(f"unknown parameter '{pname}' (the selected notebooks take: {hint})")
+        for nb, spec in specs.items():
+            if pname in spec:
+                per_nb[nb][pname] = coerce(pname, raw, spec[pname])
+    return per_nb
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _kernel_dir() -> Path:
+    """A kernelspec that runs this very interpreter, so notebooks see this install."""
+    root = Path(tempfile.mkdtemp(prefix="briefing-kernel-"))
+    spec_dir = root / "kernels" / KERNEL_NAME
+    spec_dir.mkdir(parents=True)
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "Python (briefing)", "language": "python",
+            "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}}
+    (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+    return root
+
+
+def new_run_id() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
+
+
+def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tuple[str, ...],
+            title: str, kernel_root: Path, verbose: bool = False) -> NotebookRun:
+    """Run one notebook into run_dir and render it; never raises for a failing notebook."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from . import render
+
+    run = NotebookRun(name)
+    started = time.perf_counter()
+    executed = run_dir / f"{name}.ipynb"
+    env_before = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernel_root), env_before]))
+    try:
+        papermill.execute_notebook(str(path), str(executed), parameters=parameters,
+                                   kernel_name=KERNEL_NAME, progress_bar=False, log_output=verbose,
+                                   cwd=str(path.parent), start_timeout=120)
+        run.outputs.append(executed)
+        nb = nbformat.read(str(executed), as_version=4)
+        html = render.to_html(nb, title=f"{title} — {name.replace('_', ' ')}" if name != "briefing" else title)
+        if "html" in formats:
+            out = run_dir / f"{name}.html"
+            out.write_text(html, encoding="utf-8")
+            run.outputs.append(out)
+        if "pdf" in formats:
+            out = run_dir / f"{name}.pdf"
+            render.to_pdf(html, out)
+            run.outputs.append(out)
+        run.ok = True
+    except PapermillExecutionError as exc:
+        failed = run_dir / f"{name}.failed.ipynb"
+        if executed.exists():
+            executed.replace(failed)
+            run.outputs.append(failed)
+        run.error = (f"notebook '{name}' failed in cell {exc.cell_index} (execution count {exc.exec_count}): "
+                     f"{exc.ename}: {exc.evalue}; executed copy kept at {failed}")
+    except Exception as exc:  # rendering or kernel start-up
+        run.error = f"notebook '{name}' failed: {type(exc).__name__}: {exc}"
+    finally:
+        if env_before is None:
+            os.environ.pop("JUPYTER_PATH", None)
+        else:
+            os.environ["JUPYTER_PATH"] = env_before
+        run.seconds = time.perf_counter() - started
+    return run
+
+
+def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
+          formats: tuple[str, ...] = FORMATS, params: list[tuple[str, str]] | None = None,
+          title: str | None = None, verbose: bool = False, progress: bool | None = None,
+          keep: int = 10) -> BuildResult:
+    """Execute and render the notebooks; see the module docstring for the layout."""
+    from . import __version__
+    from .corpus import load_corpus
+
+    corpus = Path(corpus).resolve()
+    if not corpus.is_dir():
+        raise UsageError(f"corpus folder not found: {corpus}")
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise UsageError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    catalogue = available_notebooks()
+    chosen = notebooks or list(catalogue)
+    missing = [n for n in chosen if n.removesuffix(".ipynb") not in catalogue]
+    if missing:
+        raise UsageError(f"no notebook named {', '.join(missing)} (available: {', '.join(catalogue)})")
+    selected = {n.removesuffix(".ipynb"): catalogue[n.removesuffix(".ipynb")] for n in chosen}
+    per_nb = resolve_parameters(selected, params or [])
+    title = title or "Briefing"
+    for name, path in selected.items():
+        spec = notebook_parameters(path)
+        base = {"corpus_dir": str(corpus), "title": title}
+        per_nb[name] = {**{k: v for k, v in base.items() if k in spec}, **per_nb[name]}
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    run_id = new_run_id()
+    run_dir = out / run_id
+    run_dir.mkdir()
+    handler = logging.FileHandler(run_dir / "build.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root_logger = logging.getLogger()
+    root_logger.addHandler(handler)
+    if root_logger.level > logging.INFO:
+        root_logger.setLevel(logging.INFO)
+    started = time.perf_counter()
+    try:
+        log.info("build %s: corpus %s, notebooks %s", run_id, corpus, ", ".join(selected))
+        loaded = load_corpus(corpus)
+        kernel_root = _kernel_dir()
+        show = sys.stderr.isatty() if progress is None else progress
+        bar = None
+        if show and not verbose:
+            from tqdm import tqdm
+            bar = tqdm(total=len(selected), desc="briefing", unit="notebook", file=sys.stderr)
+        runs = []
+        try:
+            for name, path in selected.items():
+                if bar is not None:
+                    bar.set_postfix_str(name)
+                run = execute(name, path, run_dir, per_nb[name], formats, title, kernel_root, verbose)
+                log.info("%s: %s in %.1f s", name, "ok" if run.ok else "FAILED", run.seconds)
+                if run.error:
+                    log.error(run.error)
+                runs.append(run)
+                if bar is not None:
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
+            shutil.rmtree(kernel_root, ignore_errors=True)
+        result = BuildResult(run_dir, runs)
+        manifest = {
+            "run_id": run_id,
+            "status": "ok" if result.ok else "failed",
+            "started_utc": run_id[:16],
+            "seconds": round(time.perf_counter() - started, 2),
+            "corpus": str(corpus),
+            "inputs": [{"file": a, "sha256": s} for a, s in zip(loaded.articles["article_id"], loaded.articles["sha256"])],
+            "skipped": loaded.problems.to_dict(orient="records"),
+            "notebooks": [{"name": n, "sha256": _sha256(p), "parameters": per_nb[n]} for n, p in selected.items()],
+            "versions": _versions(__version__),
+            "timings": {r.name: round(r.seconds, 2) for r in runs},
+            "errors": [r.error for r in runs if r.error],
+            "outputs": [{"file": p.name, "sha256": _sha256(p)} for r in runs for p in r.outputs if p.exists()],
+        }
+        (run_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+        if result.ok:
+            _publish(out, run_dir, runs)
+            _prune(out, keep)
+        return result
+    finally:
+        root_logger.removeHandler(handler)
+        handler.close()
+
+
+def _versions(own: str) -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"briefing": own, "python": platform.python_version()}
+    for pkg in ("pandas", "papermill", "nbconvert", "weasyprint", "matplotlib"):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            pass
+    return out
+
+
+def _publish(out: Path, run_dir: Path, runs: list[NotebookRun]) -> None:
+    """Copy the run's reports to OUT/ by atomic renames and point OUT/latest at the run."""
+    for run in runs:
+        for path in run.outputs:
+            if path.suffix in (".html", ".pdf"):
+                tmp = out / f".{path.name}.{run_dir.name}.tmp"
+                shutil.copyfile(path, tmp)
+                os.replace(tmp, out / path.name)
+    shutil.copyfile(run_dir / "manifest.json", out / ".manifest.json.tmp")
+    os.replace(out / ".manifest.json.tmp", out / "manifest.json")
+    link = out / "latest"
+    tmp_link = out / f".latest.{run_dir.name}"
+    try:
+        os.symlink(run_dir.name, tmp_link)
+        os.replace(tmp_link, link)
+    except OSError:  # file systems without symlinks: a text pointer instead
+        (out / "LATEST").write_text(run_dir.name + "\n", encoding="utf-8")
+
+
+def _prune(out: Path, keep: int) -> None:
+    """Keep the newest `keep` successful runs (failed runs are kept for diagnosis)."""
+    runs = sorted(p for p in out.iterdir() if p.is_dir() and not p.is_symlink() and p.name[:8].isdigit()
+                  and (p / "manifest.json").exists())
+    good = [p for p in runs if json.loads((p / "manifest.json").read_text(encoding="utf-8")).get("status") == "ok"]
+    for old in good[:-keep] if keep > 0 else []:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,164 @@
+"""The `briefing` command: a thin layer over the Python API.
+
+    briefing check CORPUS              what would be read, and what not
+    briefing extract CORPUS --out DIR  the tables as CSV (a stable contract)
+    briefing build CORPUS --out DIR    notebooks -> HTML and PDF briefings
+
+Exit codes: 0 ok, 1 failure (no article readable, a notebook failed),
+2 bad usage (unknown option, parameter or notebook; bad config).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefing", description="Analytical briefings from a folder of news articles.")
+    p.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sp):
+        sp.add_argument("corpus", type=Path, help="folder of articles (.txt, .md; optional manifest.csv)")
+        sp.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                        help="skip article files larger than N bytes (default 5000000)")
+        sp.add_argument("-v", "--verbose", action="store_true", help="log what is being done")
+
+    c = sub.add_parser("check", help="load a corpus and report articles, dates, sources and problems",
+                       description="Load CORPUS, print a summary and every file that was skipped or read with a "
+                                   "caveat. Exit 1 when no article could be read.")
+    common(c)
+
+    e = sub.add_parser("extract", help="write the extracted tables as CSV files",
+                       description="Write articles.csv, problems.csv, quotes.csv, figures.csv, quantities.csv, "
+                                   "themes.csv and theme_mentions.csv (UTF-8, header row, an article_id column) "
+                                   "into DIR.")
+    common(e)
+    e.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the CSV files")
+    _config_options(e)
+
+    b = sub.add_parser("build", help="execute the notebooks and render HTML/PDF briefings",
+                       description="Execute each notebook with papermill on CORPUS and render HTML and PDF into "
+                                   "DIR/<run-id>/; when all succeed, copy them to DIR/ and point DIR/latest at "
+                                   "the run. A failed run leaves the previous reports untouched (exit 1).")
+    common(b)
+    b.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR", help="reports folder (default: reports)")
+    b.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default: html,pdf)")
+    b.add_argument("--notebook", action="append", metavar="NAME", help="notebook to run (repeatable; default: all)")
+    b.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
+                   help="notebook parameter (repeatable); checked against the notebooks' parameters cell")
+    b.add_argument("--title", help="briefing title (default: Briefing)")
+    b.add_argument("--keep", type=int, default=10, metavar="N", help="successful run folders to keep (default 10)")
+    b.add_argument("--list", action="store_true", help="list the notebooks and their parameters, then exit")
+    return p
+
+
+def _config_options(sp) -> None:
+    sp.add_argument("--roster", type=Path, metavar="YAML", help="speaker roster (default: CORPUS/speakers.yml, else the shipped one)")
+    sp.add_argument("--lexicon", type=Path, metavar="YAML", help="theme lexicon (default: CORPUS/themes.yml, else the shipped one)")
+    sp.add_argument("--rates", type=Path, metavar="CSV", help="exchange rates to USD by year (default: CORPUS/rates.csv if present)")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for noisy in ("weasyprint", "fontTools", "traitlets", "papermill", "blib2to3"):
+        logging.getLogger(noisy).setLevel(logging.INFO if verbose and noisy == "papermill" else logging.ERROR)
+
+
+def cmd_check(args) -> int:
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.corpus, max_bytes=args.max_bytes, progress=sys.stderr.isatty())
+    arts = corpus.articles
+    first, last = corpus.date_range
+    print(f"corpus {args.corpus}: {len(arts)} article(s), {int(arts['n_words'].sum()) if len(arts) else 0} words")
+    print(f"dates: {first or '-'} to {last or '-'}" + (
+        f"; {int((~arts['year_known']).sum())} without a known year" if len(arts) and (~arts['year_known']).any() else ""))
+    sources = arts["source"].replace("", "(unknown)").value_counts()
+    print("sources: " + (", ".join(f"{s} ({n})" for s, n in sources.items()) or "-"))
+    for _, a in arts.iterrows():
+        print(f"  {a['article_id']}  {a['published'] or 'no date'}  {a['n_words']} words  {a['title'][:70]}")
+    if len(corpus.problems):
+        print(f"problems ({len(corpus.problems)}):")
+        for _, pr in corpus.problems.iterrows():
+            print(f"  {pr['file']}: {pr['action']}: {pr['problem']}")
+    if arts.empty:
+        print("error: no article could be read", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_extract(args) -> int:
+    from .pipeline import analyse, write_tables
+
+    results = analyse(args.corpus, roster=args.roster, lexicon=args.lexicon, rates=args.rates,
+                      max_bytes=args.max_bytes, progress=sys.stderr.isatty())
+    written = write_tables(results, args.out)
+    for path in written:
+        print(path)
+    for _, pr in results.problems.iterrows():
+        print(f"warning: {pr['file']}: {pr['action']}: {pr['problem']}", file=sys.stderr)
+    if results.articles.empty:
+        print("error: no article could be read", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .build import available_notebooks, build, notebook_parameters
+
+    if args.list:
+        for name, path in available_notebooks().items():
+            print(name)
+            for pname, spec in notebook_parameters(path).items():
+                print(f"  -p {pname} {spec['default']}  ({spec['inferred_type_name']}) {spec['help']}")
+        return 0
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    result = build(args.corpus, args.out, notebooks=args.notebook, formats=formats, params=args.parameter,
+                   title=args.title, verbose=args.verbose, keep=args.keep)
+    for run in result.runs:
+        if run.ok:
+            print(f"{run.name}: ok ({run.seconds:.1f} s)")
+        else:
+            print(f"error: {run.error}", file=sys.stderr)
+    if result.ok:
+        for run in result.runs:
+            for path in run.outputs:
+                if path.suffix in (".html", ".pdf"):
+                    print(args.out / path.name)
+        return 0
+    print(f"build failed; previous reports in {args.out} left as they were; log: {result.run_dir / 'build.log'}",
+          file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .build import UsageError
+    from .config import ConfigError
+
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    _setup_logging(args.verbose)
+    if not args.corpus.is_dir():
+        print(f"error: corpus folder not found: {args.corpus}", file=sys.stderr)
+        return 2
+    try:
+        return {"check": cmd_check, "extract": cmd_extract, "build": cmd_build}[args.command](args)
+    except (UsageError, ConfigError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,467 @@
+"""Read a folder of articles into a DataFrame.
+
+`load_corpus(folder)` walks the folder recursively and reads
+
+* ``.txt`` files: headline on the first line, then an optional date line
+  (``12:58, 5 February``, ``date 2026-02-04``, ``25 April 2013``,
+  ``April 25, 2013``, ISO ...), then the body;
+* ``.md`` files with optional YAML front matter (title, date, source, url,
+  language);
+* an optional manifest (``manifest.csv`` or ``manifest.yml``) whose values win
+  over whatever is inferred from the files.
+
+Bad input never stops the run: every file that cannot be read, or is read
+with a caveat, gets a one-line reason in ``Corpus.problems``. Nothing in the
+folder is ever written to.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .text import count_words, normalise
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 5_000_000
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
+# Files that may live beside the articles without being articles.
+CONFIG_SUFFIXES = {".csv", ".yml", ".yaml", ".json", ".tsv"}
+MANIFEST_NAMES = ("manifest.csv", "manifest.yml", "manifest.yaml")
+
+ARTICLE_COLUMNS = [
+    "article_id", "path", "title", "published", "date_precision", "date_source",
+    "year_known", "source", "url", "language", "text", "n_words", "sha256",
+]
+PROBLEM_COLUMNS = ["file", "action", "problem"]
+MANIFEST_FIELDS = ("title", "published", "source", "url", "language")
+
+
+@dataclass
+class Corpus:
+    """Articles and the problems met while reading them."""
+    root: Path
+    articles: pd.DataFrame
+    problems: pd.DataFrame
+    manifest: Path | None = None
+
+    @property
+    def date_range(self) -> tuple[str | None, str | None]:
+        known = self.articles.loc[self.articles["year_known"], "published"]
+        if known.empty:
+            return None, None
+        return str(known.min()), str(known.max())
+
+
+@dataclass
+class _Problems:
+    rows: list = field(default_factory=list)
+
+    def skip(self, file: str, why: str) -> None:
+        log.warning("skipped %s: %s", file, why)
+        self.rows.append({"file": file, "action": "skipped", "problem": why})
+
+    def warn(self, file: str, why: str) -> None:
+        log.info("%s: %s", file, why)
+        self.rows.append({"file": file, "action": "read with caveat", "problem": why})
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=PROBLEM_COLUMNS)
+
+
+class ArticleError(Exception):
+    """A file that cannot be used as an article; the message says why."""
+
+
+# --------------------------------------------------------------------------- bytes
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode article bytes; returns (text, caveat or None).
+
+    UTF-8 (with or without BOM) first, then charset-normalizer's best guess
+    (cp1251, Latin-1, ...). Raises ArticleError for binary data.
+    """
+    if not data.strip():
+        raise ArticleError("empty file")
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+        raise ArticleError("binary file (contains NUL bytes), not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), None
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ArticleError(f"not valid UTF-8 (bad byte at offset {first_bad}) and no other encoding fits")
+    text = str(best)
+    if _looks_binary(text):
+        raise ArticleError("binary file, not text")
+    return text, f"not UTF-8 (bad byte at offset {first_bad}); decoded as {best.encoding}"
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return control / len(sample) > 0.05
+
+
+# --------------------------------------------------------------------------- dates
+
+_TIME_PREFIX = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[,|–-]?\s*", re.I)
+_DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*[:\s]\s*(\S+(?:\s+\S+){0,5})", re.I)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE_TOKEN = re.compile(r"^(?:\d{1,4}(?:st|nd|rd|th)?|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)[,.]?$", re.I)
+_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A publication date, as far as it is known.
+
+    ``iso`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a day and month
+    without a year is ``--MM-DD`` (ISO 8601 truncated form) and has
+    ``year_known`` False: its year comes only from a manifest or front matter.
+    """
+    iso: str
+    precision: str  # day | month | year
+
+    @property
+    def year_known(self) -> bool:
+        return not self.iso.startswith("--")
+
+    def with_year(self, year: int) -> "PartialDate":
+        return PartialDate(f"{year:04d}{self.iso[1:]}", self.precision) if not self.year_known else self
+
+
+def parse_date(value: object) -> PartialDate | None:
+    """Parse a date string (or date object) without ever borrowing today's year."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PartialDate(value.isoformat(), "day")
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return PartialDate(f"{value:04d}", "year")
+    s = _TIME_PREFIX.sub("", str(value).strip()).strip(" ,.")
+    if not s or len(s) > 40 or not re.search(r"\d", s):
+        return None
+    m = _ISO.match(s)
+    if m:
+        y, mo, d = m.groups()
+        try:
+            dt.date(int(y), int(mo), int(d or 1))
+        except ValueError:
+            return None
+        return PartialDate(s, "day" if d else "month")
+    if re.fullmatch(r"\d{4}", s):
+        return PartialDate(s, "year")
+    lowered = s.lower()
+    if not any(mon in lowered for mon in _MONTHS) and not re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", s):
+        return None
+    import dateparser
+
+    base = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+            "DATE_ORDER": "DMY", "PARSERS": ["absolute-time"]}
+    for parts, precision in ((["day", "month", "year"], "day"), (["month", "year"], "month")):
+        got = dateparser.parse(s, languages=["en"], settings={**base, "REQUIRE_PARTS": parts})
+        if got:
+            iso = got.date().isoformat()
+            return PartialDate(iso if precision == "day" else iso[:7], precision)
+    got = dateparser.parse(s, languages=["en"], settings={**base, "REQUIRE_PARTS": ["day", "month"]})
+    if got:
+        return PartialDate(f"--{got.month:02d}-{got.day:02d}", "day")
+    return None
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _read_txt(text: str) -> dict:
+    """Headline, date line and body of a plain-text article."""
+    lines = text.split("\n")
+    info: dict = {"title": None, "date": None, "date_line": None}
+    nonblank = [i for i, line in enumerate(lines) if line.strip()][:4]
+    for n, i in enumerate(nonblank):
+        line = lines[i].strip()
+        m = _DATE_PREFIX.match(line)
+        if m:
+            # "date 2026-02-04 The lead paragraph ..." (a date stamped before the text)
+            tokens = m.group(1).split()
+            k = 0
+            while k < len(tokens) and _DATE_TOKEN.match(tokens[k]):
+                k += 1
+            cand = " ".join(tokens[:k])
+            got = parse_date(cand) if k else None
+            if got:
+                info["date"], info["date_line"] = got, i
+                rest = line[m.start(1) + len(cand):].strip()
+                if n == 0 and rest:
+                    info["title"] = _headline(rest)
+                break
+        if n > 0 and len(line) <= 40:
+            got = parse_date(line)
+            if got:
+                info["date"], info["date_line"] = got, i
+                break
+    if info["title"] is None and nonblank:
+        first = lines[nonblank[0]].strip()
+        info["title"] = _headline(first)
+    return info
+
+
+def _headline(line: str) -> str:
+    """The first line as a headline; a lead paragraph is cut to its opening words."""
+    line = line.strip().lstrip("#").strip()
+    if len(line) <= 160:
+        return line
+    cut = line[:120].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + " …"
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no 'billion laughs' front matter)."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - yaml API
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "YAML aliases are not allowed here", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def safe_yaml(text: str):
+    """Parse YAML without aliases; raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - safe loader subclass
+
+
+def _read_md(text: str, problems: _Problems, file: str) -> tuple[str, int, dict]:
+    """Front matter and body of a Markdown article; returns (body, body offset, meta)."""
+    meta: dict = {}
+    m = re.match(r"---[ ]*\n(.*?)\n(?:---|\.\.\.)[ ]*(?:\n|$)", text, re.S)
+    if not m:
+        return text, 0, meta
+    body_start = m.end()
+    if len(m.group(1)) > 65536:
+        problems.warn(file, "front matter over 64 KB ignored")
+        return text[body_start:], body_start, meta
+    try:
+        data = safe_yaml(m.group(1))
+    except yaml.YAMLError as exc:
+        problems.warn(file, f"front matter is not valid YAML, ignored ({_one_line(exc)})")
+        return text[body_start:], body_start, meta
+    if data is None:
+        return text[body_start:], body_start, meta
+    if not isinstance(data, dict):
+        problems.warn(file, f"front matter is a {type(data).__name__}, not a mapping; ignored")
+        return text[body_start:], body_start, meta
+    for key in ("title", "date", "published", "source", "url", "language"):
+        if key not in data or data[key] is None:
+            continue
+        value = data[key]
+        if isinstance(value, (dict, list)):
+            problems.warn(file, f"front matter key '{key}' should be a single value, got a {type(value).__name__}; ignored")
+            continue
+        meta["published" if key == "date" else key] = value
+    return text[body_start:], body_start, meta
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200]
+
+
+def _load_manifest(root: Path, problems: _Problems) -> tuple[Path | None, dict[str, dict]]:
+    for name in MANIFEST_NAMES:
+        path = root / name
+        if path.is_file():
+            break
+    else:
+        return None, {}
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".csv":
+            rows = list(csv.DictReader(io.StringIO(raw)))
+        else:
+            data = safe_yaml(raw)
+            rows = data.get("articles", data) if isinstance(data, dict) else data
+            if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+                raise ValueError("expected a list of entries (or 'articles:' holding one), each a mapping")
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, csv.Error) as exc:
+        problems.warn(name, f"manifest unreadable, ignored: {_one_line(exc)}")
+        return path, {}
+    out: dict[str, dict] = {}
+    for n, row in enumerate(rows, start=2 if path.suffix == ".csv" else 1):
+        file = str(row.get("file") or "").strip()
+        if not file:
+            problems.warn(name, f"entry {n} has no 'file'; ignored")
+            continue
+        unknown = {k for k in row if k is not None} - {"file", *MANIFEST_FIELDS, "date", "notes"}
+        if unknown:
+            problems.warn(name, f"entry {n} ({file}): unknown key(s) {', '.join(sorted(map(str, unknown)))} ignored")
+        entry = {k: row[k] for k in MANIFEST_FIELDS if row.get(k) not in (None, "")}
+        if row.get("date") not in (None, "") and "published" not in entry:
+            entry["published"] = row["date"]
+        out[file] = entry
+    return path, out
+
+
+def _walk(root: Path, problems: _Problems):
+    """Article files under root, sorted, without following directory symlinks."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=lambda e: problems.skip(
+            _rel(Path(e.filename), root) if e.filename else str(root), f"folder unreadable ({e.strerror})")):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            suffix = path.suffix.lower()
+            if suffix in ARTICLE_SUFFIXES:
+                found.append(path)
+            elif suffix not in CONFIG_SUFFIXES:
+                problems.skip(_rel(path, root), f"not an article: unsupported file type '{suffix or name}' (use .txt or .md)")
+    return found
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                progress: bool = False) -> Corpus:
+    """Read every article under `folder` into a Corpus (articles + problems).
+
+    Columns of ``articles``: article_id (path relative to the folder), path,
+    title, published (ISO, possibly partial, see PartialDate), date_precision
+    (day|month|year|none), date_source (manifest|front_matter|text|none),
+    year_known, source, url, language, text (normalised; all offsets refer to
+    it), n_words, sha256 (of the file's bytes).
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {root}")
+    problems = _Problems()
+    manifest_path, manifest = _load_manifest(root, problems)
+    files = _walk(root, problems)
+    seen: dict[str, str] = {}
+    matched: set[str] = set()
+    rows = []
+    iterator = files
+    if progress:
+        from tqdm import tqdm
+        iterator = tqdm(files, desc="reading", unit="file", leave=False)
+    for path in iterator:
+        rel = _rel(path, root)
+        try:
+            row = _read_article(path, rel, max_bytes, problems)
+        except ArticleError as exc:
+            problems.skip(rel, str(exc))
+            continue
+        if row["sha256"] in seen:
+            problems.skip(rel, f"duplicate of {seen[row['sha256']]} (same content)")
+            continue
+        seen[row["sha256"]] = rel
+        key = rel if rel in manifest else path.name
+        if key in manifest:
+            matched.add(key)
+            _apply_manifest(row, manifest[key], problems)
+        rows.append(row)
+    for file in sorted(set(manifest) - matched):
+        problems.warn(manifest_path.name, f"names '{file}', which is not in the corpus (missing or skipped)")
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    articles["n_words"] = articles["n_words"].astype("int64")
+    articles["year_known"] = articles["year_known"].astype(bool)
+    return Corpus(root=root, articles=articles, problems=problems.frame(), manifest=manifest_path)
+
+
+def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> dict:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise ArticleError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (--max-bytes)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    raw, caveat = decode(data)
+    if caveat:
+        problems.warn(rel, caveat)
+    text = normalise(raw)
+    meta: dict = {}
+    date_source = "none"
+    if path.suffix.lower() in (".md", ".markdown"):
+        body, _, meta = _read_md(text, problems, rel)
+        text = body
+        info = _read_txt(text)
+    else:
+        info = _read_txt(text)
+    if not text.strip():
+        raise ArticleError("no text (only front matter or white space)")
+    title = str(meta.get("title") or info["title"] or Path(rel).stem)
+    date = None
+    if "published" in meta:
+        date = parse_date(meta["published"])
+        if date is None:
+            problems.warn(rel, f"front matter date '{meta['published']}' not understood; ignored")
+        else:
+            date_source = "front_matter"
+    if date is None and info["date"] is not None:
+        date, date_source = info["date"], "text"
+    return {
+        "article_id": rel,
+        "path": str(path),
+        "title": title,
+        "published": date.iso if date else None,
+        "date_precision": date.precision if date else "none",
+        "date_source": date_source,
+        "year_known": bool(date and date.year_known),
+        "source": str(meta.get("source") or ""),
+        "url": str(meta.get("url") or ""),
+        "language": str(meta.get("language") or "en"),
+        "text": text,
+        "n_words": count_words(text),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+
+
+def _apply_manifest(row: dict, entry: dict | None, problems: _Problems) -> None:
+    """Manifest values win over what was inferred from the file."""
+    if not entry:
+        return
+    for key in ("title", "source", "url", "language"):
+        if key in entry:
+            row[key] = str(entry[key])
+    if "published" in entry:
+        date = parse_date(entry["published"])
+        if date is None:
+            problems.warn(row["article_id"], f"manifest date '{entry['published']}' not understood; ignored")
+        elif not date.year_known and row["published"] and not row["published"].startswith("--"):
+            pass  # the file knows more than the manifest
+        else:
+            row["published"], row["date_precision"] = date.iso, date.precision
+            row["date_source"], row["year_known"] = "manifest", date.year_known

@@ -1,0 +1,127 @@
+"""Text helpers shared by the loader and the extractors.
+
+Every helper that splits text returns character offsets into the string it was
+given, so that whatever an extractor finds can be traced back to its sentence.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters replaced one-for-one, so that normalisation keeps offsets stable
+# for everything but line endings and invisible characters.
+_SAME_LENGTH = str.maketrans({
+    "\u00a0": " ",   # no-break space
+    "\u2007": " ",   # figure space
+    "\u202f": " ",   # narrow no-break space
+    "\u2009": " ",   # thin space
+    "\u2002": " ", "\u2003": " ", "\u3000": " ",
+    "\u2010": "-",   # hyphen
+    "\u2011": "-",   # non-breaking hyphen
+    "\t": " ",
+})
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normalise(raw: str) -> str:
+    """Text as the extractors see it: NFC, LF line ends, plain spaces and hyphens.
+
+    Soft hyphens, zero-width characters and byte-order marks are removed.
+    Article offsets everywhere in the package refer to this normalised text.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_SAME_LENGTH)
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Number of words (letters or digits, inner hyphens and apostrophes kept)."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines: news text puts one paragraph on a line."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            s, e = m.start(), m.end()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            out.append(Span(s, e, text[s:e]))
+    return out
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr",
+    "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "gov", "sen",
+    "rep", "pres", "min", "approx", "est", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mln", "bln", "bn", "tn",
+    "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "cf", "vol", "pp", "ca",
+}
+_CLOSERS = "\"'”’»“)]"
+_SENT_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of text[start:end] with offsets into text.
+
+    Splits after . ! ? … (and any closing quote or bracket) followed by space
+    and an upper-case letter, digit or opening quote; never inside a line
+    break-free abbreviation such as "Mr." or "U.S.", and always at a line break.
+    """
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    for para in re.finditer(r"[^\n]+", text[start:end]):
+        p0 = start + para.start()
+        p1 = start + para.end()
+        s = p0
+        for m in _SENT_END.finditer(text, p0, p1):
+            e = m.end()
+            if e >= p1:
+                break
+            nxt = text[e:p1].lstrip()
+            if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“«„‘'("):
+                continue
+            word = re.search(r"([\w.]+)\.?$", text[s:m.start() + 1])
+            if m.group().startswith(".") and word:
+                token = word.group(1).rstrip(".").lower()
+                if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                    continue
+            out.append(_trimmed(text, s, e))
+            s = e
+        if text[s:p1].strip():
+            out.append(_trimmed(text, s, p1))
+    return [sp for sp in out if sp.text]
+
+
+def _trimmed(text: str, s: int, e: int) -> Span:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e, text[s:e])
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form for matching names across spellings (Mäjilis -> majilis)."""
+    from unidecode import unidecode
+    return unidecode(text).lower()
