@@ -1,0 +1,667 @@
+"""Direct quotes and who said them.
+
+`extract_quotes(articles, roster)` returns one row per quote span:
+
+==================  ==========================================================
+article_id          the article (path relative to the corpus folder)
+quote_id            ``<article_id>#q<n>``
+utterance_id        spans of one statement share it (“A,” she said. “B.”)
+cluster_id          the same statement across articles (see `cluster_quotes`)
+kind                direct | partial (a phrase inside narrative) | title
+text                the quoted words: exactly ``article.text[start:end]``
+speaker             canonical name (roster) or the fullest name the article
+                    gives; empty when unresolved
+speaker_mention     the words that named the speaker (“the head of state”)
+speaker_in_roster   True when the speaker is a roster person
+confidence          roster | name | coreference | header | nearest | none
+start, end          offsets of the quoted words (inside the marks)
+paragraph           0-based index of the paragraph
+==================  ==========================================================
+
+The parser works paragraph by paragraph, so one stray quote mark costs at most
+the quote it belongs to. Cue verbs, roles and countries come from data files
+(``cues.yml``, ``countries.yml``), people from the roster.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .roster import Person, Roster, load_roster, name_tokens
+from .text import paragraphs
+
+QUOTE_COLUMNS = ["article_id", "quote_id", "utterance_id", "cluster_id", "kind", "text", "speaker",
+                 "speaker_mention", "speaker_in_roster", "confidence", "start", "end", "paragraph"]
+
+# opener -> closers it accepts
+_PAIRS = {"“": "”“", "„": "“”", "«": "»", "‹": "›", "‘": "’", "‚": "‘’", '"': '"', "'": "'"}
+_DOUBLE = set("“”„«»\"")
+_SENT_END = re.compile(r"[.!?…]")
+
+
+@dataclass
+class Span:
+    start: int                 # inner start (after the mark)
+    end: int                   # inner end (before the mark)
+    open_at: int
+    close_at: int | None       # None: the quote runs on past the paragraph
+    para: int
+    continued: bool = False    # carries on a quote from the previous paragraph
+    kind: str = "partial"
+    utterance: int = -1
+    pre: str = ""
+    post: str = ""
+    pre_start: int = 0
+
+
+# --------------------------------------------------------------------------- marks
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum()
+
+
+def _opener_shape(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (not _is_word(before) and before not in ".,;!?") and not after.isspace()
+
+
+def _closer_shape(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not _is_word(after)
+
+
+def _spans_in_paragraph(text: str, p0: int, p1: int, para: int, carried: str | None) -> tuple[list[Span], str | None]:
+    """Quote spans of one paragraph; returns them and the mark still open at its end."""
+    spans: list[Span] = []
+    open_mark: str | None = None
+    open_at = start = -1
+    if carried:
+        # A quote carried over from the previous paragraph: this paragraph opens with the same mark.
+        lead = len(text[p0:p1]) - len(text[p0:p1].lstrip())
+        if text[p0 + lead:p0 + lead + 1] == carried:
+            open_mark, open_at, start = carried, p0 + lead, p0 + lead + 1
+    i = p0 if open_mark is None else start
+    while i < p1:
+        c = text[i]
+        if c not in _PAIRS and c not in "”»›’":
+            i += 1
+            continue
+        if open_mark is None:
+            if c in _PAIRS and c not in "’" and _opener_shape(text, i):
+                if c in "'‘" and i > p0 and _is_word(text[i - 1]):
+                    i += 1
+                    continue
+                open_mark, open_at, start = c, i, i + 1
+            elif c == "”" and _opener_shape(text, i) and i + 1 < p1 and text[i + 1].isupper():
+                open_mark, open_at, start = c, i, i + 1  # ”…” (Scandinavian / typo) style
+        else:
+            closers = _PAIRS.get(open_mark, "”")
+            if open_mark in "'‘’" and c in _DOUBLE:
+                i += 1
+                continue  # a single-quoted span never holds double marks: ignore them
+            if open_mark in _DOUBLE and c in "'‘’‚":
+                i += 1
+                continue  # nested single quotes
+            if c in closers and _closer_shape(text, i):
+                if open_mark in "'‘" and i + 1 < p1 and _is_word(text[i + 1]):
+                    i += 1
+                    continue  # an apostrophe (it’s), not a closing mark
+                spans.append(Span(start, i, open_at, i, para))
+                open_mark = None
+            elif c == open_mark and _opener_shape(text, i) and c not in "'‘":
+                # A second opener while one is open: the first was stray; it costs only its own span.
+                open_at, start = i, i + 1
+        i += 1
+    if open_mark is not None:
+        spans.append(Span(start, p1, open_at, None, para))
+        return spans, open_mark
+    return spans, None
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every quoted span of the text, paragraph by paragraph, with continuations joined."""
+    paras = paragraphs(text)
+    out: list[Span] = []
+    carried: str | None = None
+    for n, p in enumerate(paras):
+        spans, still_open = _spans_in_paragraph(text, p.start, p.end, n, carried)
+        if carried and spans and spans[0].open_at == p.start + (len(text[p.start:p.end]) - len(text[p.start:p.end].lstrip())):
+            spans[0].continued = True
+        carried = None
+        if still_open:
+            last = spans[-1]
+            nxt = paras[n + 1] if n + 1 < len(paras) else None
+            if nxt is not None and nxt.text.lstrip().startswith(still_open):
+                carried = still_open
+            else:
+                # Never closed and not continued: keep it only if it reads like a quote start.
+                before = text[p.start:last.open_at].rstrip()
+                if not (before == "" or before.endswith((":", ","))) or len(text[last.start:last.end].split()) < 4:
+                    spans.pop()
+        out.extend(spans)
+    for s in out:
+        while s.end > s.start and text[s.end - 1].isspace():
+            s.end -= 1
+        while s.start < s.end and text[s.start].isspace():
+            s.start += 1
+    return [s for s in out if s.end > s.start]
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _context(text: str, spans: list[Span], paras) -> None:
+    """Fill each span's `pre` (narrative before it in its sentence) and `post` (after it)."""
+    for k, s in enumerate(spans):
+        p = paras[s.para]
+        prev_close = max((o.close_at + 1 for o in spans[:k] if o.para == s.para and o.close_at is not None), default=p.start)
+        seg = text[prev_close:s.open_at]
+        cut = 0
+        for m in _SENT_END.finditer(seg):
+            if m.end() < len(seg) and (seg[m.end():].strip() == "" or seg[m.end()].isspace()):
+                cut = m.end()
+        s.pre_start = prev_close + cut
+        s.pre = text[s.pre_start:s.open_at]
+        if s.close_at is None:
+            s.post = ""
+            continue
+        nxt_open = min((o.open_at for o in spans[k + 1:] if o.para == s.para), default=p.end)
+        tail = text[s.close_at + 1:nxt_open]
+        m = re.search(r"[.!?…](?=\s|$)", tail.lstrip(" ,.!?…"))
+        lead = len(tail) - len(tail.lstrip(" ,.!?…"))
+        s.post = tail[:lead + m.start()] if m else tail
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def _looks_title(inner: str) -> bool:
+    toks = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    if not toks or len(toks) > 8 or re.search(r"[.!?]$", inner.strip()):
+        return False
+    caps = sum(1 for t in toks if t[0].isupper())
+    return caps >= max(1, len(toks) * 0.6)
+
+
+def _classify(text: str, s: Span, cue_re: re.Pattern) -> str:
+    inner = text[s.start:s.end]
+    if s.continued:
+        return "direct"
+    pre = s.pre.strip()
+    intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(re.search(
+        cue_re.pattern + r"(?:\s+that)?\s*$", pre, re.I))
+    n = _words(inner)
+    if intro and n >= 2 and not (_looks_title(inner) and n <= 5 and pre != "" and not pre.endswith(":")):
+        if inner[:1].islower() and pre and not pre.endswith(":") and n < 6:
+            return "partial"
+        return "direct"
+    if _looks_title(inner):
+        return "title"
+    return "partial"
+
+
+# --------------------------------------------------------------------------- people in the article
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    key: str | None            # person key (roster name or fullest written name)
+    kind: str                  # name | title | pronoun
+    subject: bool = True       # not the object of a preposition
+    in_roster: bool = False
+
+
+@dataclass
+class ArticlePeople:
+    """People met so far in one article: names, bound titles, genders."""
+    roster: Roster
+    year: int | None
+    persons: dict[str, dict] = field(default_factory=dict)   # key -> {in_roster, gender, titles}
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add_person(self, key: str, in_roster: bool, gender: str | None = None) -> None:
+        self.persons.setdefault(key, {"in_roster": in_roster, "gender": gender, "titles": []})
+
+    def bind(self, key: str, role: str | None, country: str | None) -> None:
+        if role:
+            self.persons[key]["titles"].append((role, country))
+
+    def surname_owner(self, token: str) -> str | None:
+        from rapidfuzz.distance import JaroWinkler
+        tok = name_tokens(token)
+        if not tok:
+            return None
+        hits = [k for k in self.persons if JaroWinkler.similarity(name_tokens(k)[-1], tok[-1]) >= 0.9]
+        return hits[-1] if len(set(hits)) == 1 else None
+
+
+_PREP = re.compile(r"\b(?:from|with|to|by|of|for|about|on|and|at|toward|towards|addressing|than)\s+(?:the\s+)?$", re.I)
+_STOP_CAPS = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "for", "if", "it", "this", "that", "these",
+              "those", "we", "i", "you", "they", "he", "she", "our", "my", "his", "her", "their", "its", "there",
+              "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "according", "speaking", "discussing", "yet",
+              "however", "also", "then", "today", "currently", "particularly", "meanwhile", "earlier", "later",
+              "after", "before", "when", "while", "during", "photo", "share", "so", "no", "not", "every", "both",
+              "all", "some", "each", "let", "what", "why", "how", "who", "where", "apart", "in", "turn",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+class Annotator:
+    """Finds person mentions (names, titles, pronouns) in one article and resolves them."""
+
+    def __init__(self, roster: Roster):
+        self.roster = roster
+        v = roster.vocab
+        role_alt = "|".join(sorted((re.escape(r).replace(r"\ ", r"[\s-]+") for r in v.roles), key=len, reverse=True))
+        self.role_re = re.compile(rf"\b(?:{role_alt})\b", re.I)
+        cue_alt = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in v.cues), key=len, reverse=True))
+        self.cue_re = re.compile(rf"\b(?:{cue_alt})\b", re.I)
+        self.pronoun_re = re.compile(r"\b(" + "|".join(map(re.escape, v.pronouns)) + r")\b", re.I)
+        self.country_words = set(v.countries)
+
+    # ---- names
+    def _is_title_word(self, tok: str) -> bool:
+        f = " ".join(name_tokens(tok))
+        return (f in self.roster.vocab.roles or f in self.country_words or f.rstrip("s") in self.country_words
+                or f in {"vice", "deputy", "acting", "former", "first", "general", "state", "foreign", "minister",
+                         "prime", "head", "of", "the"})
+
+    def scan(self, text: str, year: int | None, quoted: list[tuple[int, int]]) -> ArticlePeople:
+        """All person mentions outside quotes, in text order."""
+        people = ArticlePeople(self.roster, year)
+        inside = _Intervals(quoted)
+        mentions: list[Mention] = []
+        # capitalised runs (names, with titles before them)
+        for run_start, run in _capitalised_runs(text):
+            if not inside.contains(run_start):
+                self._names_in_run(text, run_start, run, people, mentions)
+        for m in self._title_mentions(text):
+            if not inside.contains(m.start) and not any(x.start < m.end and m.start < x.end for x in mentions):
+                mentions.append(m)
+        for m in self.pronoun_re.finditer(text):
+            if not inside.contains(m.start()):
+                mentions.append(Mention(m.start(), m.end(), m.group(), None, "pronoun"))
+        mentions.sort(key=lambda x: x.start)
+        for x in mentions:
+            x.subject = not _PREP.search(text[max(0, x.start - 25):x.start])
+            if x.kind == "title":
+                x.key, x.in_roster = self.resolve_title(x.surface, people, x.start, mentions)
+            if x.key and x.key not in people.persons:
+                person = self.roster.get(x.key)
+                people.add_person(x.key, person is not None, person.gender if person else None)
+        people.mentions = mentions
+        return people
+
+    def _names_in_run(self, text: str, at: int, run: str, people: ArticlePeople, out: list[Mention]) -> None:
+        toks = [(at + t.start(), at + t.end(), t.group()) for t in _NAME_TOKEN.finditer(run)]
+        # split the run at lower-case words ("of", "the") and title words
+        i = 0
+        title_before: list[str] = []
+        while i < len(toks):
+            s, e, tok = toks[i]
+            if not tok[0].isupper() or tok.lower() in _STOP_CAPS or self._is_title_word(tok):
+                if tok[0].isupper() and self._is_title_word(tok):
+                    title_before.append(tok)
+                elif tok.lower() not in ("of", "the"):
+                    title_before = []
+                i += 1
+                continue
+            j = i
+            while j < len(toks) and toks[j][2][0].isupper() and not self._is_title_word(toks[j][2]) \
+                    and toks[j][2].lower() not in _STOP_CAPS and j - i < 4:
+                j += 1
+            name_s, name_e = toks[i][0], toks[j - 1][1]
+            surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
+            name_e = name_s + len(surface)
+            key, in_roster = self._resolve_name(surface, text, name_s, name_e, bool(title_before), people)
+            if key:
+                person = self.roster.get(key)
+                people.add_person(key, in_roster, person.gender if person else None)
+                if title_before:
+                    role, _ = self.roster.vocab.role_of(" ".join(title_before))
+                    people.bind(key, role, self.roster.vocab.country_of(" ".join(title_before)))
+                out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster))
+            title_before = []
+            i = j
+
+    def _resolve_name(self, surface: str, text: str, s: int, e: int, titled: bool,
+                      people: ArticlePeople) -> tuple[str | None, bool]:
+        person = self.roster.match_name(surface)
+        if person:
+            return person.name, True
+        toks = surface.split()
+        if len(toks) == 1:
+            owner = people.surname_owner(surface)
+            return (owner, people.persons[owner]["in_roster"]) if owner else (None, False)
+        if any(" ".join(name_tokens(t)) in self.country_words for t in toks):
+            return None, False
+        after = text[e:e + 60]
+        before = text[max(0, s - 40):s]
+        appositive = re.match(r",\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}", after) and self.role_re.match(
+            after[re.match(r",\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}", after).end():] or "")
+        cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
+        if titled or appositive or cue_near:
+            # an earlier, fuller form of the same person wins ("Igor Sergeenko" over "Sergeenko")
+            owner = people.surname_owner(surface)
+            if owner and len(owner.split()) >= len(toks):
+                return owner, people.persons[owner]["in_roster"]
+            return surface, False
+        return None, False
+
+    # ---- titles
+    def _title_mentions(self, text: str):
+        for m in self.role_re.finditer(text):
+            s, e = m.start(), m.end()
+            pre = re.search(r"(?:\b(?:the|The)\s+)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$", text[max(0, s - 40):s])
+            start = s - (len(pre.group()) if pre else 0)
+            if pre and pre.group(1) and " ".join(name_tokens(pre.group(1))) not in self.country_words:
+                start = s - (len(pre.group()) - pre.group().find(pre.group(1))) if False else start
+                if not re.match(r"(?:the|The)\s", pre.group()):
+                    start = s
+            of = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*", text[e:e + 80])
+            end = e + (of.end() if of else 0)
+            following = text[end:end + 40]
+            if re.match(r"\s+[A-Z][\w’'-]+\s+[A-Z]", following) or re.match(r",?\s*[A-Z][a-z]+\s+[A-Z][a-z]+", following[:1] + following[1:] if following[:1] == " " else "~"):
+                continue  # a title introducing a name: the name is the mention
+            surface = text[start:end]
+            if not re.match(r"(?:the|The)\b", surface) and not surface[:1].isupper():
+                continue  # "a president", "leader" in running prose is not a person reference
+            yield Mention(start, end, surface, None, "title")
+
+    def resolve_title(self, surface: str, people: ArticlePeople, at: int, mentions: list[Mention]) -> tuple[str | None, bool]:
+        role, quals = self.roster.vocab.role_of(surface)
+        if role is None:
+            return None, False
+        country = self.roster.vocab.country_of(surface)
+        earlier = [m for m in mentions if m.start < at and m.key]
+        recent = [m.key for m in reversed(earlier)]
+        # 1. roster: office holders in the article's year, narrowed to those the article names
+        holders = [p.name for p in self.roster.by_title(role, country, quals, people.year)]
+        named = [k for k in recent if k in holders]
+        if named:
+            return named[0], True
+        if country and len(holders) == 1:
+            return holders[0], True
+        # 2. in-article binding ("Kazakhstan Prime Minister Serik Akhmetov" -> "the Prime Minister")
+        for key in recent:
+            for brole, bcountry in people.persons.get(key, {}).get("titles", []):
+                if brole == role and (not country or not bcountry or bcountry == country):
+                    return key, people.persons[key]["in_roster"]
+        return None, False
+
+    def resolve_pronoun(self, pronoun: str, people: ArticlePeople, before: int) -> str | None:
+        gender = self.roster.vocab.pronouns.get(pronoun.lower())
+        for m in reversed(people.mentions):
+            if m.start >= before or not m.key or m.kind == "pronoun" or not m.subject:
+                continue
+            g = people.persons.get(m.key, {}).get("gender")
+            if gender and g and g != gender:
+                continue
+            return m.key
+        return None
+
+
+def _capitalised_runs(text: str):
+    """(start, run) for each stretch of capitalised words, joined by single spaces or 'of (the)'."""
+    toks = list(_NAME_TOKEN.finditer(text))
+    i = 0
+    while i < len(toks):
+        if not toks[i].group()[0].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            gap = text[toks[j - 1].end():toks[j].start()]
+            word = toks[j].group()
+            if gap not in (" ", "\t"):
+                break
+            if word[0].isupper():
+                j += 1
+                continue
+            if word in ("of", "the") and j + 1 < len(toks) and text[toks[j].end():toks[j + 1].start()] == " " and (
+                    toks[j + 1].group()[0].isupper() or toks[j + 1].group() == "the"):
+                j += 1
+                continue
+            break
+        while j > i + 1 and not toks[j - 1].group()[0].isupper():
+            j -= 1
+        yield toks[i].start(), text[toks[i].start():toks[j - 1].end()]
+        i = j
+
+
+class _Intervals:
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+
+    def contains(self, pos: int) -> bool:
+        import bisect
+        i = bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass
+class Attribution:
+    speaker: str = ""
+    mention: str = ""
+    in_roster: bool = False
+    confidence: str = "none"
+
+
+def _mention_in(segment: str, offset: int, people: ArticlePeople, pick: str) -> Mention | None:
+    inside = [m for m in people.mentions if offset <= m.start and m.end <= offset + len(segment)]
+    if not inside:
+        return None
+    return inside[-1] if pick == "last" else inside[0]
+
+
+def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeople) -> Attribution:
+    """Speaker of one utterance (its spans in order)."""
+    first, last = spans[0], spans[-1]
+    # a cue after a span: “…,” the head of state said / said Aleksandr Lukashenko
+    for s in spans:
+        if s.close_at is None or not s.post.strip():
+            continue
+        clause_start = s.close_at + 1
+        cue = ann.cue_re.search(s.post)
+        if not cue or _words(s.post[:cue.start()]) > 8:
+            continue
+        before_cue = _mention_in(s.post[:cue.start()], clause_start, people, "last")
+        after_cue = _mention_in(s.post[cue.end():], clause_start + cue.end(), people, "first")
+        m = before_cue or (after_cue if after_cue and _words(s.post[cue.end():after_cue.start - clause_start]) <= 3 else None)
+        if m:
+            return _resolved(m, ann, people, s.open_at)
+    # a cue before the first span: Aleksandr Lukashenko noted: “…” / according to X, “…”
+    pre, pre_at = first.pre, first.pre_start
+    if not pre.strip() and first.para > 0:
+        pre, pre_at = _header(text, first, people)
+    if pre.strip():
+        cue = None
+        for c in ann.cue_re.finditer(pre):
+            cue = c
+        if cue:
+            if cue.group().lower().startswith("according"):
+                m = _mention_in(pre[cue.end():], pre_at + cue.end(), people, "first")
+            else:
+                m = _mention_in(pre[:cue.start()], pre_at, people, "last") or _mention_in(
+                    pre[cue.end():], pre_at + cue.end(), people, "first")
+            if m:
+                return _resolved(m, ann, people, first.open_at)
+        if pre.rstrip().endswith(":"):
+            m = _mention_in(pre, pre_at, people, "first")
+            if m:
+                a = _resolved(m, ann, people, first.open_at)
+                if a.speaker and a.confidence in ("roster", "name"):
+                    a.confidence = "header"
+                return a
+    return Attribution()
+
+
+def _header(text: str, span: Span, people: ArticlePeople) -> tuple[str, int]:
+    """The previous paragraph, when it is a line ending with ':' that introduces this quote."""
+    paras = paragraphs(text)
+    prev = paras[span.para - 1]
+    if prev.text.rstrip().endswith(":") and not any(c in prev.text for c in "“”\"«»„"):
+        sents = re.split(r"(?<=[.!?])\s+", prev.text)
+        last = sents[-1]
+        return last, prev.end - len(last)
+    return "", 0
+
+
+def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int) -> Attribution:
+    if m.kind == "pronoun":
+        key = ann.resolve_pronoun(m.surface, people, m.start)
+        if key:
+            return Attribution(key, m.surface, people.persons[key]["in_roster"], "coreference")
+        return Attribution("", m.surface, False, "none")
+    if m.key is None:
+        return Attribution("", m.surface, False, "none")
+    in_roster = people.persons.get(m.key, {}).get("in_roster", False)
+    if m.kind == "title":
+        return Attribution(m.key, m.surface, in_roster, "coreference")
+    conf = "roster" if in_roster else "name"
+    if in_roster and len(m.surface.split()) == 1 and ann.roster.match_name(m.surface) is None:
+        conf = "coreference"
+    return Attribution(m.key, m.surface, in_roster, conf)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def quotes_in_text(text: str, article_id: str = "", roster: Roster | None = None, year: int | None = None,
+                   annotator: Annotator | None = None) -> pd.DataFrame:
+    """Quote rows (QUOTE_COLUMNS) for one text."""
+    roster = roster or load_roster()
+    ann = annotator or Annotator(roster)
+    paras = paragraphs(text)
+    spans = find_spans(text)
+    _context(text, spans, paras)
+    for s in spans:
+        s.kind = _classify(text, s, ann.cue_re)
+    quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    people = ann.scan(text, year, quoted)
+    # utterances: direct spans joined by nothing but an attribution clause, or continued paragraphs
+    utterances: list[list[Span]] = []
+    for s in spans:
+        if s.kind != "direct":
+            continue
+        if utterances:
+            prev = utterances[-1][-1]
+            between = text[(prev.close_at if prev.close_at is not None else prev.end) + 1:s.open_at]
+            same_para = prev.para == s.para and _words(between) <= 12 and "\n" not in between.strip() \
+                and (not between.strip() or ann.cue_re.search(between) or between.strip() in ".,")
+            if s.continued or same_para:
+                utterances[-1].append(s)
+                continue
+        utterances.append([s])
+    rows = []
+    attributions: list[Attribution] = []
+    for u in utterances:
+        a = _attribute(text, u, ann, people)
+        attributions.append(a)
+    # quotes with no cue in reach: the speaker of the enclosing run of quote paragraphs, else the nearest person
+    for k, (u, a) in enumerate(zip(utterances, attributions)):
+        if a.speaker:
+            continue
+        prev_u = utterances[k - 1] if k else None
+        if prev_u and attributions[k - 1].speaker and _adjacent(text, paras, prev_u[-1], u[0]):
+            attributions[k] = Attribution(attributions[k - 1].speaker, a.mention, attributions[k - 1].in_roster, "header")
+            continue
+        if a.mention:
+            continue  # a mention we could not resolve stays as written, speaker empty
+        key = ann.resolve_pronoun("", people, u[0].open_at)
+        if key:
+            attributions[k] = Attribution(key, "", people.persons[key]["in_roster"], "nearest")
+    n = 0
+    aid = article_id
+    by_span = {}
+    for k, (u, a) in enumerate(zip(utterances, attributions)):
+        for s in u:
+            by_span[id(s)] = (k, a)
+    for s in spans:
+        k, a = by_span.get(id(s), (None, Attribution()))
+        rows.append({
+            "article_id": aid, "quote_id": f"{aid}#q{n}", "utterance_id": f"{aid}#u{k}" if k is not None else "",
+            "cluster_id": "", "kind": s.kind, "text": text[s.start:s.end], "speaker": a.speaker,
+            "speaker_mention": a.mention, "speaker_in_roster": bool(a.in_roster), "confidence": a.confidence,
+            "start": s.start, "end": s.end, "paragraph": s.para,
+        })
+        n += 1
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _adjacent(text: str, paras, a: Span, b: Span) -> bool:
+    """True when only quote text stands between two utterances (a run of quote paragraphs)."""
+    if b.para - a.para > 1:
+        return False
+    if b.pre.strip():
+        return False
+    if a.para == b.para:
+        return True
+    tail = text[(a.close_at if a.close_at is not None else a.end) + 1:paras[a.para].end]
+    return _words(tail) <= 12
+
+
+def extract_quotes(articles: pd.DataFrame, roster: Roster | None = None, cluster_threshold: float = 0.6) -> pd.DataFrame:
+    """Quote rows for every article, with cross-article clusters (see module docstring)."""
+    roster = roster or load_roster()
+    ann = Annotator(roster)
+    frames = []
+    for a in articles.itertuples(index=False):
+        year = int(a.published[:4]) if isinstance(a.published, str) and a.published[:4].isdigit() else None
+        frames.append(quotes_in_text(a.text, a.article_id, roster, year, ann))
+    if not frames:
+        return pd.DataFrame(columns=QUOTE_COLUMNS)
+    quotes = pd.concat(frames, ignore_index=True)
+    return cluster_quotes(quotes, threshold=cluster_threshold)
+
+
+def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6) -> pd.DataFrame:
+    """Give the same `cluster_id` to the same statement reported by different articles.
+
+    Two direct spans by the same speaker in different articles are the same
+    statement when their normalised words are similar (rapidfuzz token-set
+    ratio / 100 >= threshold, and enough shared content words). Every direct
+    span gets a cluster id; singletons keep their own.
+    """
+    from rapidfuzz import fuzz
+
+    quotes = quotes.copy()
+    direct = quotes.index[quotes["kind"] == "direct"].tolist()
+    parent = {i: i for i in direct}
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    norm = {i: " ".join(re.findall(r"[a-z0-9]+", quotes.at[i, "text"].lower())) for i in direct}
+    for x in range(len(direct)):
+        i = direct[x]
+        for j in direct[x + 1:]:
+            if quotes.at[i, "article_id"] == quotes.at[j, "article_id"]:
+                continue
+            if quotes.at[i, "speaker"] != quotes.at[j, "speaker"] or not quotes.at[i, "speaker"]:
+                continue
+            score = fuzz.token_set_ratio(norm[i], norm[j]) / 100
+            if score >= threshold and fuzz.ratio(norm[i], norm[j]) / 100 >= threshold * 0.8:
+                parent[find(j)] = find(i)
+    roots = {}
+    for i in direct:
+        r = find(i)
+        roots.setdefault(r, f"c{len(roots)}")
+        quotes.at[i, "cluster_id"] = roots[r]
+    return quotes

@@ -1,0 +1,225 @@
+"""The speaker roster and the vocabulary of roles, countries and cue verbs.
+
+`load_roster(path)` reads a YAML roster (see ``analysis/data/speakers.yml``),
+validates it and returns a `Roster` that matches names across spellings and
+transliterations (Yerlan/Erlan, Koshanov/Koshonov, Aleksandr/Alexander): names
+are folded to ASCII, then compared with Jaro-Winkler similarity against the
+roster only, never against a guess.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import JaroWinkler
+
+from .config import DATA, Checker, ConfigError, load_yaml
+from .text import fold
+
+SURNAME_SIMILARITY = 0.9
+GIVEN_SIMILARITY = 0.8
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded tokens of a name: 'Kassym-Jomart Tokayev' -> ['kassym', 'jomart', 'tokayev']."""
+    return [t for t in re.split(r"[^a-z0-9]+", fold(name)) if t]
+
+
+@dataclass(frozen=True)
+class Title:
+    role: str                  # role group, e.g. "president", "chairman"
+    qualifiers: frozenset      # other folded words of the title ("mazhilis")
+    country: str | None
+    start: int | None = None
+    end: int | None = None
+
+    def held_in(self, year: int | None) -> bool:
+        if year is None:
+            return True
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+
+@dataclass
+class Person:
+    name: str
+    variants: list[str] = field(default_factory=list)
+    gender: str | None = None
+    country: str | None = None
+    role: str = ""
+    titles: list[Title] = field(default_factory=list)
+
+    @property
+    def spellings(self) -> list[list[str]]:
+        return [name_tokens(n) for n in [self.name, *self.variants] if name_tokens(n)]
+
+
+@dataclass
+class Vocabulary:
+    """Cue verbs, role phrases and country words (from cues.yml and countries.yml)."""
+    cues: list[str]
+    roles: dict[str, str]        # folded phrase -> role group
+    pronouns: dict[str, str]     # pronoun -> gender
+    countries: dict[str, str]    # folded name or demonym -> country
+
+    def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
+        """Role group of a title phrase and its other content words."""
+        words = name_tokens(phrase)
+        best, best_len, at = None, 0, -1
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                cand = " ".join(words[i:j])
+                if cand in self.roles and j - i > best_len:
+                    best, best_len, at = self.roles[cand], j - i, i
+        if best is None:
+            return None, set()
+        rest = set(words[:at] + words[at + best_len:]) - _FILLER
+        rest -= {w for w in rest if w in self.countries}
+        return best, rest
+
+    def country_of(self, phrase: str) -> str | None:
+        folded = " ".join(name_tokens(phrase))
+        for key in sorted(self.countries, key=len, reverse=True):
+            if re.search(rf"\b{re.escape(key)}\b", folded):
+                return self.countries[key]
+        return None
+
+
+_FILLER = {"the", "of", "a", "an", "s", "and", "republic", "parliament", "s"}
+
+
+@dataclass
+class Roster:
+    people: list[Person]
+    vocab: Vocabulary
+    source: Path | None = None
+
+    def match_name(self, name: str) -> Person | None:
+        """The roster person a written name refers to, or None.
+
+        The surname (last token) must match with Jaro-Winkler >= 0.9; given
+        names, when written, must agree (>= 0.8 or the same initial).
+        A lone surname must point to one person only.
+        """
+        toks = name_tokens(name)
+        if not toks:
+            return None
+        best, best_score, hits = None, 0.0, set()
+        for person in self.people:
+            for spelling in person.spellings:
+                score = JaroWinkler.similarity(toks[-1], spelling[-1])
+                if score < SURNAME_SIMILARITY:
+                    continue
+                if len(toks) > 1 and len(spelling) > 1:
+                    given = max(JaroWinkler.similarity(toks[0], spelling[0]),
+                                1.0 if toks[0][0] == spelling[0][0] and len(toks[0]) <= 2 else 0.0)
+                    if given < GIVEN_SIMILARITY:
+                        continue
+                    score += given
+                hits.add(person.name)
+                if score > best_score:
+                    best, best_score = person, score
+        if len(toks) == 1 and len(hits) > 1:
+            return None
+        return best
+
+    def by_title(self, role: str, country: str | None, qualifiers: set[str], year: int | None) -> list[Person]:
+        """Roster people holding an office of this role (and country, if given) in `year`."""
+        out = []
+        for person in self.people:
+            for title in person.titles:
+                if title.role != role or not title.held_in(year):
+                    continue
+                if country and title.country and title.country != country:
+                    continue
+                if qualifiers and title.qualifiers and not _qualifiers_agree(qualifiers, title.qualifiers):
+                    continue
+                out.append(person)
+                break
+        return out
+
+    def get(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name), None)
+
+
+def _qualifiers_agree(a: set[str], b: frozenset) -> bool:
+    for x in a:
+        for y in b:
+            if JaroWinkler.similarity(x, y) >= 0.85:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    cues_path, countries_path = DATA / "cues.yml", DATA / "countries.yml"
+    data = load_yaml(cues_path)
+    check = Checker(cues_path)
+    check.mapping(data, "", allowed={"verbs", "roles", "pronouns"}, required={"verbs", "roles"})
+    cues = check.texts(data["verbs"], "verbs", optional=False)
+    roles: dict[str, str] = {}
+    for group, phrases in check.mapping(data["roles"], "roles").items():
+        for phrase in check.texts(phrases, f"roles.{group}", optional=False):
+            roles[" ".join(name_tokens(phrase))] = group
+    pronouns = {k.lower(): v for k, v in (data.get("pronouns") or {}).items()}
+    cdata = load_yaml(countries_path)
+    ccheck = Checker(countries_path)
+    ccheck.mapping(cdata, "")
+    countries: dict[str, str] = {}
+    for country, words in cdata.items():
+        countries[" ".join(name_tokens(country))] = country
+        for w in ccheck.texts(words, country):
+            countries[" ".join(name_tokens(w))] = country
+    return Vocabulary(cues=cues, roles=roles, pronouns=pronouns, countries=countries)
+
+
+def load_roster(path: str | Path | None = None) -> Roster:
+    """Read and validate a roster file (default: the shipped analysis/data/speakers.yml)."""
+    path = Path(path) if path else DATA / "speakers.yml"
+    vocab = load_vocabulary()
+    data = load_yaml(path)
+    check = Checker(path)
+    if data is None:
+        data = {"people": []}
+    check.mapping(data, "", allowed={"people"})
+    entries = data.get("people") or []
+    if not isinstance(entries, list):
+        check.fail("people", "expected a list of people")
+    people = []
+    for i, entry in enumerate(entries):
+        key = f"people[{i}]"
+        check.mapping(entry, key, allowed={"name", "variants", "aliases", "gender", "country", "role", "titles"},
+                      required={"name"})
+        gender = entry.get("gender")
+        if gender is not None and gender not in ("m", "f"):
+            check.fail(f"{key}.gender", f"expected m or f, got {gender!r}")
+        titles = []
+        raw_titles = entry.get("titles") or []
+        if not isinstance(raw_titles, list):
+            check.fail(f"{key}.titles", "expected a list")
+        for j, t in enumerate(raw_titles):
+            tkey = f"{key}.titles[{j}]"
+            check.mapping(t, tkey, allowed={"title", "country", "from", "to"}, required={"title"})
+            text = check.text(t["title"], f"{tkey}.title")
+            role, quals = vocab.role_of(text)
+            if role is None:
+                check.fail(f"{tkey}.title", f"'{text}' names no known role (roles are listed in cues.yml)")
+            start, end = check.year(t.get("from"), f"{tkey}.from"), check.year(t.get("to"), f"{tkey}.to")
+            if start and end and end < start:
+                check.fail(f"{tkey}.to", f"ends ({end}) before it starts ({start})")
+            country = check.text(t.get("country"), f"{tkey}.country", optional=True) or entry.get("country")
+            titles.append(Title(role, frozenset(quals), country, start, end))
+        people.append(Person(
+            name=check.text(entry["name"], f"{key}.name"),
+            variants=check.texts(entry.get("variants"), f"{key}.variants") + check.texts(entry.get("aliases"), f"{key}.aliases"),
+            gender=gender,
+            country=check.text(entry.get("country"), f"{key}.country", optional=True),
+            role=check.text(entry.get("role"), f"{key}.role", optional=True) or "",
+            titles=titles,
+        ))
+    names = [p.name for p in people]
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        raise ConfigError(f"{path.name}: people: name '{sorted(dupes)[0]}' appears twice")
+    return Roster(people=people, vocab=vocab, source=path)
