@@ -1,0 +1,602 @@
+"""Money and trade amounts, with qualifier, range, period, subject and claimant.
+
+`extract_figures(articles, quotes=None, rates=None)` returns two DataFrames.
+
+``figures`` (one row per money amount):
+
+==============  ===============================================================
+article_id      the article
+figure_id       ``<article_id>#f<n>``
+surface         the words of the amount, qualifier included: ``text[start:end]``
+value_usd       point value in US dollars: the amount, or the middle of a range
+                or vague amount; empty when the currency has no rate
+low_usd         lower end of a range or vague amount (USD)
+high_usd        upper end (USD)
+amount          point value in the currency's own units (always filled)
+currency        ISO 4217 code; inferred from the article's last explicit
+                currency when the text leaves it out ("a billion and more")
+qualifier       exact | approx | at_least | more_than | at_most | less_than | range
+vague           True for "several billion", "billions", "a few million"
+claim           actual | target | aspiration
+metric          trade turnover | exports | imports | investment | contract value | other
+year            the year the figure is about (explicit, "last year", or the
+                article's year for present-tense facts); empty when unknown
+period          the words that set the period ("in 2012", "in the next few years")
+relative_to     figure_id of the figure this one is stated against ("double it")
+speaker         who said it, when it stands in a direct quote
+in_quote        True when inside a direct quote
+start, end      offsets of the surface in the article text
+sentence        the sentence, for the reader
+==============  ===============================================================
+
+``quantities``: other numbers a trade briefing needs (counts, areas, ranks,
+percentages, ratios) with ``kind, value, low, high, unit`` instead of the
+money columns.
+
+Vague words are turned into ranges from ``figures.yml`` (several = 3 to 7 of
+the scale word, a few = 2 to 4, billions = 2 to 9 billion, ...). No exchange
+rate is ever invented: amounts in other currencies get ``value_usd`` only
+from a rates file the analyst supplies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from .config import DATA, Checker, load_yaml
+from .text import sentences
+
+FIGURE_COLUMNS = ["article_id", "figure_id", "surface", "value_usd", "low_usd", "high_usd", "amount", "currency",
+                  "currency_inferred", "qualifier", "vague", "claim", "metric", "year", "period", "relative_to",
+                  "speaker", "in_quote", "start", "end", "sentence"]
+QUANTITY_COLUMNS = ["article_id", "quantity_id", "surface", "kind", "value", "low", "high", "unit", "qualifier",
+                    "vague", "speaker", "in_quote", "start", "end", "sentence"]
+
+_UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "mio": 1e6, "m": 1e6,
+           "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12}
+_SHORT_SCALES = {"k", "m", "b", "mn", "bn", "tn", "mln", "bln", "trn", "tln", "mio"}
+
+
+@dataclass
+class Vocab:
+    currency_pre: list[tuple[str, str]]     # (written form, code), longest first
+    currency_post: list[tuple[str, str]]
+    qualifiers: list[tuple[str, str]]       # (phrase, qualifier), longest first
+    trailing: list[tuple[str, str]]
+    vague: dict[str, tuple[float, float]]
+    metrics: list[tuple[str, str]]
+    claims: dict[str, list[str]]
+    relative: dict[str, float]
+    not_money: set[str]
+
+
+@lru_cache(maxsize=4)
+def load_vocab(figures_path: str = str(DATA / "figures.yml"), currencies_path: str = str(DATA / "currencies.yml")) -> Vocab:
+    from pathlib import Path
+    cur = load_yaml(Path(currencies_path))
+    c = Checker(Path(currencies_path))
+    c.mapping(cur, "")
+    pre, post = [], []
+    for code, spec in cur.items():
+        c.mapping(spec, code, allowed={"symbols", "words"})
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            c.fail(code, "currency keys must be ISO 4217 codes such as USD")
+        pre += [(s, code) for s in c.texts(spec.get("symbols"), f"{code}.symbols")]
+        post += [(w, code) for w in c.texts(spec.get("words"), f"{code}.words")]
+    fig = load_yaml(Path(figures_path))
+    f = Checker(Path(figures_path))
+    f.mapping(fig, "", allowed={"qualifiers", "trailing_qualifiers", "vague", "metrics", "claims", "relative", "not_money"})
+    quals = [(p, q) for q, ps in f.mapping(fig.get("qualifiers") or {}, "qualifiers").items()
+             for p in f.texts(ps, f"qualifiers.{q}")]
+    trailing = [(p, q) for q, ps in f.mapping(fig.get("trailing_qualifiers") or {}, "trailing_qualifiers").items()
+                for p in f.texts(ps, f"trailing_qualifiers.{q}")]
+    vague = {}
+    for k, v in f.mapping(fig.get("vague") or {}, "vague").items():
+        if not (isinstance(v, list) and len(v) == 2):
+            f.fail(f"vague.{k}", "expected [low, high]")
+        vague[k.lower()] = (f.number(v[0], f"vague.{k}[0]"), f.number(v[1], f"vague.{k}[1]"))
+    metrics = [(w, m) for m, ws in f.mapping(fig.get("metrics") or {}, "metrics").items() for w in f.texts(ws, f"metrics.{m}")]
+    claims = {k: [w.lower() for w in f.texts(v, f"claims.{k}")] for k, v in f.mapping(fig.get("claims") or {}, "claims").items()}
+    relative = {k.lower(): f.number(v, f"relative.{k}") for k, v in f.mapping(fig.get("relative") or {}, "relative").items()}
+    by_len = lambda pairs: sorted(pairs, key=lambda x: len(x[0]), reverse=True)  # noqa: E731
+    return Vocab(by_len(pre), by_len(post), by_len(quals), by_len(trailing), vague, by_len(metrics), claims,
+                 relative, {w.lower() for w in f.texts(fig.get("not_money"), "not_money")})
+
+
+# --------------------------------------------------------------------------- grammar
+
+_WORDNUM = (r"(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[-\s](?:" +
+            "|".join(k for k in _UNITS if k not in ("a", "an", "zero")) + r"))?|"
+            + r"a\s+dozen|one\s+and\s+a\s+half|half\s+a|a\s+half|dozen|"
+            + "|".join(sorted((k for k in _UNITS if k not in ("a", "an")), key=len, reverse=True)) + r"|an?)")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?)"
+_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE_SHORT = r"(?:mln|bln|trn|tln|mio|mn|bn|tn|k|m|b)"
+
+
+def _alt(forms: list[str]) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+
+@lru_cache(maxsize=4)
+def _grammar(vocab_key: int = 0):
+    v = load_vocab()
+    vague_alt = _alt([k for k in v.vague if k != "plural"])
+    pre_alt = _alt([s for s, _ in v.currency_pre])
+    post_alt = _alt([w for w, _ in v.currency_post])
+    number = (rf"(?:{_DIGITS}(?:\s*(?:{_SCALE_WORDS}(?:\s+{_SCALE_WORDS})?|{_SCALE_SHORT}\b))?"
+              rf"|(?:{vague_alt}\s+)?(?:{_WORDNUM}\s+)?{_SCALE_WORDS}s?(?:\s+{_SCALE_WORDS})?"
+              rf"|(?:{vague_alt})\s+{_SCALE_WORDS}s?)")
+    rng = rf"(?:\s*(?:-|–|—|to|and)\s*(?:{pre_alt})?\s*{number})?"
+    money = re.compile(
+        rf"(?<![\w$€£¥₽₸])(?:(?P<pre>{pre_alt})\s?(?P<n1>{number})(?P<r1>{rng})(?:\s+(?P<post1>{post_alt})\b)?"
+        rf"|(?P<n2>{number})(?P<r2>{rng})\s*(?:of\s+)?(?P<post2>{post_alt})\b"
+        rf"|(?P<n3>(?:{vague_alt}\s+)?(?:{_DIGITS}\s*|(?:{_WORDNUM})\s+)?(?:million|billion|trillion)s?|(?:{vague_alt})\s+(?:million|billion|trillion)s?|(?:bn|mln|billion|million)s?)\b)",
+        re.I)
+    return money
+
+
+def parse_number(s: str) -> tuple[float, float, bool]:
+    """(low, high, vague) of a number expression: '1.2 bn' -> 1.2e9; 'several billion' -> 3e9..7e9."""
+    v = load_vocab()
+    s = " ".join(s.lower().replace("\u202f", " ").split())
+    vague = False
+    factor_lo = factor_hi = None
+    for k in sorted((k for k in v.vague if k != "plural"), key=len, reverse=True):
+        if s.startswith(k + " "):
+            factor_lo, factor_hi = v.vague[k]
+            s = s[len(k):].strip()
+            vague = True
+            break
+    m = re.match(rf"({_DIGITS})\s*(.*)$", s)
+    if m:
+        num = m.group(1)
+        if re.fullmatch(r"\d+,\d{1,2}", num):
+            base = float(num.replace(",", "."))       # 1,5 billion (decimal comma)
+        else:
+            base = float(num.replace(",", "").replace(" ", "").replace("\u202f", ""))
+        rest = m.group(2)
+    else:
+        base, rest = None, s
+        wm = re.match(rf"({_WORDNUM})\b\s*(.*)$", s)
+        if wm and wm.group(1):
+            base, rest = _word_value(wm.group(1)), wm.group(2)
+    scale = 1.0
+    plural = False
+    for w in rest.split():
+        w = w.strip(".,")
+        if w.rstrip("s") in _SCALES and w not in ("ms", "bs", "ks"):
+            plural = plural or (w.endswith("s") and w.rstrip("s") in ("million", "billion", "trillion", "thousand", "hundred"))
+            scale *= _SCALES[w.rstrip("s")] if w.rstrip("s") in _SCALES else 1
+        elif w in _SCALES:
+            scale *= _SCALES[w]
+    if factor_lo is not None:
+        b = base or 1.0
+        return factor_lo * b * scale, factor_hi * b * scale, True
+    if base is None:
+        if plural:
+            lo, hi = v.vague.get("plural", (2, 9))
+            return lo * scale, hi * scale, True
+        base = 1.0
+    return base * scale, base * scale, vague
+
+
+def _word_value(w: str) -> float:
+    w = " ".join(w.lower().split())
+    if w in ("a dozen", "dozen"):
+        return 12.0
+    if w in ("half a", "a half"):
+        return 0.5
+    if w == "one and a half":
+        return 1.5
+    total = 0.0
+    for part in re.split(r"[-\s]", w):
+        total += _TENS.get(part, 0) + _UNITS.get(part, 0)
+    return total
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _code(form: str, pairs: list[tuple[str, str]]) -> str | None:
+    f = " ".join(form.split()).lower()
+    for written, code in pairs:
+        if " ".join(written.split()).lower() == f:
+            return code
+    return None
+
+
+def _phrase_before(text: str, pos: int, phrases: list[tuple[str, str]]) -> tuple[str, int] | None:
+    """(value, start) of a phrase that ends right before `pos` (only spaces between)."""
+    window = text[max(0, pos - 40):pos]
+    for phrase, value in phrases:
+        m = re.search(r"(?<![\w])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"\s*$", window, re.I)
+        if m:
+            return value, pos - len(window) + m.start()
+    return None
+
+
+def _phrase_after(text: str, pos: int, phrases: list[tuple[str, str]]) -> tuple[str, int] | None:
+    window = text[pos:pos + 30]
+    for phrase, value in phrases:
+        m = re.match(r"\s*" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?![\w])", window, re.I)
+        if m:
+            return value, pos + m.end()
+    return None
+
+
+def _metric(sentence: str, rel: int, vocab: Vocab) -> str:
+    best, dist = "other", 10 ** 9
+    for word, metric in vocab.metrics:
+        for m in re.finditer(r"(?<![\w])" + re.escape(word).replace(r"\ ", r"\s+") + r"(?![\w])", sentence, re.I):
+            d = abs(m.start() - rel)
+            if d < dist:
+                best, dist = metric, d
+    return best
+
+
+def _claim(before: str, after: str, vocab: Vocab) -> str:
+    low = before.lower()
+    for kind in ("aspiration", "target"):
+        for w in vocab.claims.get(kind, []):
+            if re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", low):
+                return kind
+    if re.search(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", after.lower()):
+        return "target"
+    return "actual"
+
+
+def _period(sentence: str, rel: int, year: int | None) -> tuple[int | None, str]:
+    """Year and period words of a figure from its sentence (and the article's year)."""
+    best = None
+    for m in re.finditer(r"\b(?:in|for|during|of|by|since|from|as of|at the end of|end of)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b", sentence):
+        y = int(m.group(1) or m.group(2))
+        d = abs(m.start() - rel)
+        if best is None or d < best[0]:
+            best = (d, y, m.group().strip())
+    if best:
+        return best[1], best[2]
+    low = sentence.lower()
+    rel_words = {"last year": -1, "previous year": -1, "past year": -1, "this year": 0, "next year": 1,
+                 "current year": 0}
+    for w, off in rel_words.items():
+        if w in low:
+            return (year + off if year else None), w
+    m = re.search(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:few|several|\w+)\s+years\b", low)
+    if m:
+        return None, m.group()
+    return None, ""
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Fig:
+    start: int
+    end: int
+    low: float
+    high: float
+    currency: str | None
+    inferred: bool
+    qualifier: str
+    vague: bool
+    relative_to: int | None = None
+    factor: float | None = None
+    delta: tuple[float, float] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+_CHANGE_VERBS = r"(?:grew|grow|grows|increased|increase|rose|rise|rises|fell|fall|falls|decreased|decrease|declined|dropped|jumped|went up|went down|climbed|soared|surged)"
+
+
+def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
+    money = _grammar()
+    out: list[_Fig] = []
+    last_currency: str | None = None
+    for m in money.finditer(text):
+        g = m.groupdict()
+        n = g["n1"] or g["n2"] or g["n3"]
+        rng = g["r1"] or g["r2"] or ""
+        code = None
+        if g["pre"]:
+            code = _code(g["pre"], vocab.currency_pre)
+        post = g["post1"] or g["post2"]
+        if post and not code:
+            code = _code(post, vocab.currency_post)
+        s, e = m.start(), m.end()
+        if g["n3"]:
+            # a bare large number: money only in a money context and not a count of things
+            nxt = re.match(r"\s*(?:of\s+)?([\w-]+)", text[e:e + 30])
+            if nxt and nxt.group(1).lower() in vocab.not_money:
+                continue
+            if re.fullmatch(r"(?:bn|mln)s?", n.strip(), re.I):
+                continue
+            if last_currency is None:
+                continue
+            code, inferred = last_currency, True
+        else:
+            inferred = False
+        if code is None:
+            continue
+        lo, hi, vague = parse_number(n)
+        qualifier = "exact"
+        if rng and rng.strip():
+            r = re.match(r"\s*(?:-|–|—|to|and)\s*(?:" + _alt([x for x, _ in vocab.currency_pre]) + r")?\s*(.*)$", rng, re.I)
+            lo2, hi2, v2 = parse_number(r.group(1)) if r else (lo, hi, False)
+            if not re.search(rf"(?:{_SCALE_WORDS}|\d\s*{_SCALE_SHORT})\b", n, re.I):
+                # "$1-2 billion": the scale of the second number applies to the first
+                m2 = re.match(_DIGITS, r.group(1).strip()) if r else None
+                if m2 and float(m2.group().replace(",", "")):
+                    scale = lo2 / float(m2.group().replace(",", ""))
+                    lo, hi = lo * scale, hi * scale
+            if rng.strip().lower().startswith("and") and not re.search(r"\bbetween\s*$", text[max(0, s - 12):s], re.I):
+                e = s + len(m.group()) - len(rng)
+            else:
+                hi, qualifier, vague = max(hi2, hi), "range", vague or v2
+        if vague and qualifier == "exact":
+            qualifier = "approx"
+        q = _phrase_before(text, s, vocab.qualifiers)
+        if q:
+            s = q[1]
+            if qualifier != "range":
+                qualifier = q[0]
+            if re.search(r"\bbetween\s*$", text[max(0, s - 10):s], re.I):
+                pass
+        elif re.search(r"\bbetween\s+$", text[max(0, s - 10):s], re.I) and qualifier == "range":
+            s = text.rindex("between", max(0, s - 10), s)
+        trail = _phrase_after(text, e, vocab.trailing)
+        if trail:
+            qualifier, e = trail[0], trail[1]
+        if qualifier == "range" and re.search(rf"\b{_CHANGE_VERBS}\s+from\s*$", text[max(0, s - 30):s], re.I):
+            pass  # "grew from $1bn to $2bn" stays one span; documented limitation
+        last_currency = code
+        out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague))
+    return out
+
+
+def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> list[_Fig]:
+    """Figures stated against an earlier one: 'double it', 'exceeded that by several billion'."""
+    out = []
+    verbs = _alt(list(vocab.relative))
+    for m in re.finditer(rf"(?<![\w])(?P<q>(?:at\s+least|more\s+than|almost|nearly|about)\s+)?(?P<v>{verbs})\s+(?P<obj>it|that|this|them|the\s+figure|the\s+volume|(?:the\s+|our\s+|bilateral\s+|mutual\s+)*(?:trade|turnover|exports|imports|investment)(?:\s+turnover)?)\b", text, re.I):
+        base = _base(figs, m.start())
+        if base is None:
+            continue
+        factor = vocab.relative[m.group("v").lower()]
+        qual = {"at least": "at_least", "more than": "more_than"}.get(" ".join((m.group("q") or "").lower().split()), "approx" if m.group("q") else "exact")
+        out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, qual, base.vague,
+                        relative_to=figs.index(base), factor=factor))
+    # "exceeded that by several billion", "surpassed it by $2 billion", "X more than that"
+    money = _grammar()
+    for m in re.finditer(r"(?<![\w])(?P<v>exceeded|exceeds|surpassed|surpasses|outstripped|topped|beat)\s+(?P<obj>it|that|this|the\s+figure|the\s+mark|the\s+target)(?P<gap>\s*[—–-]*\s*,?\s*)by\s+", text, re.I):
+        after = money.match(text, m.end())
+        if not after:
+            continue
+        base = _base(figs, m.start())
+        if base is None:
+            continue
+        n = after.group("n1") or after.group("n2") or after.group("n3")
+        lo, hi, vague = parse_number(n)
+        out.append(_Fig(m.end(), after.end(), base.low + lo, base.high + hi, base.currency, True, "more_than",
+                        vague or base.vague, relative_to=figs.index(base), delta=(lo, hi),
+                        extra={"clause_start": m.start()}))
+    return out
+
+
+def _base(figs: list[_Fig], pos: int) -> _Fig | None:
+    before = [f for f in figs if f.end <= pos and f.relative_to is None]
+    return before[-1] if before else None
+
+
+def figures_in_text(text: str, article_id: str = "", year: int | None = None, quote_spans: pd.DataFrame | None = None,
+                    rates: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Figures and quantities of one article (see the module docstring for the columns)."""
+    vocab = load_vocab()
+    rates = rates or {}
+    figs = _money_in(text, vocab)
+    # drop amounts inside the span of a relative clause (the "several billion" of "exceeded that by ...")
+    rel = _relative_in(text, figs, vocab)
+    rel_spans = [(f.start, f.end) for f in rel]
+    figs = [f for f in figs if not any(s <= f.start and f.end <= e for s, e in rel_spans)]
+    # re-point relatives at the kept list
+    allf = sorted(figs + rel, key=lambda f: f.start)
+    for f in rel:
+        f.relative_to = allf.index(figs[f.relative_to]) if f.relative_to is not None and f.relative_to < len(figs) else None
+    sents = sentences(text)
+    spans = _quote_index(quote_spans)
+    rows = []
+    metrics: list[str] = []
+    for n, f in enumerate(allf):
+        sent = next((s for s in sents if s.start <= f.start < s.end), None)
+        sent_text = sent.text if sent else text[max(0, f.start - 100):f.end + 100]
+        rel_pos = f.start - (sent.start if sent else max(0, f.start - 100))
+        fy, period = _period(sent_text, rel_pos, year)
+        claim = _claim(sent_text[:rel_pos + (f.end - f.start)], sent_text[rel_pos:], vocab)
+        if fy is None and claim == "actual" and year and not period:
+            fy, period = year, "article date"
+        speaker, in_quote = _speaker(spans, f.start)
+        value_lo, value_hi = _to_usd(f.low, f.currency, fy or year, rates), _to_usd(f.high, f.currency, fy or year, rates)
+        ranged = f.low != f.high
+        point = (f.low + f.high) / 2
+        metric = _metric(sent_text, rel_pos, vocab)
+        if metric == "other" and f.relative_to is not None:
+            metric = metrics[f.relative_to]            # "double it": what "it" counts
+        elif metric == "other" and f.inferred and metrics and f.start - allf[n - 1].end < 400:
+            metric = metrics[-1]                       # same topic as the amount just before
+        metrics.append(metric)
+        rows.append({
+            "article_id": article_id, "figure_id": f"{article_id}#f{n}", "surface": text[f.start:f.end],
+            "value_usd": _to_usd(point, f.currency, fy or year, rates),
+            "low_usd": value_lo if ranged else None, "high_usd": value_hi if ranged else None,
+            "amount": point, "currency": f.currency or "", "currency_inferred": f.inferred,
+            "qualifier": f.qualifier, "vague": bool(f.vague), "claim": claim,
+            "metric": metric, "year": fy, "period": period,
+            "relative_to": f"{article_id}#f{f.relative_to}" if f.relative_to is not None else "",
+            "speaker": speaker, "in_quote": in_quote, "start": f.start, "end": f.end, "sentence": sent_text,
+        })
+    figures = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    quantities = quantities_in_text(text, article_id, [(f.start, f.end) for f in allf], spans, sents)
+    return figures, quantities
+
+
+def _to_usd(amount: float | None, currency: str | None, year: int | None, rates: dict) -> float | None:
+    if amount is None or not currency:
+        return None
+    if currency == "USD":
+        return amount
+    rate = rates.get((currency, year)) if year else None
+    return amount * rate if rate else None
+
+
+def _quote_index(quotes: pd.DataFrame | None) -> list[tuple[int, int, str]]:
+    if quotes is None or quotes.empty:
+        return []
+    d = quotes[quotes["kind"] == "direct"]
+    return sorted(zip(d["start"].astype(int), d["end"].astype(int), d["speaker"].fillna("")))
+
+
+def _speaker(spans: list[tuple[int, int, str]], pos: int) -> tuple[str, bool]:
+    for s, e, who in spans:
+        if s <= pos < e:
+            return who, True
+    return "", False
+
+
+# --------------------------------------------------------------------------- quantities
+
+_QTY = re.compile(
+    r"(?<![\w])(?P<q>(?:nearly|almost|about|around|roughly|some|over|more\s+than|less\s+than|at\s+least|up\s+to|close\s+to|approximately)\s+)?"
+    r"(?:(?P<top>top)[\s-]+(?P<rank>\d+|" + _WORDNUM + r")(?=\s+[a-z])"
+    r"|(?P<pct>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)"
+    r"|(?P<half>half\s+again\s+(?:more|as\s+much)|half(?=\s+(?:of|again|more|as|the)\b))"
+    r"|(?P<num>(?:several|a\s+few|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of)\s+(?:thousand|hundred|million)?|"
+    r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:thousand|million|billion))?|(?:" + _WORDNUM + r")(?:\s+(?:thousand|hundred|million|billion))?)"
+    r"\s+(?P<unit>(?:[a-z][\w-]*\s+){0,2}?(?:hectares?|acres?|tons?|tonnes?|square\s+kilomet(?:er|re)s|km|kilomet(?:er|re)s|enterprises|companies|firms|ventures|projects|agreements|contracts|documents|countries|regions|people|jobs|units|vehicles|trucks|tractors|combines|harvesters|machines|plants|factories|delegations|visits|years|percent)))\b",
+    re.I)
+
+
+def quantities_in_text(text: str, article_id: str, money_spans: list[tuple[int, int]],
+                       quote_spans: list[tuple[int, int, str]], sents) -> pd.DataFrame:
+    rows = []
+    for m in _QTY.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in money_spans):
+            continue
+        g = m.groupdict()
+        qual = {"nearly": "approx", "almost": "approx", "about": "approx", "around": "approx", "roughly": "approx",
+                "some": "approx", "close to": "approx", "approximately": "approx", "over": "more_than",
+                "more than": "more_than", "less than": "less_than", "at least": "at_least", "up to": "at_most"}.get(
+            " ".join((g["q"] or "").lower().split()), "exact")
+        vague = False
+        if g["top"]:
+            kind, unit = "rank", "top"
+            lo = hi = _word_value(g["rank"]) if not g["rank"].isdigit() else float(g["rank"])
+        elif g["pct"]:
+            kind, unit = "percent", "%"
+            lo = hi = float(g["pct"].replace(",", "."))
+        elif g["half"]:
+            kind, unit = "ratio", "share"
+            lo = hi = 1.5 if "again" in g["half"].lower() else 0.5
+        else:
+            unit = " ".join(g["unit"].split())
+            kind = "area" if re.search(r"hectare|acre|square|km|kilomet", unit, re.I) else (
+                "mass" if re.search(r"\bton", unit, re.I) else ("duration" if unit.lower() == "years" else "count"))
+            numtxt = " ".join(g["num"].split()).lower()
+            if re.match(r"(several|a few|dozens of|hundreds of|thousands of|tens of)", numtxt):
+                vague = True
+                lo, hi, _ = parse_number(numtxt.replace("thousands of", "several thousand") if numtxt.startswith("thousands") else numtxt)
+                if numtxt.startswith(("hundreds of", "dozens of", "tens of")) and not re.search("thousand|million", numtxt):
+                    lo, hi = {"hundreds of": (200, 999), "dozens of": (24, 99), "tens of": (20, 99)}[numtxt.split(" of")[0] + " of"]
+            else:
+                lo, hi, vague = parse_number(numtxt)
+            if kind == "duration" or (lo == hi and 1900 <= lo <= 2100 and not g["q"]):
+                continue
+        sent = next((x for x in sents if x.start <= s < x.end), None)
+        who, inq = _speaker(quote_spans, s)
+        rows.append({"article_id": article_id, "quantity_id": f"{article_id}#n{len(rows)}", "surface": text[s:e],
+                     "kind": kind, "value": (lo + hi) / 2, "low": lo if lo != hi else None, "high": hi if lo != hi else None,
+                     "unit": unit, "qualifier": qual, "vague": vague, "speaker": who, "in_quote": inq,
+                     "start": s, "end": e, "sentence": sent.text if sent else ""})
+    return pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
+
+
+# --------------------------------------------------------------------------- corpus level
+
+
+def extract_figures(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
+                    rates: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Figures and quantities of every article (columns in the module docstring)."""
+    figs, qtys = [], []
+    for a in articles.itertuples(index=False):
+        year = int(a.published[:4]) if isinstance(a.published, str) and a.published[:4].isdigit() else None
+        q = quotes[quotes["article_id"] == a.article_id] if quotes is not None and not quotes.empty else None
+        f, n = figures_in_text(a.text, a.article_id, year, q, rates)
+        figs.append(f)
+        qtys.append(n)
+    figures = pd.concat(figs, ignore_index=True) if figs else pd.DataFrame(columns=FIGURE_COLUMNS)
+    quantities = pd.concat(qtys, ignore_index=True) if qtys else pd.DataFrame(columns=QUANTITY_COLUMNS)
+    figures["year"] = figures["year"].astype("Int64")
+    return figures, quantities
+
+
+DISCREPANCY_COLUMNS = ["metric", "year", "article_a", "figure_a", "surface_a", "value_a", "range_a",
+                       "article_b", "figure_b", "surface_b", "value_b", "range_b", "ratio"]
+
+
+def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = None, tolerance: float = 0.25) -> pd.DataFrame:
+    """Pairs of actual figures for the same metric and year, from different articles, that disagree.
+
+    Two figures disagree when their USD ranges (low..high, or the point widened
+    by its qualifier) do not overlap within `tolerance` (relative).
+    """
+    f = figures[(figures["claim"] == "actual") & figures["value_usd"].notna() & figures["year"].notna()]
+    rows = []
+    recs = f.to_dict("records")
+    for i, a in enumerate(recs):
+        for b in recs[i + 1:]:
+            if a["article_id"] == b["article_id"] or a["metric"] != b["metric"] or a["year"] != b["year"]:
+                continue
+            ra, rb = _interval(a), _interval(b)
+            if ra[0] <= rb[1] * (1 + tolerance) and rb[0] <= ra[1] * (1 + tolerance):
+                continue
+            rows.append({"metric": a["metric"], "year": a["year"], "article_a": a["article_id"], "figure_a": a["figure_id"],
+                         "surface_a": a["surface"], "value_a": a["value_usd"], "range_a": _fmt_range(ra),
+                         "article_b": b["article_id"], "figure_b": b["figure_id"], "surface_b": b["surface"],
+                         "value_b": b["value_usd"], "range_b": _fmt_range(rb),
+                         "ratio": round(max(a["value_usd"], b["value_usd"]) / max(min(a["value_usd"], b["value_usd"]), 1), 2)})
+    return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
+
+
+def _interval(r: dict) -> tuple[float, float]:
+    lo = r["low_usd"] if pd.notna(r.get("low_usd")) else r["value_usd"]
+    hi = r["high_usd"] if pd.notna(r.get("high_usd")) else r["value_usd"]
+    q = r["qualifier"]
+    if q in ("at_least", "more_than"):
+        hi = max(hi, lo * 1.5)   # "a billion and more": open above, but not without limit
+    elif q in ("at_most", "less_than"):
+        lo = 0.0
+    elif q == "approx":
+        lo, hi = lo * 0.9, hi * 1.1
+    return lo, hi
+
+
+def _fmt_range(r: tuple[float, float]) -> str:
+    return f"{format_usd(r[0])} – {format_usd(r[1])}"
+
+
+def format_usd(v: float | None) -> str:
+    """$1.2 bn / $845.3 m / $12,000 for tables."""
+    if v is None or pd.isna(v):
+        return ""
+    for scale, suffix in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")):
+        if abs(v) >= scale:
+            return f"${v / scale:,.1f}".rstrip("0").rstrip(".") + suffix
+    return f"${v:,.0f}"

@@ -1,0 +1,276 @@
+"""Theme frequency from an analyst-editable lexicon, counted the way media researchers count.
+
+`extract_themes(articles, lexicon, quotes=None)` returns (mentions, themes):
+
+``theme_mentions`` (one row per mention): article_id, theme, term, surface,
+start, end (``surface == text[start:end]``), sentence_id, in_quote, speaker.
+
+``themes`` (one row per article and theme with at least one hit):
+article_id, theme, hits, per_1k_words (hits per 1,000 words of the article,
+all words counted), sentence_share (share of the article's sentences that
+mention the theme), narrative_hits, quoted_hits.
+
+Matching: words are lower-cased and stemmed (Snowball English), hyphen and
+space are the same, and the longest term wins where terms overlap. A term
+listed under two themes ("agricultural machinery") is one mention that counts
+once for each theme. Terms written "=word" match that word form only.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .config import DATA, Checker, ConfigError, load_yaml
+from .text import sentences
+
+MENTION_COLUMNS = ["article_id", "theme", "term", "surface", "start", "end", "sentence_id", "in_quote", "speaker"]
+THEME_COLUMNS = ["article_id", "theme", "hits", "per_1k_words", "sentence_share", "narrative_hits", "quoted_hits"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+    return snowballstemmer.stemmer("english")
+
+
+def _norm(word: str, exact: bool = False) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return "=" + w if exact else _stemmer().stemWord(w)
+
+
+@dataclass
+class Theme:
+    key: str
+    label: str
+    description: str
+    terms: list[str]
+    exclude: list[str]
+
+
+@dataclass
+class Lexicon:
+    themes: dict[str, Theme]
+    source: Path | None = None
+
+    def __post_init__(self):
+        # trie over normalised token sequences -> {(theme, term)}
+        self.trie: dict = {}
+        for theme in self.themes.values():
+            for term in theme.terms:
+                exact = term.startswith("=")
+                toks = _TOKEN.findall(term.lstrip("="))
+                if not toks:
+                    continue
+                node = self.trie
+                for t in toks:
+                    node = node.setdefault(_norm(t, exact), {})
+                node.setdefault(None, set()).add((theme.key, term.lstrip("=")))
+        self.excludes = {k: [e.lower() for e in t.exclude] for k, t in self.themes.items()}
+
+    def match(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, theme, term) for every mention in text, longest match first."""
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        stems = [_norm(t) for _, _, t in toks]
+        exacts = ["=" + t.lower().replace("’", "'").removesuffix("'s") for _, _, t in toks]
+        out = []
+        i = 0
+        while i < len(toks):
+            node, j, best = self.trie, i, None
+            while j < len(toks):
+                if j > i and not re.fullmatch(r"[\s-]+", text[toks[j - 1][1]:toks[j][0]]):
+                    break  # a phrase never runs over punctuation
+                nxt = node.get(exacts[j]) or node.get(stems[j])
+                if nxt is None:
+                    break
+                node = nxt
+                j += 1
+                if None in node:
+                    best = (j, node[None])
+            if best is None:
+                i += 1
+                continue
+            j, hits = best
+            s, e = toks[i][0], toks[j - 1][1]
+            surface = text[s:e].lower()
+            by_theme: dict[str, str] = {}
+            for theme, term in sorted(hits, key=lambda h: (h[0], len(h[1]))):
+                by_theme.setdefault(theme, term)   # one mention per theme, however many terms share the stem
+            for theme, term in by_theme.items():
+                if any(x in surface or surface in x and _excluded(text, s, e, x) for x in self.excludes.get(theme, [])):
+                    continue
+                out.append((s, e, theme, term))
+            i = j
+        return out
+
+
+def _excluded(text: str, s: int, e: int, phrase: str) -> bool:
+    window = text[max(0, s - len(phrase)):e + len(phrase)].lower()
+    return phrase in window
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read and validate a theme lexicon (default: the shipped analysis/data/themes.yml)."""
+    path = Path(path) if path else DATA / "themes.yml"
+    data = load_yaml(path)
+    check = Checker(path)
+    check.mapping(data, "", allowed={"themes"}, required={"themes"})
+    themes = {}
+    for key, spec in check.mapping(data["themes"], "themes").items():
+        k = f"themes.{key}"
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            check.fail(k, "theme keys are lower-case words joined by underscores, e.g. joint_ventures")
+        check.mapping(spec, k, allowed={"label", "description", "terms", "exclude"}, required={"terms"})
+        terms = check.texts(spec["terms"], f"{k}.terms", optional=False)
+        if not terms:
+            check.fail(f"{k}.terms", "needs at least one term")
+        themes[key] = Theme(key, check.text(spec.get("label") or key.replace("_", " ").capitalize(), f"{k}.label"),
+                            check.text(spec.get("description"), f"{k}.description", optional=True) or "",
+                            terms, check.texts(spec.get("exclude"), f"{k}.exclude"))
+    if not themes:
+        raise ConfigError(f"{path.name}: themes: at least one theme is needed")
+    return Lexicon(themes, path)
+
+
+def extract_themes(articles: pd.DataFrame, lexicon: Lexicon | None = None,
+                   quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Theme mentions and per-article measures (columns in the module docstring)."""
+    lexicon = lexicon or load_lexicon()
+    mention_rows, theme_rows = [], []
+    for a in articles.itertuples(index=False):
+        sents = sentences(a.text)
+        starts = [s.start for s in sents]
+        q = []
+        if quotes is not None and not quotes.empty:
+            d = quotes[(quotes["article_id"] == a.article_id) & (quotes["kind"] == "direct")]
+            q = sorted(zip(d["start"].astype(int), d["end"].astype(int), d["speaker"].fillna("")))
+        import bisect
+        found = lexicon.match(a.text)
+        per_theme: dict[str, dict] = {}
+        for s, e, theme, term in found:
+            sid = max(0, bisect.bisect_right(starts, s) - 1)
+            who, inq = next(((w, True) for qs, qe, w in q if qs <= s < qe), ("", False))
+            mention_rows.append({"article_id": a.article_id, "theme": theme, "term": term, "surface": a.text[s:e],
+                                 "start": s, "end": e, "sentence_id": sid, "in_quote": inq, "speaker": who})
+            t = per_theme.setdefault(theme, {"hits": 0, "sents": set(), "quoted": 0})
+            t["hits"] += 1
+            t["sents"].add(sid)
+            t["quoted"] += inq
+        for theme, t in per_theme.items():
+            theme_rows.append({"article_id": a.article_id, "theme": theme, "hits": t["hits"],
+                               "per_1k_words": round(1000 * t["hits"] / max(a.n_words, 1), 2),
+                               "sentence_share": round(len(t["sents"]) / max(len(sents), 1), 3),
+                               "narrative_hits": t["hits"] - t["quoted"], "quoted_hits": t["quoted"]})
+    mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS)
+    themes = pd.DataFrame(theme_rows, columns=THEME_COLUMNS)
+    order = {k: i for i, k in enumerate(lexicon.themes)}
+    themes = themes.sort_values(["article_id", "theme"], key=lambda c: c.map(order) if c.name == "theme" else c,
+                                ignore_index=True)
+    return mentions, themes
+
+
+# --------------------------------------------------------------------------- corpus measures
+
+
+def article_share(themes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per theme: number and share of articles that mention it, and total hits."""
+    n = max(len(articles), 1)
+    g = themes.groupby("theme").agg(articles=("article_id", "nunique"), hits=("hits", "sum"))
+    g["article_share"] = (g["articles"] / n).round(3)
+    return g.sort_values("hits", ascending=False).reset_index()
+
+
+def by_speaker(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Theme x speaker mention counts (quoted speech only)."""
+    q = mentions[mentions["in_quote"] & (mentions["speaker"] != "")]
+    if q.empty:
+        return pd.DataFrame()
+    return q.pivot_table(index="speaker", columns="theme", values="start", aggfunc="count", fill_value=0)
+
+
+def by_month(themes: pd.DataFrame, articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Hits per theme and month of publication, plus the articles left out for want of a dated year."""
+    a = articles[["article_id", "published", "year_known"]]
+    t = themes.merge(a, on="article_id")
+    dated = t[t["year_known"] & t["published"].notna()].copy()
+    dated["month"] = dated["published"].str[:7]
+    table = dated.pivot_table(index="month", columns="theme", values="hits", aggfunc="sum", fill_value=0)
+    undated = articles.loc[~articles["year_known"], ["article_id", "published"]]
+    return table, undated
+
+
+def cooccurrence(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Number of sentences in which two themes are both mentioned."""
+    pairs: Counter = Counter()
+    for _, g in mentions.groupby(["article_id", "sentence_id"]):
+        ts = sorted(set(g["theme"]))
+        for i, a in enumerate(ts):
+            for b in ts[i + 1:]:
+                pairs[(a, b)] += 1
+    rows = [{"theme_a": a, "theme_b": b, "sentences": n} for (a, b), n in pairs.most_common()]
+    return pd.DataFrame(rows, columns=["theme_a", "theme_b", "sentences"])
+
+
+_STOP = set("""a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each even few for from further had has have having he her
+here hers herself him himself his how i if in into is it its itself just let me more most my myself no nor not now of
+off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where which while
+who whom why will with would you your yours yourself yourselves said says one two new already well must may might
+today year years time times since many much every made make like get got us way back still however within whether
+told noted stated also according very ready know lose need needs want first great good important
+really always never something nothing people person thing things country countries""".split())
+
+
+def suggest_terms(articles: pd.DataFrame, lexicon: Lexicon, mentions: pd.DataFrame | None = None,
+                  top: int = 20) -> pd.DataFrame:
+    """Words and two-word phrases frequent in the corpus but in no theme, ranked by TF-IDF.
+
+    A suggestion list for the lexicon, not a finding: the analyst decides.
+    """
+    known = set()
+    for node_key in lexicon.trie:
+        known.add(node_key)
+    docs = []
+    caps: Counter = Counter()
+    seen: Counter = Counter()
+    for text in articles["text"]:
+        for t in _TOKEN.findall(text):
+            seen[t.lower()] += 1
+            caps[t.lower()] += t[:1].isupper()
+    proper = {w for w, n in seen.items() if caps[w] > n / 2}   # names and places: not theme vocabulary
+    for text in articles["text"]:
+        toks = [t.lower() for t in _TOKEN.findall(text)]
+        toks = [t if t not in proper else "" for t in toks]
+        grams = [t for t in toks if t and len(t) > 3 and t not in _STOP and not t.isdigit()]
+        grams += [f"{a} {b}" for a, b in zip(toks, toks[1:])
+                  if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2 and not (a.isdigit() or b.isdigit())]
+        docs.append(Counter(grams))
+    df = Counter()
+    for d in docs:
+        df.update(set(d))
+    n = len(docs)
+    scores: Counter = Counter()
+    tf_total: Counter = Counter()
+    for d in docs:
+        for g, c in d.items():
+            scores[g] += c * (math.log((1 + n) / (1 + df[g])) + 1)
+            tf_total[g] += c
+    rows = []
+    for g, s in scores.most_common():
+        parts = g.split()
+        if any(_norm(p) in known or "=" + p in known for p in parts) or tf_total[g] < 2:
+            continue
+        rows.append({"term": g, "count": tf_total[g], "articles": df[g], "score": round(s, 2)})
+        if len(rows) >= top:
+            break
+    return pd.DataFrame(rows, columns=["term", "count", "articles", "score"])
