@@ -130,7 +130,8 @@ def _kernel_dir() -> Path:
     root = Path(tempfile.mkdtemp(prefix="briefing-kernel-"))
     spec_dir = root / "kernels" / KERNEL_NAME
     spec_dir.mkdir(parents=True)
-    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                     "--IPKernelApp.log_level=ERROR"],
             "display_name": "Python (briefing)", "language": "python",
             "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}}
     (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
@@ -222,9 +223,14 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     run_dir = out / run_id
     run_dir.mkdir()
     handler = logging.FileHandler(run_dir / "build.log", encoding="utf-8")
+    handler.setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root_logger = logging.getLogger()
+    for h in root_logger.handlers:
+        if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler) and h.level == logging.NOTSET:
+            h.setLevel(root_logger.level)   # the terminal keeps its own verbosity
     root_logger.addHandler(handler)
+    quiet_level = root_logger.level
     if root_logger.level > logging.INFO:
         root_logger.setLevel(logging.INFO)
     started = time.perf_counter()
@@ -275,6 +281,7 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         return result
     finally:
         root_logger.removeHandler(handler)
+        root_logger.setLevel(quiet_level)
         handler.close()
 
 

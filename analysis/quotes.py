@@ -145,6 +145,11 @@ def find_spans(text: str) -> list[Span]:
                     spans.pop()
         out.extend(spans)
     for s in out:
+        if s.close_at is None:
+            narrative = re.search(r"[.!?…]\s+(?=(?:He|She|They|It|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
+                                  r"(?:also\s+)?(?:said|added|noted|stressed|told|explained|continued)\b)", text[s.start:s.end])
+            if narrative:
+                s.end = s.start + narrative.start() + 1
         while s.end > s.start and text[s.end - 1].isspace():
             s.end -= 1
         while s.start < s.end and text[s.start].isspace():
@@ -201,8 +206,8 @@ def _classify(text: str, s: Span, cue_re: re.Pattern) -> str:
         if inner[:1].islower() and pre and not pre.endswith(":") and n < 6:
             return "partial"
         return "direct"
-    if _looks_title(inner):
-        return "title"
+    if _looks_title(inner) or n <= 2:
+        return "title"       # names of things and scare quotes
     return "partial"
 
 
@@ -218,6 +223,7 @@ class Mention:
     kind: str                  # name | title | pronoun
     subject: bool = True       # not the object of a preposition
     in_roster: bool = False
+    title_start: int | None = None   # where a title before a name starts ("President John Roe")
 
 
 @dataclass
@@ -240,7 +246,10 @@ class ArticlePeople:
         tok = name_tokens(token)
         if not tok:
             return None
-        hits = [k for k in self.persons if JaroWinkler.similarity(name_tokens(k)[-1], tok[-1]) >= 0.9]
+        # the family name is usually last (Serik Akhmetov) but first in some names (Xi Jinping)
+        hits = [k for k in self.persons if name_tokens(k) and JaroWinkler.similarity(name_tokens(k)[-1], tok[-1]) >= 0.9]
+        if not hits:
+            hits = [k for k in self.persons if len(name_tokens(k)) > 1 and name_tokens(k)[0] == tok[-1]]
         return hits[-1] if len(set(hits)) == 1 else None
 
 
@@ -271,7 +280,7 @@ class Annotator:
 
     # ---- names
     def _is_title_word(self, tok: str) -> bool:
-        f = " ".join(name_tokens(tok))
+        f = " ".join(name_tokens(re.sub(r"[’']s$", "", tok)))
         return (f in self.roster.vocab.roles or f in self.country_words or f.rstrip("s") in self.country_words
                 or f in {"vice", "deputy", "acting", "former", "first", "general", "state", "foreign", "minister",
                          "prime", "head", "of", "the"})
@@ -293,7 +302,8 @@ class Annotator:
                 mentions.append(Mention(m.start(), m.end(), m.group(), None, "pronoun"))
         mentions.sort(key=lambda x: x.start)
         for x in mentions:
-            x.subject = not _PREP.search(text[max(0, x.start - 25):x.start])
+            at = x.title_start if x.title_start is not None else x.start
+            x.subject = not _PREP.search(text[max(0, at - 25):at])
             if x.kind == "title":
                 x.key, x.in_roster = self.resolve_title(x.surface, people, x.start, mentions)
             if x.key and x.key not in people.persons:
@@ -306,11 +316,14 @@ class Annotator:
         toks = [(at + t.start(), at + t.end(), t.group()) for t in _NAME_TOKEN.finditer(run)]
         # split the run at lower-case words ("of", "the") and title words
         i = 0
+        title_at = at
         title_before: list[str] = []
         while i < len(toks):
             s, e, tok = toks[i]
             if not tok[0].isupper() or tok.lower() in _STOP_CAPS or self._is_title_word(tok):
                 if tok[0].isupper() and self._is_title_word(tok):
+                    if not title_before:
+                        title_at = s
                     title_before.append(tok)
                 elif tok.lower() not in ("of", "the"):
                     title_before = []
@@ -330,7 +343,8 @@ class Annotator:
                 if title_before:
                     role, _ = self.roster.vocab.role_of(" ".join(title_before))
                     people.bind(key, role, self.roster.vocab.country_of(" ".join(title_before)))
-                out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster))
+                out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster,
+                                   title_start=title_at if title_before else None))
             title_before = []
             i = j
 
@@ -343,12 +357,17 @@ class Annotator:
         if len(toks) == 1:
             owner = people.surname_owner(surface)
             return (owner, people.persons[owner]["in_roster"]) if owner else (None, False)
-        if any(" ".join(name_tokens(t)) in self.country_words for t in toks):
+        if any(" ".join(name_tokens(re.sub(r"[’']s$", "", t))) in self.country_words or t.lower() in self.roster.vocab.institutions
+               for t in toks):
             return None, False
         after = text[e:e + 60]
         before = text[max(0, s - 40):s]
-        appositive = re.match(r",\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}", after) and self.role_re.match(
-            after[re.match(r",\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}", after).end():] or "")
+        appositive = False
+        for k in range(4):   # "Maria Lopez, CEO of TradeCo" / ", the Kazakh Foreign Minister"
+            m = re.match(r",\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){%d}" % k, after)
+            if m and self.role_re.match(after[m.end():]):
+                appositive = True
+                break
         cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
         if titled or appositive or cue_near:
             # an earlier, fuller form of the same person wins ("Igor Sergeenko" over "Sergeenko")
@@ -401,13 +420,16 @@ class Annotator:
 
     def resolve_pronoun(self, pronoun: str, people: ArticlePeople, before: int) -> str | None:
         gender = self.roster.vocab.pronouns.get(pronoun.lower())
-        for m in reversed(people.mentions):
-            if m.start >= before or not m.key or m.kind == "pronoun" or not m.subject:
-                continue
-            g = people.persons.get(m.key, {}).get("gender")
-            if gender and g and g != gender:
-                continue
-            return m.key
+        for subjects_only in (True, False):
+            for m in reversed(people.mentions):
+                if m.start >= before or not m.key or m.kind == "pronoun" or (subjects_only and not m.subject):
+                    continue
+                person = people.persons.get(m.key, {})
+                if gender and person.get("gender") and person["gender"] != gender:
+                    continue
+                if gender and person and person.get("gender") is None:
+                    person["gender"] = gender      # "she said": learnt for the rest of the article
+                return m.key
         return None
 
 
@@ -521,6 +543,11 @@ def _header(text: str, span: Span, people: ArticlePeople) -> tuple[str, int]:
 
 
 def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int) -> Attribution:
+    if m.kind == "title" and m.key is None:
+        # "the governor, Ivan Petrov": a name in apposition names the person
+        nxt = next((x for x in people.mentions if x.start > m.start and x.kind == "name"), None)
+        if nxt is not None and nxt.key and 0 < nxt.start - m.end <= 3:
+            m = nxt
     if m.kind == "pronoun":
         key = ann.resolve_pronoun(m.surface, people, m.start)
         if key:

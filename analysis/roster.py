@@ -62,6 +62,7 @@ class Vocabulary:
     roles: dict[str, str]        # folded phrase -> role group
     pronouns: dict[str, str]     # pronoun -> gender
     countries: dict[str, str]    # folded name or demonym -> country
+    institutions: set[str] = field(default_factory=set)   # words that make a capitalised phrase a body, not a person
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
         """Role group of a title phrase and its other content words."""
@@ -156,7 +157,7 @@ def load_vocabulary() -> Vocabulary:
     cues_path, countries_path = DATA / "cues.yml", DATA / "countries.yml"
     data = load_yaml(cues_path)
     check = Checker(cues_path)
-    check.mapping(data, "", allowed={"verbs", "roles", "pronouns"}, required={"verbs", "roles"})
+    check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions"}, required={"verbs", "roles"})
     cues = check.texts(data["verbs"], "verbs", optional=False)
     roles: dict[str, str] = {}
     for group, phrases in check.mapping(data["roles"], "roles").items():
@@ -171,7 +172,8 @@ def load_vocabulary() -> Vocabulary:
         countries[" ".join(name_tokens(country))] = country
         for w in ccheck.texts(words, country):
             countries[" ".join(name_tokens(w))] = country
-    return Vocabulary(cues=cues, roles=roles, pronouns=pronouns, countries=countries)
+    institutions = {w.lower() for w in check.texts(data.get("institutions"), "institutions")}
+    return Vocabulary(cues=cues, roles=roles, pronouns=pronouns, countries=countries, institutions=institutions)
 
 
 def load_roster(path: str | Path | None = None) -> Roster:

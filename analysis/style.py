@@ -64,6 +64,9 @@ figcaption, .caption { font-size: 8.5pt; color: #616e7c; margin-top: .2em; }
 .callout { border-left: 3px solid #1d4e89; background: #f3f6fa; padding: .5em .8em; margin: .6em 0; }
 .warning { border-left-color: #d1603d; background: #fbf1ec; }
 blockquote { margin: .4em 0 .8em; padding: .2em .8em; border-left: 3px solid #c8d1dc; color: #323f4b; }
+table.variants td:first-child { width: 16%; overflow-wrap: normal; }
+table.variants td { width: 42%; }
+table.sources td:nth-child(-n+3) { white-space: nowrap; }
 .ref { font-size: 7.5pt; color: #616e7c; white-space: nowrap; }
 .toc ol { padding-left: 1.2em; }
 .toc a::after { content: leader(".") target-counter(attr(href), page); }

@@ -1,0 +1,132 @@
+"""Charts in the house style. Each returns a matplotlib Figure (or None when
+there is nothing to draw); `style.figure_svg` turns it into captioned SVG."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from . import style  # noqa: E402
+
+
+def _short(label: str, n: int = 28) -> str:
+    label = str(label)
+    return label if len(label) <= n else label[: n - 1] + "…"
+
+
+def publication_timeline(articles: pd.DataFrame):
+    """Articles per month (only articles whose year is known)."""
+    dated = articles[articles["year_known"] & articles["published"].notna()]
+    if dated.empty:
+        return None
+    months = pd.PeriodIndex(dated["published"].str[:7], freq="M")
+    counts = months.value_counts().sort_index()
+    fig, ax = plt.subplots(figsize=(7.0, 2.2))
+    x = [p.to_timestamp() for p in counts.index]
+    ax.bar(x, counts.values, width=20, color=style.ACCENT)
+    ax.set_ylabel("articles")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="x", visible=False)
+    fig.autofmt_xdate()
+    return fig
+
+
+def quotes_per_speaker(quotes: pd.DataFrame, top: int = 12):
+    direct = quotes[(quotes["kind"] == "direct")]
+    if direct.empty:
+        return None
+    utter = direct.drop_duplicates("utterance_id")
+    who = utter["speaker"].replace("", "(unattributed)")
+    counts = who.value_counts().head(top).sort_values()
+    fig, ax = plt.subplots(figsize=(7.0, 0.45 * len(counts) + 0.9))
+    ax.barh([_short(s) for s in counts.index], counts.values, color=style.ACCENT)
+    ax.set_xlabel("statements (utterances)")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", visible=False)
+    for i, v in enumerate(counts.values):
+        ax.text(v, i, f" {v}", va="center", fontsize=8, color=style.MUTED)
+    return fig
+
+
+def figures_over_time(figures: pd.DataFrame, reference: pd.DataFrame | None = None):
+    """Claimed USD values by year: actuals, targets and aspirations, ranges as error bars."""
+    f = figures[figures["value_usd"].notna()].copy()
+    f["when"] = f["year"].astype("Float64")
+    f = f[f["when"].notna()]
+    if f.empty:
+        return None
+    fig, ax = plt.subplots(figsize=(7.0, 3.0))
+    markers = {"actual": ("o", style.PALETTE[0]), "target": ("^", style.PALETTE[1]), "aspiration": ("s", style.PALETTE[2])}
+    for claim, (mk, colour) in markers.items():
+        g = f[f["claim"] == claim]
+        if g.empty:
+            continue
+        y = g["value_usd"].astype(float) / 1e9
+        lo = (g["value_usd"] - g["low_usd"].fillna(g["value_usd"])).astype(float) / 1e9
+        hi = (g["high_usd"].fillna(g["value_usd"]) - g["value_usd"]).astype(float) / 1e9
+        ax.errorbar(g["when"].astype(float), y, yerr=[lo, hi], fmt=mk, color=colour, capsize=3, label=claim, ms=6)
+    if reference is not None and not reference.empty:
+        ax.plot(reference["year"], reference["value"] / 1e9, color=style.MUTED, lw=1.2, ls="--", label="reference")
+    ax.set_ylabel("USD billion")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    ax.set_ylim(bottom=0)
+    return fig
+
+
+def theme_profile(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]):
+    """Mentions per 1,000 words, per article and theme (grouped bars)."""
+    if themes.empty:
+        return None
+    short = {a: f"A{i + 1}" for i, a in enumerate(articles["article_id"])}
+    table = themes.pivot_table(index="article_id", columns="theme", values="per_1k_words", fill_value=0)
+    table = table.reindex([a for a in articles["article_id"] if a in table.index])
+    table = table[[t for t in labels if t in table.columns]]
+    fig, ax = plt.subplots(figsize=(7.0, 3.0))
+    n = len(table.columns)
+    width = 0.8 / max(n, 1)
+    for k, theme in enumerate(table.columns):
+        xs = [i + k * width - 0.4 + width / 2 for i in range(len(table))]
+        ax.bar(xs, table[theme].values, width=width, label=_short(labels.get(theme, theme), 24))
+    ax.set_xticks(range(len(table)))
+    ax.set_xticklabels([short[a] for a in table.index])
+    ax.set_ylabel("mentions per 1,000 words")
+    ax.grid(axis="x", visible=False)
+    ax.legend(frameon=False, fontsize=7.5, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.12))
+    return fig
+
+
+def heatmap(table: pd.DataFrame, xlabel: str = "", ylabel: str = ""):
+    """A labelled count heatmap (theme x speaker and similar)."""
+    if table is None or table.empty:
+        return None
+    fig, ax = plt.subplots(figsize=(7.0, 0.5 * len(table) + 1.6))
+    ax.imshow(table.values, cmap="Blues", aspect="auto")
+    ax.set_xticks(range(len(table.columns)))
+    ax.set_xticklabels([_short(c, 18) for c in table.columns], rotation=30, ha="right")
+    ax.set_yticks(range(len(table.index)))
+    ax.set_yticklabels([_short(i, 26) for i in table.index])
+    vmax = table.values.max() or 1
+    for i in range(len(table.index)):
+        for j in range(len(table.columns)):
+            v = table.values[i, j]
+            ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8, color="white" if v > vmax * 0.6 else style.INK)
+    ax.grid(False)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return fig
+
+
+def theme_trend(by_month: pd.DataFrame, labels: dict[str, str]):
+    if by_month is None or by_month.empty:
+        return None
+    fig, ax = plt.subplots(figsize=(7.0, 2.8))
+    x = [pd.Period(m, freq="M").to_timestamp() for m in by_month.index]
+    for theme in by_month.columns:
+        ax.plot(x, by_month[theme].values, marker="o", ms=4, label=_short(labels.get(theme, theme), 24))
+    ax.set_ylabel("mentions")
+    ax.legend(frameon=False, fontsize=7.5, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    fig.autofmt_xdate()
+    return fig

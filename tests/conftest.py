@@ -1,0 +1,39 @@
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = Path(__file__).resolve().parent / "gold"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir():
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_results():
+    from analysis.pipeline import analyse
+    return analyse(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def extracted(tmp_path_factory, seed_results):
+    from analysis.pipeline import write_tables
+    out = tmp_path_factory.mktemp("extract")
+    write_tables(seed_results, out)
+    return out
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    """The seed articles without their manifest."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, d / f.name)
+    return d
