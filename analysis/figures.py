@@ -443,6 +443,8 @@ def figures_in_text(text: str, article_id: str = "", year: int | None = None, qu
             "speaker": speaker, "in_quote": in_quote, "start": f.start, "end": f.end, "sentence": sent_text,
         })
     figures = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    for col in ("value_usd", "low_usd", "high_usd", "amount"):
+        figures[col] = pd.to_numeric(figures[col], errors="coerce").astype("float64")
     quantities = quantities_in_text(text, article_id, [(f.start, f.end) for f in allf], spans, sents)
     return figures, quantities
 
@@ -525,7 +527,10 @@ def quantities_in_text(text: str, article_id: str, money_spans: list[tuple[int, 
                      "kind": kind, "value": (lo + hi) / 2, "low": lo if lo != hi else None, "high": hi if lo != hi else None,
                      "unit": unit, "qualifier": qual, "vague": vague, "speaker": who, "in_quote": inq,
                      "start": s, "end": e, "sentence": sent.text if sent else ""})
-    return pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
+    out = pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
+    for col in ("value", "low", "high"):
+        out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+    return out
 
 
 # --------------------------------------------------------------------------- corpus level

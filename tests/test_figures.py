@@ -1,0 +1,119 @@
+"""Money amounts: the seed gold, a table of real-world phrases, and what must not be money."""
+import csv
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from analysis.figures import FIGURE_COLUMNS, extract_figures, figures_in_text, find_discrepancies, parse_number
+from score import read_rows, score_money
+
+PHRASES = list(csv.DictReader(open(Path(__file__).parent / "data" / "money_phrases.csv", encoding="utf-8")))
+
+
+def test_phrase_table_is_large_enough():
+    assert len(PHRASES) >= 60
+
+
+def _close(got, want):
+    if want == "":
+        return got is None or (isinstance(got, float) and math.isnan(got))
+    return got is not None and not math.isnan(float(got)) and abs(float(got) - float(want)) <= 1e-6 * abs(float(want))
+
+
+@pytest.mark.parametrize("row", PHRASES, ids=[r["surface"] for r in PHRASES])
+def test_money_phrase(row):
+    figs, _ = figures_in_text(row["sentence"], "t")
+    hit = figs[figs["surface"] == row["surface"]]
+    assert not hit.empty, f"{row['surface']!r} not found in {list(figs['surface'])}"
+    f = hit.iloc[-1]
+    for col in ("value_usd", "low_usd", "high_usd", "amount"):
+        assert _close(f[col], row[col]), (col, f[col], row[col])
+    assert (f["currency"], f["qualifier"], str(bool(f["vague"]))) == (row["currency"], row["qualifier"], row["vague"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2012 the summit took place on 29 May.",
+    "Kazakhstan ranks among the top ten exporters of wheat.",
+    "Over 3 billion people live in Asia, and trade matters to them.",
+    "The country harvested 20 million tonnes of grain, a trade record.",
+    "One of the leaders said trade is the foundation.",
+    "Belarus is ready to demonstrate on several thousand hectares.",
+    "The plant employs 1,200 workers.",
+])
+def test_not_money(sentence):
+    figs, _ = figures_in_text(sentence, "t")
+    assert figs.empty, list(figs["surface"])
+
+
+def test_seed_gold_scores(extracted):
+    from conftest import GOLD
+    gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in GOLD.glob("*.json")}
+    misses = []
+    s = score_money(gold, read_rows(extracted / "figures.csv"), misses)
+    assert s["detection"]["f1"] >= 0.97, misses
+    assert s["value"]["f1"] >= 0.95, misses
+
+
+def test_seed_figures_in_context(seed_results):
+    f = seed_results.figures.set_index("surface")
+    assert list(seed_results.figures.columns) == FIGURE_COLUMNS
+    assert f.loc["close to $1 billion", "year"] == 2012 and f.loc["close to $1 billion", "qualifier"] == "approx"
+    assert f.loc["approach $1 billion", "claim"] == "aspiration"
+    d = f.loc["at least double it"]
+    assert (d["value_usd"], d["qualifier"], d["claim"], d["speaker"]) == (2e9, "at_least", "target", "Serik Akhmetov")
+    assert d["relative_to"] == f.loc["$1 billion", "figure_id"]
+    assert d["period"] == "in the next few years"
+    s = f.loc["several billion"]
+    assert s["vague"] and (s["low_usd"], s["high_usd"]) == (4e9, 8e9) and s["qualifier"] == "more_than"
+    assert f.loc["a billion and more", "currency_inferred"] and f.loc["a billion and more", "qualifier"] == "at_least"
+    assert set(f["metric"]) == {"trade turnover"}
+
+
+def test_every_row_slices_its_article(seed_results):
+    texts = dict(zip(seed_results.articles["article_id"], seed_results.articles["text"]))
+    for r in seed_results.figures.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.surface
+    for r in seed_results.quantities.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.surface
+
+
+def test_sources_that_disagree_are_flagged(seed_results):
+    d = seed_results.discrepancies
+    assert len(d) == 1
+    r = d.iloc[0]
+    assert {r["surface_a"], r["surface_b"]} == {"a billion and more", "several billion"}
+    assert r["metric"] == "trade turnover" and r["year"] == 2026
+
+
+def test_quantities_of_a_trade_briefing(seed_results):
+    q = seed_results.quantities.set_index("surface")
+    assert q.loc["nearly a dozen joint manufacturing enterprises", "value"] == 12
+    assert q.loc["nearly a dozen joint manufacturing enterprises", "qualifier"] == "approx"
+    assert q.loc["several thousand hectares", "kind"] == "area" and q.loc["several thousand hectares", "vague"]
+    assert q.loc["top ten", "kind"] == "rank" and q.loc["top ten", "value"] == 10
+    assert q.loc["over half again more", "value"] == 1.5
+
+
+def test_no_rate_no_dollars_and_a_supplied_rate_converts():
+    t = "Trade reached 500 billion tenge in 2023."
+    f, _ = figures_in_text(t, "t")
+    assert f.iloc[0]["currency"] == "KZT" and f.iloc[0]["amount"] == 5e11 and math.isnan(f.iloc[0]["value_usd"])
+    f, _ = figures_in_text(t, "t", rates={("KZT", 2023): 0.0022})
+    assert abs(f.iloc[0]["value_usd"] - 1.1e9) < 1
+
+
+def test_rates_file_is_validated(tmp_path):
+    from analysis.config import ConfigError, load_rates
+    p = tmp_path / "rates.csv"
+    p.write_text("currency,year,usd_per_unit\nKZT,2023,abc\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="rates.csv: line 2"):
+        load_rates(p)
+
+
+def test_vague_words_become_ranges():
+    assert parse_number("several billion") == (3e9, 7e9, True)
+    assert parse_number("a few million") == (2e6, 4e6, True)
+    assert parse_number("1.2 bn") == (1.2e9, 1.2e9, False)
+    assert parse_number("twenty-five million") == (25e6, 25e6, False)

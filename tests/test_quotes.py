@@ -1,0 +1,171 @@
+"""Quote spans and speakers: the seed gold, and layouts from other outlets."""
+import pandas as pd
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.quotes import QUOTE_COLUMNS, extract_quotes, find_spans, quotes_in_text
+from analysis.roster import load_roster
+from score import read_rows, score_quotes
+
+GOLD_MIN_FOUND, GOLD_MIN_ATTRIBUTED = 0.97, 0.95
+
+
+def test_seed_gold_scores(extracted):
+    import json
+    from conftest import GOLD
+    gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in GOLD.glob("*.json")}
+    misses = []
+    s = score_quotes(gold, read_rows(extracted / "quotes.csv", kind="direct"), misses)
+    assert s["detection"]["f1"] >= GOLD_MIN_FOUND, misses
+    assert s["attribution"]["f1"] >= GOLD_MIN_ATTRIBUTED, misses
+
+
+def test_every_row_slices_its_article(seed_results):
+    texts = dict(zip(seed_results.articles["article_id"], seed_results.articles["text"]))
+    q = seed_results.quotes
+    assert list(q.columns) == QUOTE_COLUMNS
+    for r in q.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.text
+
+
+def test_titles_pronouns_and_spellings_resolve_to_roster_names(seed_results):
+    q = seed_results.quotes
+    direct = q[q["kind"] == "direct"]
+    by_mention = dict(zip(direct["speaker_mention"], direct["speaker"]))
+    assert by_mention["the head of state"] == "Aleksandr Lukashenko"
+    assert by_mention["the Belarusian leader"] == "Aleksandr Lukashenko"
+    assert by_mention["the Prime Minister of Kazakhstan"] == "Serik Akhmetov"
+    koshonov = direct[direct["text"].str.startswith("Every time I visit")].iloc[0]
+    assert koshonov["speaker"] == "Yerlan Koshanov" and koshonov["speaker_in_roster"]
+    assert set(direct["speaker"]) == {"Aleksandr Lukashenko", "Serik Akhmetov", "Yerlan Koshanov"}
+
+
+def test_the_first_floor_is_a_partial_quote_not_a_statement(seed_results):
+    q = seed_results.quotes.set_index("text")
+    assert q.loc["the first floor", "kind"] == "partial"
+
+
+def test_a_header_line_with_no_quote_after_it_yields_nothing(seed_results):
+    assert not seed_results.quotes["text"].str.contains("Sergeenko").any()
+    assert "Igor Sergeenko" not in set(seed_results.quotes["speaker"])
+
+
+def test_two_spans_around_an_attribution_are_one_utterance(seed_results):
+    q = seed_results.quotes
+    a = q[q["text"].str.startswith("I strongly urge")].iloc[0]
+    b = q[q["text"].str.startswith("No country, not even America")].iloc[0]
+    assert a["utterance_id"] == b["utterance_id"]
+
+
+def test_same_statement_in_two_translations_shares_a_cluster(seed_results):
+    q = seed_results.quotes
+    a = q[q["text"].str.startswith("I strongly urge")].iloc[0]
+    b = q[q["text"].str.startswith("I kindly urge you")].iloc[0]
+    assert a["article_id"] != b["article_id"] and a["cluster_id"] == b["cluster_id"] != ""
+    c = q[q["text"].str.startswith("Every time I visit")].iloc[0]
+    assert c["cluster_id"] not in (a["cluster_id"], "")
+
+
+def one(text, **kw):
+    q = quotes_in_text(text, "t", **kw)
+    return q[q["kind"] == "direct"].reset_index(drop=True)
+
+
+def test_straight_quotes_said_after_and_first_name_surname():
+    t = ('Putin meets Xi\n\nChinese President Xi Jinping met Russian President Vladimir Putin on Thursday. '
+         '"China is willing to work with Russia," Xi said.\n'
+         'Putin said trade had reached a record. "Our cooperation is not directed against anyone," he told reporters.\n'
+         '"It\'s a good day," said Dmitry Peskov, the Kremlin spokesman.\n')
+    q = one(t)
+    assert list(q["speaker"]) == ["Xi Jinping", "Vladimir Putin", "Dmitry Peskov"]
+    assert not q["speaker_in_roster"].any() and q.loc[2, "confidence"] == "name"
+
+
+def test_low_double_quote_and_title_bound_to_a_name():
+    q = one("Scholz visits\nGerman Chancellor Olaf Scholz arrived on Monday. The chancellor said: „We want to expand "
+            "our cooperation.“ He added that energy was key.\n")
+    assert (q.loc[0, "text"], q.loc[0, "speaker"], q.loc[0, "confidence"]) == (
+        "We want to expand our cooperation.", "Olaf Scholz", "coreference")
+
+
+def test_guillemets_and_according_to():
+    q = one("Talks\nAccording to Foreign Minister Murat Nurtleu, «the talks were constructive and forward-looking».\n")
+    assert q.loc[0, "speaker"] == "Murat Nurtleu" and q.loc[0, "text"].startswith("the talks were")
+
+
+def test_quote_running_over_paragraphs():
+    t = ('Minister speaks\nTrade Minister Anna Kowalska outlined the plan on Monday.\n'
+         '"We will open three new offices this year.\n"We will also double our exports to Asia.\n'
+         '"This is only the beginning," Kowalska said.\nThe plan was welcomed.\n')
+    q = one(t)
+    assert len(q) == 3 and q["utterance_id"].nunique() == 1 and set(q["speaker"]) == {"Anna Kowalska"}
+
+
+def test_header_line_then_quote_paragraphs():
+    t = 'Interview\nMaria Lopez, CEO of TradeCo:\n"Our exports have grown fast."\n"We will invest more next year."\nThe end.\n'
+    q = one(t)
+    assert list(q["speaker"]) == ["Maria Lopez", "Maria Lopez"] and set(q["confidence"]) == {"header"}
+
+
+def test_pronouns_follow_gender():
+    t = ('Meeting\nPrime Minister Jane Doe met with President John Roe. She said the meeting was productive.\n'
+         '"We agreed on many things," she said.\n"And we will meet again," he added.\n')
+    assert list(one(t)["speaker"]) == ["Jane Doe", "John Roe"]
+
+
+def test_unresolved_title_keeps_the_mention_and_no_guess():
+    q = one("UK style\nThe minister said: ‘We are ready to sign the deal’. Analysts were sceptical.\n")
+    assert q.loc[0, "speaker"] == "" and q.loc[0, "speaker_mention"] == "The minister" and q.loc[0, "confidence"] == "none"
+
+
+def test_a_stray_mark_costs_only_its_own_quote():
+    t = ('Broken\nThe governor said “the harvest was good this year. He added that prices were stable.\n'
+         '“We expect growth,” said the governor, Ivan Petrov.\n“Exports will rise,” Petrov said.\n')
+    q = quotes_in_text(t, "t")
+    assert "He added" not in " ".join(q["text"])
+    assert q[q["text"] == "Exports will rise,"].iloc[0]["speaker"] == "Ivan Petrov"
+    assert q[q["text"] == "We expect growth,"].iloc[0]["speaker"] == "Ivan Petrov"
+
+
+def test_odd_number_of_marks_never_raises_and_keeps_the_good_quotes():
+    t = 'Odd\nThe countries’ leaders met. "We will win," he said. A stray " mark. "Trade grows," said Ann Lee.\n'
+    q = quotes_in_text(t, "t")
+    assert "Trade grows," in set(q["text"]) and "We will win," in set(q["text"])
+
+
+def test_names_of_things_are_titles():
+    q = quotes_in_text("Expo\nThe “Made in Belarus” exhibition opened, a ‘historic’ event.\n", "t")
+    assert set(q["kind"]) == {"title"}
+
+
+def test_transliterated_spellings_match_the_roster():
+    r = load_roster()
+    assert r.match_name("Erlan Koshonov").name == "Yerlan Koshanov"
+    assert r.match_name("Alexander Lukashenko").name == "Aleksandr Lukashenko"
+    assert r.match_name("Kassym-Jomart Kemelevich Tokayev").name == "Kassym-Jomart Tokayev"
+    assert r.match_name("Ерлан Кошанов").name == "Yerlan Koshanov"
+    assert r.match_name("Aleksandr Kozlov") is None
+
+
+def test_roster_titles_respect_years():
+    t = ("Talks\nThe President of Kazakhstan met investors. “We are open,” the President of Kazakhstan said.\n")
+    q2013 = quotes_in_text(t, "t", year=2013)
+    q2024 = quotes_in_text(t, "t", year=2024)
+    assert q2013.iloc[0]["speaker"] == "Nursultan Nazarbayev"
+    assert q2024.iloc[0]["speaker"] == "Kassym-Jomart Tokayev"
+
+
+def test_an_analyst_roster_replaces_the_default(tmp_path):
+    (tmp_path / "r.yml").write_text("people:\n  - name: Ann Lee\n    variants: [Anne Li]\n    gender: f\n", encoding="utf-8")
+    q = one('X\n"Trade will grow," said Anne Li.\n', roster=load_roster(tmp_path / "r.yml"))
+    assert (q.loc[0, "speaker"], q.loc[0, "speaker_in_roster"], q.loc[0, "confidence"]) == ("Ann Lee", True, "roster")
+
+
+def test_spans_handle_every_mark_kind():
+    t = 'A "straight" b “curly” c «guillemet» d „low“ e ‘single’ f\n'
+    assert [t[s.start:s.end] for s in find_spans(t)] == ["straight", "curly", "guillemet", "low", "single"]
+
+
+def test_empty_corpus_gives_an_empty_table():
+    q = extract_quotes(pd.DataFrame(columns=["article_id", "text", "published"]))
+    assert q.empty and list(q.columns) == QUOTE_COLUMNS

@@ -1,0 +1,112 @@
+"""Theme counts on the seeds, verified by hand, and the lexicon's rules."""
+import pytest
+
+from analysis.config import ConfigError
+from analysis.themes import (MENTION_COLUMNS, THEME_COLUMNS, article_share, by_month, by_speaker, cooccurrence,
+                             extract_themes, load_lexicon, suggest_terms)
+
+# Every mention read off the seed texts by hand (in text order).
+HAND = {
+    ("000", "trade"): ["trade", "trade", "supply", "goods", "goods", "supplies", "supply", "market", "goods", "market", "export"],
+    ("000", "machinery"): ["engineering products", "BelAZ", "trucks", "grain harvesters", "agricultural machinery", "combines",
+                           "harvesters", "agricultural equipment", "machinery", "equipment", "machinery", "machine-building"],
+    ("000", "agriculture"): ["agricultural machinery", "agricultural site", "grain", "crop", "hectares", "agricultural equipment",
+                             "agriculture", "agricultural enterprise", "farm"],
+    ("000", "joint_ventures"): ["joint production facilities"],
+    ("001", "trade"): ["trade", "goods", "markets", "merchandise", "markets", "bilateral trade", "traded", "merchandise", "markets"],
+    ("001", "agriculture"): ["agriculture"],
+    ("001", "joint_ventures"): ["industrialization", "industrialization", "joint ventures"],
+    ("001", "integration"): ["Single Economic Space", "Single Economic Space", "integration processes"],
+    ("003", "trade"): ["trade", "economic agenda", "mutual trade", "trade", "mutual trade", "export", "supply goods", "sales",
+                       "exporters", "supplying", "exporting"],
+    ("003", "machinery"): ["machine-building", "BELAZ", "machinery", "equipment", "machinery", "BELAZ", "trucks",
+                           "grain harvesting machinery", "agricultural equipment", "harvesters", "harvesters",
+                           "agricultural machinery", "equipment", "machinery", "equipment"],
+    ("003", "agriculture"): ["agricultural sector", "wheat", "agricultural equipment", "agricultural site", "grain fields",
+                             "agricultural machinery"],
+    ("003", "interregional"): ["interregional cooperation", "thematic forum", "regions", "regional ties", "governors",
+                               "local leadership’s", "regional heads", "interregional cooperation", "governors",
+                               "interregional cooperation", "thematic forum", "interregional cooperation", "Regions",
+                               "governors", "Governors", "mid-level cooperation"],
+    ("003", "joint_ventures"): ["joint manufacturing ventures", "joint production facilities", "joint manufacturing enterprises"],
+    ("003", "integration"): ["Shanghai Cooperation Organization", "Eurasian Economic Union", "EAEU",
+                             "Collective Security Treaty Organization", "CSTO", "Commonwealth of Independent States", "CIS",
+                             "United Nations"],
+}
+
+
+def test_seed_mentions_equal_the_hand_count(seed_results):
+    m = seed_results.theme_mentions
+    got = {(a[:3], t): list(g["surface"]) for (a, t), g in m.groupby(["article_id", "theme"])}
+    assert got == HAND
+    th = seed_results.themes
+    assert list(th.columns) == THEME_COLUMNS and list(m.columns) == MENTION_COLUMNS
+    hits = {(a[:3], t): h for a, t, h in zip(th["article_id"], th["theme"], th["hits"])}
+    assert hits == {k: len(v) for k, v in HAND.items()}
+
+
+def test_themes_present_match_the_gold(seed_results):
+    import json
+    from conftest import GOLD
+    th = seed_results.themes
+    for p in GOLD.glob("*.json"):
+        gold = json.loads(p.read_text(encoding="utf-8"))
+        got = set(th.loc[th["article_id"] == gold["file"], "theme"]) - {"integration"}
+        assert got == set(gold["themes_present"]), gold["file"]
+
+
+def test_measures(seed_results):
+    th = seed_results.themes.set_index(["article_id", "theme"])
+    n_words = dict(zip(seed_results.articles["article_id"], seed_results.articles["n_words"]))
+    r = th.loc[("000_6a241dff57038185.txt", "machinery")]
+    assert r["per_1k_words"] == round(1000 * 12 / n_words["000_6a241dff57038185.txt"], 2)
+    assert 0 < r["sentence_share"] < 1 and r["narrative_hits"] + r["quoted_hits"] == 12
+    share = article_share(seed_results.themes, seed_results.articles).set_index("theme")
+    assert share.loc["trade", "article_share"] == 1.0 and share.loc["interregional", "articles"] == 1
+
+
+def test_offsets_slice_the_surface(seed_results):
+    texts = dict(zip(seed_results.articles["article_id"], seed_results.articles["text"]))
+    for r in seed_results.theme_mentions.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.surface
+
+
+def test_speaker_split_and_cooccurrence(seed_results):
+    sp = by_speaker(seed_results.theme_mentions)
+    assert sp.loc["Aleksandr Lukashenko", "machinery"] > 0
+    co = cooccurrence(seed_results.theme_mentions)
+    assert ("agriculture", "machinery") in set(zip(co["theme_a"], co["theme_b"]))
+    table, undated = by_month(seed_results.themes, seed_results.articles)
+    assert list(table.index) == ["2013-04", "2026-02"] and undated.empty
+
+
+def test_inflection_hyphen_case_and_longest_match(tmp_path):
+    (tmp_path / "t.yml").write_text(
+        "themes:\n  machinery:\n    terms: [machine-building, BelAZ, agricultural machinery, harvester]\n"
+        "  agriculture:\n    terms: [agricultural machinery, agricultural, \"=harvest\"]\n", encoding="utf-8")
+    lex = load_lexicon(tmp_path / "t.yml")
+    text = "Machine building and BELAZ; Harvesters and agricultural machinery; the harvest was agricultural."
+    got = [(text[s:e], t) for s, e, t, _ in lex.match(text)]
+    assert got == [("Machine building", "machinery"), ("BELAZ", "machinery"), ("Harvesters", "machinery"),
+                   ("agricultural machinery", "agriculture"), ("agricultural machinery", "machinery"),
+                   ("harvest", "agriculture"), ("agricultural", "agriculture")]
+
+
+@pytest.mark.parametrize("yaml_text,message", [
+    ("themes:\n  trade:\n    terms: trade\n    colour: red\n", "themes.trade.colour: unknown key"),
+    ("themes:\n  Trade Things:\n    terms: [x]\n", "themes.Trade Things: theme keys"),
+    ("themes:\n  trade:\n    label: Trade\n", "themes.trade.terms: required"),
+    ("themes: [unclosed\n", "invalid YAML at line"),
+    ("themes:\n  trade:\n    terms: [1, 2]\n", "themes.trade.terms[0]: expected text"),
+])
+def test_lexicon_errors_name_the_key(tmp_path, yaml_text, message):
+    p = tmp_path / "themes.yml"
+    p.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_lexicon(p)
+
+
+def test_suggestions_are_not_already_in_the_lexicon(seed_results):
+    s = suggest_terms(seed_results.articles, load_lexicon())
+    assert not s.empty
+    assert not {"trade", "machinery", "kazakhstan", "lukashenko"} & set(s["term"])
