@@ -1,0 +1,89 @@
+"""Property-based tests: arbitrary text never breaks an extractor, and offsets always slice the source."""
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.corpus import decode, parse_date
+from analysis.figures import figures_in_text
+from analysis.quotes import quotes_in_text
+from analysis.text import normalise, sentences
+from analysis.themes import extract_themes, load_lexicon
+
+LEXICON = load_lexicon()
+# Text built from pieces that exercise the grammars: quote marks, currency, numbers, names, cue verbs.
+PIECES = st.sampled_from([
+    "“", "”", '"', "«", "»", "„", "‘", "’", "'", ":", ",", ".", "\n", "\n\n", " ", "—", "$", "€", "₸", "1", "2.5",
+    "1,000", " billion", " million", " bn", " dollars", " tenge", " several", " about", " at least", " double it",
+    " exceeded that by", " said", " noted", " he", " she", " the President", " the head of state", " Aleksandr",
+    " Lukashenko", " Erlan Koshonov", " Ivan Petrov", " according to", " trade", " machinery", " agricultural",
+    " machine-building", " of", " the", " We", " will", " grow", "Kazakhstan’s", " (", ")", "…", "!", "?",
+])
+TEXTS = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=80).map("".join))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_quotes_never_raise_and_slice_the_source(text):
+    text = normalise(text)
+    q = quotes_in_text(text, "x")
+    for r in q.itertuples():
+        assert text[r.start:r.end] == r.text
+        assert r.kind in ("direct", "partial", "title")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_figures_never_raise_and_slice_the_source(text):
+    text = normalise(text)
+    f, n = figures_in_text(text, "x", year=2026)
+    for r in f.itertuples():
+        assert text[r.start:r.end] == r.surface
+        assert r.currency or pd.isna(r.value_usd)
+    for r in n.itertuples():
+        assert text[r.start:r.end] == r.surface
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_themes_never_raise_and_slice_the_source(text):
+    text = normalise(text)
+    arts = pd.DataFrame([{"article_id": "x", "text": text, "n_words": max(1, len(text.split())), "published": None}])
+    m, t = extract_themes(arts, LEXICON)
+    for r in m.itertuples():
+        assert text[r.start:r.end] == r.surface
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_sentences_cover_the_text_in_order(text):
+    text = normalise(text)
+    prev = 0
+    for s in sentences(text):
+        assert s.start >= prev and text[s.start:s.end] == s.text and s.text.strip() == s.text
+        prev = s.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_decoding_bytes_gives_text_or_a_reason(data):
+    from analysis.corpus import ArticleError
+    try:
+        text, caveat = decode(data)
+        assert isinstance(text, str)
+    except ArticleError as exc:
+        assert str(exc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_parse_date_never_raises(s):
+    d = parse_date(s)
+    assert d is None or d.precision in ("day", "month", "year")
+
+
+def test_a_lone_quote_mark_costs_only_its_quote():
+    base = '“We will grow,” said Ivan Petrov.\n“Exports rise,” said Ann Lee.\n'
+    for i in range(len(base)):
+        broken = base[:i] + '"' + base[i:]
+        q = quotes_in_text(broken, "x")
+        assert len(set(q.loc[q["kind"] == "direct", "speaker"]) & {"Ivan Petrov", "Ann Lee"}) >= 1
