@@ -253,12 +253,18 @@ def _claim(before: str, after: str, vocab: Vocab) -> str:
     return "actual"
 
 
-def _period(sentence: str, rel: int, year: int | None) -> tuple[int | None, str]:
-    """Year and period words of a figure from its sentence (and the article's year)."""
+def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = None) -> tuple[int | None, str]:
+    """Year and period words of a figure from its sentence (and the article's year).
+
+    The year nearest to the amount wins, counted from the amount's edges, so in
+    "from $800 million in 2022 to $1.1 billion in 2023" each amount gets its own.
+    """
+    rel_end = rel if rel_end is None else rel_end
     best = None
     for m in re.finditer(r"\b(?:in|for|during|of|by|since|from|as of|at the end of|end of)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b", sentence):
         y = int(m.group(1) or m.group(2))
-        d = abs(m.start() - rel)
+        d = m.start() - rel_end if m.start() >= rel_end else rel - m.end()
+        d = d * 0.8 if m.start() >= rel_end else d      # "$1 billion in 2023": a following year binds closer
         if best is None or d < best[0]:
             best = (d, y, m.group().strip())
     if best:
@@ -269,7 +275,7 @@ def _period(sentence: str, rel: int, year: int | None) -> tuple[int | None, str]
     for w, off in rel_words.items():
         if w in low:
             return (year + off if year else None), w
-    m = re.search(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?:few|several|\w+)\s+years\b", low)
+    m = re.search(r"\b(?:in|within|over)\s+(?:the\s+)?(?:next|coming)?\s*(?:few|several|\w+)\s+years\b", low)
     if m:
         return None, m.group()
     return None, ""
@@ -418,7 +424,7 @@ def figures_in_text(text: str, article_id: str = "", year: int | None = None, qu
         sent = next((s for s in sents if s.start <= f.start < s.end), None)
         sent_text = sent.text if sent else text[max(0, f.start - 100):f.end + 100]
         rel_pos = f.start - (sent.start if sent else max(0, f.start - 100))
-        fy, period = _period(sent_text, rel_pos, year)
+        fy, period = _period(sent_text, rel_pos, year, rel_pos + (f.end - f.start))
         claim = _claim(sent_text[:rel_pos + (f.end - f.start)], sent_text[rel_pos:], vocab)
         if fy is None and claim == "actual" and year and not period:
             fy, period = year, "article date"
@@ -477,11 +483,11 @@ def _speaker(spans: list[tuple[int, int, str]], pos: int) -> tuple[str, bool]:
 _QTY = re.compile(
     r"(?<![\w])(?P<q>(?:nearly|almost|about|around|roughly|some|over|more\s+than|less\s+than|at\s+least|up\s+to|close\s+to|approximately)\s+)?"
     r"(?:(?P<top>top)[\s-]+(?P<rank>\d+|" + _WORDNUM + r")(?=\s+[a-z])"
-    r"|(?P<pct>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)"
+    r"|(?P<pct>\d+(?:[.,]\d+)?)\s*(?:%(?!\w)|per\s*cent\b|percent\b)"
     r"|(?P<half>half\s+again\s+(?:more|as\s+much)|half(?=\s+(?:of|again|more|as|the)\b))"
     r"|(?P<num>(?:several|a\s+few|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of)\s+(?:thousand|hundred|million)?|"
     r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:thousand|million|billion))?|(?:" + _WORDNUM + r")(?:\s+(?:thousand|hundred|million|billion))?)"
-    r"\s+(?P<unit>(?:[a-z][\w-]*\s+){0,2}?(?:hectares?|acres?|tons?|tonnes?|square\s+kilomet(?:er|re)s|km|kilomet(?:er|re)s|enterprises|companies|firms|ventures|projects|agreements|contracts|documents|countries|regions|people|jobs|units|vehicles|trucks|tractors|combines|harvesters|machines|plants|factories|delegations|visits|years|percent)))\b",
+    r"\s+(?P<unit>(?:[a-z][\w-]*\s+){0,2}?(?:hectares?|acres?|tons?|tonnes?|square\s+kilomet(?:er|re)s|km|kilomet(?:er|re)s|enterprises|companies|firms|ventures|projects|agreements|contracts|documents|countries|regions|people|jobs|units|vehicles|trucks|tractors|combines|harvesters|machines|plants|factories|delegations|visits|years|percent))\b)",
     re.I)
 
 
@@ -492,6 +498,8 @@ def quantities_in_text(text: str, article_id: str, money_spans: list[tuple[int, 
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in money_spans):
             continue
+        if re.search(r"\b(?:the|these|those|our|both)\s+$", text[max(0, s - 8):s], re.I) and m.group("num"):
+            continue  # "the two countries": a reference, not a quantity
         g = m.groupdict()
         qual = {"nearly": "approx", "almost": "approx", "about": "approx", "around": "approx", "roughly": "approx",
                 "some": "approx", "close to": "approx", "approximately": "approx", "over": "more_than",
