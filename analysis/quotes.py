@@ -655,14 +655,19 @@ def extract_quotes(articles: pd.DataFrame, roster: Roster | None = None, cluster
     return cluster_quotes(quotes, threshold=cluster_threshold)
 
 
-def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6) -> pd.DataFrame:
+def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: int = 200) -> pd.DataFrame:
     """Give the same `cluster_id` to the same statement reported by different articles.
 
     Two direct spans by the same speaker in different articles are the same
     statement when their normalised words are similar (rapidfuzz token-set
-    ratio / 100 >= threshold, and enough shared content words). Every direct
-    span gets a cluster id; singletons keep their own.
+    ratio / 100 >= threshold, and plain ratio >= 0.8 x threshold). Candidates
+    are found through shared content words (an inverted index per speaker,
+    ignoring words in more than `max_postings` spans), so the cost grows with
+    the number of look-alike spans, not with the square of the corpus.
+    Every direct span gets a cluster id; singletons keep their own.
     """
+    from collections import Counter, defaultdict
+
     from rapidfuzz import fuzz
 
     quotes = quotes.copy()
@@ -675,20 +680,36 @@ def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6) -> pd.DataFrame
             i = parent[i]
         return i
 
-    norm = {i: " ".join(re.findall(r"[a-z0-9]+", quotes.at[i, "text"].lower())) for i in direct}
-    for x in range(len(direct)):
-        i = direct[x]
-        for j in direct[x + 1:]:
-            if quotes.at[i, "article_id"] == quotes.at[j, "article_id"]:
+    texts = quotes["text"].to_dict()
+    speakers = quotes["speaker"].to_dict()
+    arts = quotes["article_id"].to_dict()
+    norm = {i: " ".join(re.findall(r"[a-z0-9]+", texts[i].lower())) for i in direct}
+    content = {i: {w for w in norm[i].split() if len(w) > 3} for i in direct}
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in direct:
+        if speakers[i]:
+            for w in content[i]:
+                postings[(speakers[i], w)].append(i)
+    for i in direct:
+        if not speakers[i] or not content[i]:
+            continue
+        shared: Counter = Counter()
+        for w in content[i]:
+            post = postings[(speakers[i], w)]
+            if len(post) <= max_postings:
+                shared.update(j for j in post if j > i and arts[j] != arts[i])
+        need = max(2, int(0.3 * len(content[i])))
+        for j, n in shared.items():
+            if n < need or find(i) == find(j):
                 continue
-            if quotes.at[i, "speaker"] != quotes.at[j, "speaker"] or not quotes.at[i, "speaker"]:
-                continue
-            score = fuzz.token_set_ratio(norm[i], norm[j]) / 100
-            if score >= threshold and fuzz.ratio(norm[i], norm[j]) / 100 >= threshold * 0.8:
+            if fuzz.token_set_ratio(norm[i], norm[j]) / 100 >= threshold and \
+                    fuzz.ratio(norm[i], norm[j]) / 100 >= threshold * 0.8:
                 parent[find(j)] = find(i)
-    roots = {}
+    roots: dict[int, str] = {}
+    ids = {}
     for i in direct:
         r = find(i)
         roots.setdefault(r, f"c{len(roots)}")
-        quotes.at[i, "cluster_id"] = roots[r]
+        ids[i] = roots[r]
+    quotes.loc[direct, "cluster_id"] = [ids[i] for i in direct]
     return quotes

@@ -24,7 +24,12 @@ GIVEN_SIMILARITY = 0.8
 
 def name_tokens(name: str) -> list[str]:
     """Folded tokens of a name: 'Kassym-Jomart Tokayev' -> ['kassym', 'jomart', 'tokayev']."""
-    return [t for t in re.split(r"[^a-z0-9]+", fold(name)) if t]
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[^a-z0-9]+", fold(name)) if t)
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,8 @@ class Person:
     titles: list[Title] = field(default_factory=list)
 
     @property
-    def spellings(self) -> list[list[str]]:
-        return [name_tokens(n) for n in [self.name, *self.variants] if name_tokens(n)]
+    def spellings(self) -> list[tuple[str, ...]]:
+        return [t for t in (_name_tokens(n) for n in [self.name, *self.variants]) if t]
 
 
 @dataclass
@@ -80,11 +85,11 @@ class Vocabulary:
         return best, rest
 
     def country_of(self, phrase: str) -> str | None:
-        folded = " ".join(name_tokens(phrase))
-        for key in sorted(self.countries, key=len, reverse=True):
-            if re.search(rf"\b{re.escape(key)}\b", folded):
-                return self.countries[key]
-        return None
+        if not hasattr(self, "_country_re"):
+            alt = "|".join(re.escape(k) for k in sorted(self.countries, key=len, reverse=True))
+            self._country_re = re.compile(rf"\b(?:{alt})\b")
+        m = self._country_re.search(" ".join(name_tokens(phrase)))
+        return self.countries[m.group()] if m else None
 
 
 _FILLER = {"the", "of", "a", "an", "s", "and", "republic", "parliament", "s"}
@@ -97,6 +102,12 @@ class Roster:
     source: Path | None = None
 
     def match_name(self, name: str) -> Person | None:
+        cache = self.__dict__.setdefault("_match_cache", {})
+        if name not in cache:
+            cache[name] = self._match_name(name)
+        return cache[name]
+
+    def _match_name(self, name: str) -> Person | None:
         """The roster person a written name refers to, or None.
 
         The surname (last token) must match with Jaro-Winkler >= 0.9; given
