@@ -114,6 +114,49 @@ def resolve_parameters(notebooks: dict[str, Path], given: list[tuple[str, str]])
     return per_nb
 
 
+# --------------------------------------------------------------------------- config file
+
+BUILD_KEYS = {"corpus", "out", "format", "notebooks", "parameters", "title", "jobs", "keep", "cache"}
+
+
+def load_build_config(path: Path) -> dict:
+    """Read and validate a briefing.yml; relative paths are taken from the file's folder."""
+    from .config import Checker, load_yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"{path}: file not found")
+    data = load_yaml(path) or {}
+    c = Checker(path)
+    c.mapping(data, "", allowed=BUILD_KEYS)
+    out: dict = {}
+    for key in ("corpus", "out", "cache"):
+        if key in data:
+            out[key] = str((path.parent / c.text(data[key], key)).resolve())
+    if "title" in data:
+        out["title"] = c.text(data["title"], "title")
+    if "format" in data:
+        out["format"] = c.texts(data["format"], "format")
+        for i, f in enumerate(out["format"]):
+            if f not in FORMATS:
+                c.fail(f"format[{i}]", f"unknown format '{f}' (html, pdf)")
+    if "notebooks" in data:
+        out["notebooks"] = c.texts(data["notebooks"], "notebooks")
+    for key in ("jobs", "keep"):
+        if key in data:
+            v = data[key]
+            if isinstance(v, bool) or not isinstance(v, int) or v < (1 if key == "jobs" else 0):
+                c.fail(key, f"expected a whole number{' of at least 1' if key == 'jobs' else ''}, got {v!r}")
+            out[key] = v
+    if "parameters" in data:
+        params = c.mapping(data["parameters"], "parameters")
+        for k, v in params.items():
+            if isinstance(v, (dict, list)):
+                c.fail(f"parameters.{k}", "expected a single value")
+        out["parameters"] = {k: ("" if v is None else v) for k, v in params.items()}
+    return out
+
+
 # --------------------------------------------------------------------------- build
 
 
@@ -154,8 +197,6 @@ def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tup
     run = NotebookRun(name)
     started = time.perf_counter()
     executed = run_dir / f"{name}.ipynb"
-    env_before = os.environ.get("JUPYTER_PATH")
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernel_root), env_before]))
     try:
         papermill.execute_notebook(str(path), str(executed), parameters=parameters,
                                    kernel_name=KERNEL_NAME, progress_bar=False, log_output=verbose,
@@ -182,10 +223,6 @@ def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tup
     except Exception as exc:  # rendering or kernel start-up
         run.error = f"notebook '{name}' failed: {type(exc).__name__}: {exc}"
     finally:
-        if env_before is None:
-            os.environ.pop("JUPYTER_PATH", None)
-        else:
-            os.environ["JUPYTER_PATH"] = env_before
         run.seconds = time.perf_counter() - started
     return run
 
@@ -193,7 +230,7 @@ def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tup
 def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
           formats: tuple[str, ...] = FORMATS, params: list[tuple[str, str]] | None = None,
           title: str | None = None, verbose: bool = False, progress: bool | None = None,
-          keep: int = 10) -> BuildResult:
+          keep: int = 10, jobs: int = 1, cache_dir: str | Path | None = None) -> BuildResult:
     """Execute and render the notebooks; see the module docstring for the layout."""
     from . import __version__
     from .corpus import load_corpus
@@ -217,6 +254,10 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         base = {"corpus_dir": str(corpus), "title": title}
         per_nb[name] = {**{k: v for k, v in base.items() if k in spec}, **per_nb[name]}
 
+    from .pipeline import load_configs
+    for name, values in per_nb.items():    # every config is checked before anything runs
+        load_configs(corpus, values.get("roster") or None, values.get("lexicon") or None, values.get("rates") or None)
+
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     run_id = new_run_id()
@@ -237,28 +278,46 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     try:
         log.info("build %s: corpus %s, notebooks %s", run_id, corpus, ", ".join(selected))
         loaded = load_corpus(corpus)
+        if cache_dir:
+            from .pipeline import analyse
+            first = next(iter(per_nb.values()))
+            analyse(corpus, roster=first.get("roster") or None, lexicon=first.get("lexicon") or None,
+                    rates=first.get("rates") or None, cache_dir=cache_dir, jobs=jobs)
         kernel_root = _kernel_dir()
         show = sys.stderr.isatty() if progress is None else progress
         bar = None
         if show and not verbose:
             from tqdm import tqdm
             bar = tqdm(total=len(selected), desc="briefing", unit="notebook", file=sys.stderr)
-        runs = []
+        runs: list[NotebookRun] = []
+        env_before = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "BRIEFING_CACHE")}
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernel_root), env_before["JUPYTER_PATH"]]))
+        if cache_dir:
+            os.environ["BRIEFING_CACHE"] = str(cache_dir)
         try:
-            for name, path in selected.items():
-                if bar is not None:
-                    bar.set_postfix_str(name)
-                run = execute(name, path, run_dir, per_nb[name], formats, title, kernel_root, verbose)
-                log.info("%s: %s in %.1f s", name, "ok" if run.ok else "FAILED", run.seconds)
-                if run.error:
-                    log.error(run.error)
-                runs.append(run)
-                if bar is not None:
-                    bar.update(1)
+            from concurrent.futures import ThreadPoolExecutor, as_completed
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                futures = {pool.submit(execute, name, path, run_dir, per_nb[name], formats, title, kernel_root,
+                                       verbose): name for name, path in selected.items()}
+                for fut in as_completed(futures):
+                    run = fut.result()
+                    log.info("%s: %s in %.1f s", run.name, "ok" if run.ok else "FAILED", run.seconds)
+                    if run.error:
+                        log.error(run.error)
+                    runs.append(run)
+                    if bar is not None:
+                        bar.set_postfix_str(run.name)
+                        bar.update(1)
         finally:
             if bar is not None:
                 bar.close()
             shutil.rmtree(kernel_root, ignore_errors=True)
+            for k, v in env_before.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+        runs.sort(key=lambda r: list(selected).index(r.name))
         result = BuildResult(run_dir, runs)
         manifest = {
             "run_id": run_id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -40,19 +41,26 @@ def _parser() -> argparse.ArgumentParser:
     common(e)
     e.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the CSV files")
     _config_options(e)
+    _work_options(e)
 
     b = sub.add_parser("build", help="execute the notebooks and render HTML/PDF briefings",
                        description="Execute each notebook with papermill on CORPUS and render HTML and PDF into "
                                    "DIR/<run-id>/; when all succeed, copy them to DIR/ and point DIR/latest at "
                                    "the run. A failed run leaves the previous reports untouched (exit 1).")
-    common(b)
-    b.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR", help="reports folder (default: reports)")
-    b.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default: html,pdf)")
+    b.add_argument("corpus", type=Path, nargs="?", help="folder of articles (.txt, .md; optional manifest.csv)")
+    b.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help=argparse.SUPPRESS)
+    b.add_argument("-v", "--verbose", action="store_true", help="log what is being done")
+    b.add_argument("--config", type=Path, metavar="YAML",
+                   help="build options from a file (corpus, out, format, notebooks, parameters, title, jobs, keep, "
+                        "cache); options given on the command line win")
+    b.add_argument("--out", type=Path, default=None, metavar="DIR", help="reports folder (default: reports)")
+    b.add_argument("--format", default=None, help="comma-separated: html, pdf (default: html,pdf)")
     b.add_argument("--notebook", action="append", metavar="NAME", help="notebook to run (repeatable; default: all)")
     b.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
                    help="notebook parameter (repeatable); checked against the notebooks' parameters cell")
     b.add_argument("--title", help="briefing title (default: Briefing)")
-    b.add_argument("--keep", type=int, default=10, metavar="N", help="successful run folders to keep (default 10)")
+    b.add_argument("--keep", type=int, default=None, metavar="N", help="successful run folders to keep (default 10)")
+    _work_options(b)
     b.add_argument("--list", action="store_true", help="list the notebooks and their parameters, then exit")
     return p
 
@@ -61,6 +69,23 @@ def _config_options(sp) -> None:
     sp.add_argument("--roster", type=Path, metavar="YAML", help="speaker roster (default: CORPUS/speakers.yml, else the shipped one)")
     sp.add_argument("--lexicon", type=Path, metavar="YAML", help="theme lexicon (default: CORPUS/themes.yml, else the shipped one)")
     sp.add_argument("--rates", type=Path, metavar="CSV", help="exchange rates to USD by year (default: CORPUS/rates.csv if present)")
+
+
+def _work_options(sp) -> None:
+    sp.add_argument("--jobs", type=int, default=None, metavar="N",
+                    help="processes for extraction / notebooks run side by side (default: 1)")
+    sp.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                    help="extraction cache (default: $XDG_CACHE_HOME/briefing or ~/.cache/briefing)")
+    sp.add_argument("--no-cache", action="store_true", help="extract everything again, write no cache")
+
+
+def default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "briefing"
+
+
+def _cache_of(args) -> Path | None:
+    return None if args.no_cache else (args.cache or default_cache())
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -97,7 +122,8 @@ def cmd_extract(args) -> int:
     from .pipeline import analyse, write_tables
 
     results = analyse(args.corpus, roster=args.roster, lexicon=args.lexicon, rates=args.rates,
-                      max_bytes=args.max_bytes, progress=sys.stderr.isatty())
+                      max_bytes=args.max_bytes, progress=sys.stderr.isatty(), cache_dir=_cache_of(args),
+                      jobs=args.jobs or 1)
     written = write_tables(results, args.out)
     for path in written:
         print(path)
@@ -110,7 +136,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import available_notebooks, build, notebook_parameters
+    from .build import UsageError, available_notebooks, build, load_build_config, notebook_parameters
 
     if args.list:
         for name, path in available_notebooks().items():
@@ -118,9 +144,21 @@ def cmd_build(args) -> int:
             for pname, spec in notebook_parameters(path).items():
                 print(f"  -p {pname} {spec['default']}  ({spec['inferred_type_name']}) {spec['help']}")
         return 0
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    result = build(args.corpus, args.out, notebooks=args.notebook, formats=formats, params=args.parameter,
-                   title=args.title, verbose=args.verbose, keep=args.keep)
+    cfg = load_build_config(args.config) if args.config else {}
+    corpus = args.corpus or cfg.get("corpus")
+    if corpus is None:
+        raise UsageError("no corpus: give CORPUS or 'corpus:' in --config")
+    if not Path(corpus).is_dir():
+        raise UsageError(f"corpus folder not found: {corpus}")
+    out = args.out or Path(cfg.get("out", "reports"))
+    fmt = args.format or ",".join(cfg.get("format", ["html", "pdf"]))
+    formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
+    params = [(k, str(v)) for k, v in cfg.get("parameters", {}).items()] + list(args.parameter)
+    cache = None if args.no_cache else (args.cache or (Path(cfg["cache"]) if cfg.get("cache") else default_cache()))
+    result = build(corpus, out, notebooks=args.notebook or cfg.get("notebooks"), formats=formats, params=params,
+                   title=args.title or cfg.get("title"), verbose=args.verbose,
+                   keep=args.keep if args.keep is not None else cfg.get("keep", 10),
+                   jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache)
     for run in result.runs:
         if run.ok:
             print(f"{run.name}: ok ({run.seconds:.1f} s)")
@@ -130,9 +168,9 @@ def cmd_build(args) -> int:
         for run in result.runs:
             for path in run.outputs:
                 if path.suffix in (".html", ".pdf"):
-                    print(args.out / path.name)
+                    print(Path(out) / path.name)
         return 0
-    print(f"build failed; previous reports in {args.out} left as they were; log: {result.run_dir / 'build.log'}",
+    print(f"build failed; previous reports in {out} left as they were; log: {result.run_dir / 'build.log'}",
           file=sys.stderr)
     return 1
 
@@ -147,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     _setup_logging(args.verbose)
-    if not args.corpus.is_dir():
+    if args.corpus is not None and not args.corpus.is_dir():
         print(f"error: corpus folder not found: {args.corpus}", file=sys.stderr)
         return 2
     try:

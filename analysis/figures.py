@@ -405,6 +405,28 @@ def _base(figs: list[_Fig], pos: int) -> _Fig | None:
 def figures_in_text(text: str, article_id: str = "", year: int | None = None, quote_spans: pd.DataFrame | None = None,
                     rates: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and quantities of one article (see the module docstring for the columns)."""
+    fig_rows, qty_rows = figure_rows(text, article_id, year, _quote_index(quote_spans), rates)
+    return _figure_frame(fig_rows), _quantity_frame(qty_rows)
+
+
+def _figure_frame(rows: list[dict], extra: list[str] = ()) -> pd.DataFrame:
+    figures = pd.DataFrame(rows, columns=[*FIGURE_COLUMNS, *extra])
+    for col in ("value_usd", "low_usd", "high_usd", "amount"):
+        figures[col] = pd.to_numeric(figures[col], errors="coerce").astype("float64")
+    figures["year"] = pd.to_numeric(figures["year"], errors="coerce").astype("Int64")
+    return figures
+
+
+def _quantity_frame(rows: list[dict], extra: list[str] = ()) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=[*QUANTITY_COLUMNS, *extra])
+    for col in ("value", "low", "high"):
+        out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+    return out
+
+
+def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[int, int, str]],
+                rates: dict | None = None) -> tuple[list[dict], list[dict]]:
+    """Rows of figures and quantities as dicts; `spans` are (start, end, speaker) of direct quotes."""
     vocab = load_vocab()
     rates = rates or {}
     figs = _money_in(text, vocab)
@@ -417,7 +439,6 @@ def figures_in_text(text: str, article_id: str = "", year: int | None = None, qu
     for f in rel:
         f.relative_to = allf.index(figs[f.relative_to]) if f.relative_to is not None and f.relative_to < len(figs) else None
     sents = sentences(text)
-    spans = _quote_index(quote_spans)
     rows = []
     metrics: list[str] = []
     for n, f in enumerate(allf):
@@ -448,11 +469,7 @@ def figures_in_text(text: str, article_id: str = "", year: int | None = None, qu
             "relative_to": f"{article_id}#f{f.relative_to}" if f.relative_to is not None else "",
             "speaker": speaker, "in_quote": in_quote, "start": f.start, "end": f.end, "sentence": sent_text,
         })
-    figures = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
-    for col in ("value_usd", "low_usd", "high_usd", "amount"):
-        figures[col] = pd.to_numeric(figures[col], errors="coerce").astype("float64")
-    quantities = quantities_in_text(text, article_id, [(f.start, f.end) for f in allf], spans, sents)
-    return figures, quantities
+    return rows, quantity_rows(text, article_id, [(f.start, f.end) for f in allf], spans, sents)
 
 
 def _to_usd(amount: float | None, currency: str | None, year: int | None, rates: dict) -> float | None:
@@ -491,8 +508,8 @@ _QTY = re.compile(
     re.I)
 
 
-def quantities_in_text(text: str, article_id: str, money_spans: list[tuple[int, int]],
-                       quote_spans: list[tuple[int, int, str]], sents) -> pd.DataFrame:
+def quantity_rows(text: str, article_id: str, money_spans: list[tuple[int, int]],
+                  quote_spans: list[tuple[int, int, str]], sents) -> list[dict]:
     rows = []
     for m in _QTY.finditer(text):
         s, e = m.start(), m.end()
@@ -535,10 +552,7 @@ def quantities_in_text(text: str, article_id: str, money_spans: list[tuple[int, 
                      "kind": kind, "value": (lo + hi) / 2, "low": lo if lo != hi else None, "high": hi if lo != hi else None,
                      "unit": unit, "qualifier": qual, "vague": vague, "speaker": who, "in_quote": inq,
                      "start": s, "end": e, "sentence": sent.text if sent else ""})
-    out = pd.DataFrame(rows, columns=QUANTITY_COLUMNS)
-    for col in ("value", "low", "high"):
-        out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
-    return out
+    return rows
 
 
 # --------------------------------------------------------------------------- corpus level
@@ -548,16 +562,15 @@ def extract_figures(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
                     rates: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and quantities of every article (columns in the module docstring)."""
     figs, qtys = [], []
+    by_article = {}
+    if quotes is not None and not quotes.empty:
+        by_article = {a: _quote_index(g) for a, g in quotes.groupby("article_id")}
     for a in articles.itertuples(index=False):
         year = int(a.published[:4]) if isinstance(a.published, str) and a.published[:4].isdigit() else None
-        q = quotes[quotes["article_id"] == a.article_id] if quotes is not None and not quotes.empty else None
-        f, n = figures_in_text(a.text, a.article_id, year, q, rates)
-        figs.append(f)
-        qtys.append(n)
-    figures = pd.concat(figs, ignore_index=True) if figs else pd.DataFrame(columns=FIGURE_COLUMNS)
-    quantities = pd.concat(qtys, ignore_index=True) if qtys else pd.DataFrame(columns=QUANTITY_COLUMNS)
-    figures["year"] = figures["year"].astype("Int64")
-    return figures, quantities
+        f, n = figure_rows(a.text, a.article_id, year, by_article.get(a.article_id, []), rates)
+        figs += f
+        qtys += n
+    return _figure_frame(figs), _quantity_frame(qtys)
 
 
 DISCREPANCY_COLUMNS = ["metric", "year", "article_a", "figure_a", "surface_a", "value_a", "range_a",

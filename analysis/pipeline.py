@@ -8,6 +8,7 @@ themes, theme_mentions.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import locate, load_rates
+from .config import ConfigError, load_rates, locate
 from .corpus import DEFAULT_MAX_BYTES, Corpus, load_corpus
 
 log = logging.getLogger(__name__)
@@ -43,32 +44,200 @@ class Results:
 
 def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None = None,
             lexicon: str | os.PathLike | None = None, rates: str | os.PathLike | None = None,
-            max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False) -> Results:
-    """Load `corpus_dir` and run every extractor. Configs are validated before any work starts."""
-    from .figures import extract_figures, find_discrepancies
-    from .quotes import extract_quotes
+            max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False, cache_dir: str | os.PathLike | None = None,
+            jobs: int = 1) -> Results:
+    """Load `corpus_dir` and run every extractor. Configs are validated before any work starts.
+
+    With `cache_dir` (default: the BRIEFING_CACHE environment variable, if set),
+    per-article results are kept in Parquet files keyed by the article's
+    content, id, year and the configuration, so a rerun only extracts what
+    changed. `jobs` > 1 extracts large corpora in that many processes.
+    """
+    roster_path, lexicon_path, rates_path, the_rates, the_roster, the_lexicon = load_configs(
+        corpus_dir, roster, lexicon, rates)
+    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress)
+    if cache_dir is None and os.environ.get("BRIEFING_CACHE"):
+        cache_dir = os.environ["BRIEFING_CACHE"]
+    tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
+                            progress=progress, roster=the_roster, lexicon=the_lexicon,
+                            cache_scope=str(Path(corpus_dir).resolve()))
+    from .figures import find_discrepancies
+    return Results(corpus=corpus, quotes=tables["quotes"], figures=tables["figures"], quantities=tables["quantities"],
+                   themes=tables["themes"], theme_mentions=tables["theme_mentions"],
+                   discrepancies=find_discrepancies(tables["figures"], corpus.articles),
+                   config={"roster": str(roster_path), "lexicon": str(lexicon_path),
+                           "rates": str(rates_path) if the_rates else ""})
+
+
+def load_configs(corpus_dir, roster=None, lexicon=None, rates=None):
+    """Find and validate every configuration file; raises ConfigError naming file and key."""
+    from .figures import load_vocab
     from .roster import load_roster
-    from .themes import extract_themes, load_lexicon
+    from .themes import load_lexicon
 
     roster_path = locate("speakers.yml", roster, corpus_dir)
     lexicon_path = locate("themes.yml", lexicon, corpus_dir)
+    if rates and not Path(rates).is_file():
+        raise ConfigError(f"{rates}: file not found")
     rates_path = Path(rates) if rates else Path(corpus_dir) / "rates.csv"
+    the_rates = load_rates(rates_path) if rates_path.is_file() else {}
     the_roster = load_roster(roster_path)
     the_lexicon = load_lexicon(lexicon_path)
-    the_rates = load_rates(rates_path if rates_path.is_file() else None) if not rates or Path(rates).is_file() else None
-    if rates and not Path(rates).is_file():
-        from .config import ConfigError
-        raise ConfigError(f"{rates}: file not found")
+    load_vocab()
+    return roster_path, lexicon_path, rates_path, the_rates, the_roster, the_lexicon
 
-    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress)
-    articles = corpus.articles
-    quotes = extract_quotes(articles, the_roster)
-    figures, quantities = extract_figures(articles, quotes=quotes, rates=the_rates or {})
-    mentions, themes = extract_themes(articles, the_lexicon, quotes=quotes)
-    return Results(corpus=corpus, quotes=quotes, figures=figures, quantities=quantities, themes=themes,
-                   theme_mentions=mentions, discrepancies=find_discrepancies(figures, articles),
-                   config={"roster": str(roster_path), "lexicon": str(lexicon_path),
-                           "rates": str(rates_path) if the_rates else ""})
+
+TABLES = ("quotes", "figures", "quantities", "theme_mentions", "themes")
+
+
+def _year(published) -> int | None:
+    return int(published[:4]) if isinstance(published, str) and published[:4].isdigit() else None
+
+
+def extract_article(article_id: str, text: str, n_words: int, year: int | None, roster, annotator, lexicon,
+                    rates: dict) -> dict[str, list[dict]]:
+    """Every extractor on one article; rows as dicts, quotes not yet clustered across articles."""
+    from .figures import figure_rows
+    from .quotes import quote_rows
+    from .themes import theme_rows_of
+
+    quotes = quote_rows(text, article_id, roster, year, annotator)
+    spans = sorted((q["start"], q["end"], q["speaker"]) for q in quotes if q["kind"] == "direct")
+    figures, quantities = figure_rows(text, article_id, year, spans, rates)
+    mentions, themes = theme_rows_of(article_id, text, n_words, lexicon, spans)
+    return {"quotes": quotes, "figures": figures, "quantities": quantities, "theme_mentions": mentions, "themes": themes}
+
+
+_WORKER: dict = {}
+
+
+def _work_chunk(args) -> list[tuple[str, dict]]:
+    roster_path, lexicon_path, rates, items = args
+    if _WORKER.get("key") != (roster_path, lexicon_path):
+        from .quotes import Annotator
+        from .roster import load_roster
+        from .themes import load_lexicon
+        r = load_roster(roster_path)
+        _WORKER.update(key=(roster_path, lexicon_path), roster=r, ann=Annotator(r), lexicon=load_lexicon(lexicon_path))
+    return [(key, extract_article(aid, text, n, year, _WORKER["roster"], _WORKER["ann"], _WORKER["lexicon"], rates))
+            for key, aid, text, n, year in items]
+
+
+def config_fingerprint(roster_path: Path, lexicon_path: Path, rates: dict) -> str:
+    """Hash of everything besides the article that changes extraction results."""
+    from . import __version__
+    from .config import DATA
+
+    h = hashlib.sha256(__version__.encode())
+    for path in [roster_path, lexicon_path, *sorted(DATA.glob("*.yml"))]:
+        h.update(Path(path).read_bytes())
+    h.update(repr(sorted(rates.items())).encode())
+    for module in ("quotes", "figures", "themes", "text", "roster"):
+        h.update((Path(__file__).parent / f"{module}.py").read_bytes())
+    return h.hexdigest()[:20]
+
+
+def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path, rates: dict, *,
+                   cache_dir: str | os.PathLike | None = None, jobs: int = 1, progress: bool = False,
+                   roster=None, lexicon=None, cache_scope: str = "") -> dict[str, pd.DataFrame]:
+    """Run the extractors over `articles`, reusing cached results; returns the five tables."""
+    from .figures import _figure_frame, _quantity_frame
+    from .quotes import QUOTE_COLUMNS, Annotator, cluster_quotes
+    from .roster import load_roster
+    from .themes import MENTION_COLUMNS, THEME_COLUMNS, load_lexicon, theme_frames
+
+    roster = roster or load_roster(roster_path)
+    lexicon = lexicon or load_lexicon(lexicon_path)
+    fp = config_fingerprint(roster_path, lexicon_path, rates)
+    corpus_key = \
+        hashlib.sha256(str(cache_scope).encode()).hexdigest()[:12]
+    keys = [hashlib.sha256(f"{fp}\0{a.article_id}\0{_year(a.published)}\0{a.text}".encode()).hexdigest()
+            for a in articles.itertuples(index=False)]
+    cached = _read_cache(cache_dir, fp, corpus_key) if cache_dir else {}
+    have = set(cached["quotes"]["_key"]) if cached else set()
+    # a key is cached when the article was extracted before, even if it produced no rows
+    have |= set(cached.get("_done", pd.DataFrame(columns=["_key"]))["_key"]) if cached else set()
+    todo = [(k, a.article_id, a.text, int(a.n_words), _year(a.published))
+            for k, a in zip(keys, articles.itertuples(index=False)) if k not in have]
+    log.info("extracting %d of %d articles (%d cached)", len(todo), len(keys), len(keys) - len(todo))
+    fresh_rows = {t: [] for t in TABLES}
+    if todo:
+        if jobs > 1 and len(todo) >= 200:
+            from concurrent.futures import ProcessPoolExecutor
+            size = max(50, len(todo) // (jobs * 8))
+            chunks = [(str(roster_path), str(lexicon_path), rates, todo[i:i + size]) for i in range(0, len(todo), size)]
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                results = pool.map(_work_chunk, chunks)
+                if progress:
+                    from tqdm import tqdm
+                    results = tqdm(results, total=len(chunks), desc="extracting", unit="chunk", leave=False)
+                parts = [p for chunk in results for p in chunk]
+        else:
+            ann = Annotator(roster)
+            items = todo
+            if progress:
+                from tqdm import tqdm
+                items = tqdm(todo, desc="extracting", unit="article", leave=False)
+            parts = [(key, extract_article(aid, text, n, year, roster, ann, lexicon, rates))
+                     for key, aid, text, n, year in items]
+        for key, part in parts:
+            for t in TABLES:
+                for row in part[t]:
+                    row["_key"] = key
+                fresh_rows[t] += part[t]
+    order = {k: i for i, k in enumerate(keys)}
+    frames = {}
+    builders = {"quotes": lambda r: pd.DataFrame(r, columns=[*QUOTE_COLUMNS, "_key"]),
+                "figures": lambda r: _figure_frame(r, extra=["_key"]),
+                "quantities": lambda r: _quantity_frame(r, extra=["_key"]),
+                "theme_mentions": lambda r: pd.DataFrame(r, columns=[*MENTION_COLUMNS, "_key"]),
+                "themes": lambda r: pd.DataFrame(r, columns=[*THEME_COLUMNS, "_key"])}
+    for t in TABLES:
+        fresh = builders[t](fresh_rows[t])
+        old = cached[t][cached[t]["_key"].isin(order)] if cached else fresh.iloc[0:0]
+        both = pd.concat([old, fresh], ignore_index=True) if len(old) else fresh
+        both = both.iloc[both["_key"].map(order).argsort(kind="stable")].reset_index(drop=True)
+        frames[t] = both
+    if cache_dir and todo:
+        _write_cache(cache_dir, fp, corpus_key, frames, keys)
+    out = {t: frames[t].drop(columns="_key") for t in TABLES}
+    out["quotes"] = cluster_quotes(out["quotes"])
+    out["theme_mentions"], out["themes"] = theme_frames(out["theme_mentions"].to_dict("records"),
+                                                        out["themes"].to_dict("records"), lexicon)
+    return out
+
+
+def _cache_file(cache_dir, fp: str, corpus_key: str, table: str) -> Path:
+    return Path(cache_dir) / f"{corpus_key}-{fp}" / f"{table}.parquet"
+
+
+def _read_cache(cache_dir, fp: str, corpus_key: str) -> dict[str, pd.DataFrame]:
+    """The cached tables (each with a `_key` column); empty when missing or unreadable."""
+    try:
+        out = {t: pd.read_parquet(_cache_file(cache_dir, fp, corpus_key, t)) for t in (*TABLES, "_done")}
+    except FileNotFoundError:
+        return {}
+    except Exception as exc:  # a truncated or foreign file: start again
+        log.warning("extraction cache in %s unreadable (%s); extracting again", cache_dir, exc)
+        return {}
+    return out
+
+
+def _write_cache(cache_dir, fp: str, corpus_key: str, frames: dict[str, pd.DataFrame], keys: list[str]) -> None:
+    """Write the cache folder atomically: a temporary folder, then one rename; older configs are dropped."""
+    import shutil
+    final = _cache_file(cache_dir, fp, corpus_key, "x").parent
+    tmp = final.parent / f".{final.name}.{os.getpid()}.tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    for t, df in frames.items():
+        df.to_parquet(tmp / f"{t}.parquet", index=False)
+    pd.DataFrame({"_key": keys}).to_parquet(tmp / "_done.parquet", index=False)
+    if final.exists():
+        shutil.rmtree(final, ignore_errors=True)
+    os.replace(tmp, final)
+    for other in final.parent.glob(f"{corpus_key}-*"):
+        if other != final:
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def write_tables(results: Results, out: str | os.PathLike) -> list[Path]:

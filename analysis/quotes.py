@@ -570,6 +570,12 @@ def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int) -> Att
 def quotes_in_text(text: str, article_id: str = "", roster: Roster | None = None, year: int | None = None,
                    annotator: Annotator | None = None) -> pd.DataFrame:
     """Quote rows (QUOTE_COLUMNS) for one text."""
+    return pd.DataFrame(quote_rows(text, article_id, roster, year, annotator), columns=QUOTE_COLUMNS)
+
+
+def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, year: int | None = None,
+               annotator: Annotator | None = None) -> list[dict]:
+    """The rows of `quotes_in_text` as dicts (no DataFrame per article: cheaper on large corpora)."""
     roster = roster or load_roster()
     ann = annotator or Annotator(roster)
     paras = paragraphs(text)
@@ -626,7 +632,7 @@ def quotes_in_text(text: str, article_id: str = "", roster: Roster | None = None
             "start": s.start, "end": s.end, "paragraph": s.para,
         })
         n += 1
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return rows
 
 
 def _adjacent(text: str, paras, a: Span, b: Span) -> bool:

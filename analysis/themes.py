@@ -145,37 +145,53 @@ def extract_themes(articles: pd.DataFrame, lexicon: Lexicon | None = None,
                    quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Theme mentions and per-article measures (columns in the module docstring)."""
     lexicon = lexicon or load_lexicon()
+    by_article = {}
+    if quotes is not None and not quotes.empty:
+        d = quotes[quotes["kind"] == "direct"]
+        by_article = {a: sorted(zip(g["start"].astype(int), g["end"].astype(int), g["speaker"].fillna("")))
+                      for a, g in d.groupby("article_id")}
     mention_rows, theme_rows = [], []
     for a in articles.itertuples(index=False):
-        sents = sentences(a.text)
-        starts = [s.start for s in sents]
-        q = []
-        if quotes is not None and not quotes.empty:
-            d = quotes[(quotes["article_id"] == a.article_id) & (quotes["kind"] == "direct")]
-            q = sorted(zip(d["start"].astype(int), d["end"].astype(int), d["speaker"].fillna("")))
-        import bisect
-        found = lexicon.match(a.text)
-        per_theme: dict[str, dict] = {}
-        for s, e, theme, term in found:
-            sid = max(0, bisect.bisect_right(starts, s) - 1)
-            who, inq = next(((w, True) for qs, qe, w in q if qs <= s < qe), ("", False))
-            mention_rows.append({"article_id": a.article_id, "theme": theme, "term": term, "surface": a.text[s:e],
-                                 "start": s, "end": e, "sentence_id": sid, "in_quote": inq, "speaker": who})
-            t = per_theme.setdefault(theme, {"hits": 0, "sents": set(), "quoted": 0})
-            t["hits"] += 1
-            t["sents"].add(sid)
-            t["quoted"] += inq
-        for theme, t in per_theme.items():
-            theme_rows.append({"article_id": a.article_id, "theme": theme, "hits": t["hits"],
-                               "per_1k_words": round(1000 * t["hits"] / max(a.n_words, 1), 2),
-                               "sentence_share": round(len(t["sents"]) / max(len(sents), 1), 3),
-                               "narrative_hits": t["hits"] - t["quoted"], "quoted_hits": t["quoted"]})
+        m, t = theme_rows_of(a.article_id, a.text, a.n_words, lexicon, by_article.get(a.article_id, []))
+        mention_rows += m
+        theme_rows += t
+    return theme_frames(mention_rows, theme_rows, lexicon)
+
+
+def theme_frames(mention_rows: list[dict], theme_rows: list[dict], lexicon: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
     mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS)
     themes = pd.DataFrame(theme_rows, columns=THEME_COLUMNS)
     order = {k: i for i, k in enumerate(lexicon.themes)}
     themes = themes.sort_values(["article_id", "theme"], key=lambda c: c.map(order) if c.name == "theme" else c,
-                                ignore_index=True)
+                                ignore_index=True, kind="stable")
     return mentions, themes
+
+
+def theme_rows_of(article_id: str, text: str, n_words: int, lexicon: Lexicon,
+                  quote_spans: list[tuple[int, int, str]]) -> tuple[list[dict], list[dict]]:
+    """Mention rows and per-theme rows of one article; `quote_spans` are (start, end, speaker)."""
+    import bisect
+    sents = sentences(text)
+    starts = [s.start for s in sents]
+    q_starts = [s for s, _, _ in quote_spans]
+    mention_rows, theme_rows = [], []
+    per_theme: dict[str, dict] = {}
+    for s, e, theme, term in lexicon.match(text):
+        sid = max(0, bisect.bisect_right(starts, s) - 1)
+        k = bisect.bisect_right(q_starts, s) - 1
+        who, inq = (quote_spans[k][2], True) if k >= 0 and s < quote_spans[k][1] else ("", False)
+        mention_rows.append({"article_id": article_id, "theme": theme, "term": term, "surface": text[s:e],
+                             "start": s, "end": e, "sentence_id": sid, "in_quote": inq, "speaker": who})
+        t = per_theme.setdefault(theme, {"hits": 0, "sents": set(), "quoted": 0})
+        t["hits"] += 1
+        t["sents"].add(sid)
+        t["quoted"] += inq
+    for theme, t in per_theme.items():
+        theme_rows.append({"article_id": article_id, "theme": theme, "hits": t["hits"],
+                           "per_1k_words": round(1000 * t["hits"] / max(n_words, 1), 2),
+                           "sentence_share": round(len(t["sents"]) / max(len(sents), 1), 3),
+                           "narrative_hits": t["hits"] - t["quoted"], "quoted_hits": t["quoted"]})
+    return mention_rows, theme_rows
 
 
 # --------------------------------------------------------------------------- corpus measures

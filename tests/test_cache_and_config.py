@@ -1,0 +1,100 @@
+"""Incremental extraction and the build config file."""
+import logging
+import shutil
+
+import pytest
+
+from analysis import pipeline
+from analysis.build import UsageError, load_build_config
+from analysis.config import ConfigError
+from analysis.pipeline import analyse
+
+
+def _count_extractions(monkeypatch):
+    calls = []
+    real = pipeline.extract_article
+
+    def counting(article_id, *a, **kw):
+        calls.append(article_id)
+        return real(article_id, *a, **kw)
+    monkeypatch.setattr(pipeline, "extract_article", counting)
+    return calls
+
+
+def test_a_rerun_on_an_unchanged_corpus_extracts_nothing(tmp_path, seed_copy, monkeypatch):
+    calls = _count_extractions(monkeypatch)
+    first = analyse(seed_copy, cache_dir=tmp_path / "cache")
+    assert len(calls) == 3
+    second = analyse(seed_copy, cache_dir=tmp_path / "cache")
+    assert len(calls) == 3                                   # all from the cache
+    for name in ("quotes", "figures", "quantities", "themes", "theme_mentions"):
+        a, b = getattr(first, name), getattr(second, name)
+        assert a.astype(str).equals(b.astype(str)), name
+
+
+def test_only_a_changed_or_new_article_is_extracted_again(tmp_path, seed_copy, monkeypatch):
+    calls = _count_extractions(monkeypatch)
+    analyse(seed_copy, cache_dir=tmp_path / "cache")
+    f = seed_copy / "001_7d2acf906af58596.txt"
+    f.write_text(f.read_text(encoding="utf-8") + "\n“Trade will reach $3 billion,” said Serik Akhmetov.\n", encoding="utf-8")
+    shutil.copy(seed_copy / "000_6a241dff57038185.txt", seed_copy / "new.txt")
+    (seed_copy / "new.txt").write_text("New\n“We agree,” said Ann Lee.\n", encoding="utf-8")
+    calls.clear()
+    res = analyse(seed_copy, cache_dir=tmp_path / "cache")
+    assert sorted(calls) == ["001_7d2acf906af58596.txt", "new.txt"]
+    assert "$3 billion" in set(res.figures["surface"]) and "Ann Lee" in set(res.quotes["speaker"])
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path, seed_copy, monkeypatch):
+    analyse(seed_copy, cache_dir=tmp_path / "cache")
+    for p in (tmp_path / "cache").rglob("quotes.parquet"):
+        p.write_bytes(b"not parquet")
+    calls = _count_extractions(monkeypatch)
+    res = analyse(seed_copy, cache_dir=tmp_path / "cache")
+    assert len(calls) == 3 and len(res.quotes) > 30
+
+
+def test_parallel_extraction_gives_the_same_tables(tmp_path, seeds_dir):
+    corpus = tmp_path / "big"
+    corpus.mkdir()
+    for i in range(70):
+        for f in seeds_dir.glob("*.txt"):
+            (corpus / f"{i:03d}_{f.name}").write_text(f.read_text(encoding="utf-8") + f"\nCopy {i}.\n", encoding="utf-8")
+    one = analyse(corpus, jobs=1)
+    two = analyse(corpus, jobs=2)
+    assert one.quotes.equals(two.quotes) and one.figures.astype(str).equals(two.figures.astype(str))
+
+
+def test_build_config_is_validated(tmp_path):
+    p = tmp_path / "briefing.yml"
+    p.write_text("corpus: seeds\njobs: 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="briefing.yml: jobs: expected a whole number of at least 1"):
+        load_build_config(p)
+    p.write_text("corpus: seeds\ncolour: red\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="briefing.yml: colour: unknown key"):
+        load_build_config(p)
+    p.write_text("corpus: seeds\nformat: [html, docx]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"format\[1\]: unknown format 'docx'"):
+        load_build_config(p)
+    p.write_text("corpus: seeds\nparameters:\n  since: 2026-01-01\n  title: X\n", encoding="utf-8")
+    cfg = load_build_config(p)
+    assert cfg["corpus"] == str((tmp_path / "seeds").resolve()) and cfg["parameters"]["title"] == "X"
+    with pytest.raises(UsageError, match="file not found"):
+        load_build_config(tmp_path / "missing.yml")
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("speakers.yml", "people:\n  - name: A\n    gender: x\n", "people[0].gender: expected m or f"),
+    ("speakers.yml", "people:\n  - variants: [B]\n", "people[0].name: required"),
+    ("speakers.yml", "people:\n  - name: A\n    titles:\n      - {title: Astronaut}\n", "names no known role"),
+    ("speakers.yml", "folks: []\n", "folks: unknown key"),
+    ("speakers.yml", "people: [\n", "invalid YAML at line"),
+    ("themes.yml", "themes:\n  trade: {terms: []}\n", "themes.trade.terms: needs at least one term"),
+    ("rates.csv", "code,rate\nKZT,1\n", "header must have columns"),
+])
+def test_corpus_configs_fail_before_any_work(tmp_path, seed_copy, name, content, message, monkeypatch):
+    (seed_copy / name).write_text(content, encoding="utf-8")
+    calls = _count_extractions(monkeypatch)
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")) as e:
+        analyse(seed_copy)
+    assert name in str(e.value) and calls == []
