@@ -106,8 +106,10 @@ def cmd_check(args) -> int:
         f"; {int((~arts['year_known']).sum())} without a known year" if len(arts) and (~arts['year_known']).any() else ""))
     sources = arts["source"].replace("", "(unknown)").value_counts()
     print("sources: " + (", ".join(f"{s} ({n})" for s, n in sources.items()) or "-"))
-    for _, a in arts.iterrows():
+    for _, a in arts.head(30).iterrows():
         print(f"  {a['article_id']}  {a['published'] or 'no date'}  {a['n_words']} words  {a['title'][:70]}")
+    if len(arts) > 30:
+        print(f"  … and {len(arts) - 30} more (briefing extract writes them all to articles.csv)")
     if len(corpus.problems):
         print(f"problems ({len(corpus.problems)}):")
         for _, pr in corpus.problems.iterrows():
@@ -196,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:   # output piped into head & co.
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -368,37 +368,41 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
     return out
 
 
-def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> list[_Fig]:
-    """Figures stated against an earlier one: 'double it', 'exceeded that by several billion'."""
-    out = []
-    verbs = _alt(list(vocab.relative))
-    for m in re.finditer(rf"(?<![\w])(?P<q>(?:at\s+least|more\s+than|almost|nearly|about)\s+)?(?P<v>{verbs})\s+(?P<obj>it|that|this|them|the\s+figure|the\s+volume|(?:the\s+|our\s+|bilateral\s+|mutual\s+)*(?:trade|turnover|exports|imports|investment)(?:\s+turnover)?)\b", text, re.I):
-        base = _base(figs, m.start())
-        if base is None:
-            continue
-        factor = vocab.relative[m.group("v").lower()]
-        qual = {"at least": "at_least", "more than": "more_than"}.get(" ".join((m.group("q") or "").lower().split()), "approx" if m.group("q") else "exact")
-        out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, qual, base.vague,
-                        relative_to=figs.index(base), factor=factor))
-    # "exceeded that by several billion", "surpassed it by $2 billion", "X more than that"
+def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig], list[_Fig]]:
+    """Figures stated against an earlier one: 'exceeded that by several billion', then 'double it'.
+
+    Returns (kept plain figures, relative figures): the amount inside an
+    "exceeded that by ..." clause becomes part of the relative figure.
+    """
+    out: list[_Fig] = []
     money = _grammar()
     for m in re.finditer(r"(?<![\w])(?P<v>exceeded|exceeds|surpassed|surpasses|outstripped|topped|beat)\s+(?P<obj>it|that|this|the\s+figure|the\s+mark|the\s+target)(?P<gap>\s*[—–-]*\s*,?\s*)by\s+", text, re.I):
         after = money.match(text, m.end())
         if not after:
             continue
-        base = _base(figs, m.start())
+        base = _base([f for f in figs if f.end <= m.start()], m.start())
         if base is None:
             continue
         n = after.group("n1") or after.group("n2") or after.group("n3")
         lo, hi, vague = parse_number(n)
         out.append(_Fig(m.end(), after.end(), base.low + lo, base.high + hi, base.currency, True, "more_than",
-                        vague or base.vague, relative_to=figs.index(base), delta=(lo, hi),
-                        extra={"clause_start": m.start()}))
-    return out
+                        vague or base.vague, delta=(lo, hi), extra={"clause_start": m.start(), "base": base}))
+    spans = [(f.start, f.end) for f in out]
+    figs = [f for f in figs if not any(s <= f.start and f.end <= e for s, e in spans)]
+    verbs = _alt(list(vocab.relative))
+    for m in re.finditer(rf"(?<![\w])(?P<q>(?:at\s+least|more\s+than|almost|nearly|about)\s+)?(?P<v>{verbs})\s+(?P<obj>it|that|this|them|the\s+figure|the\s+volume|(?:the\s+|our\s+|bilateral\s+|mutual\s+)*(?:trade|turnover|exports|imports|investment)(?:\s+turnover)?)\b", text, re.I):
+        base = _base(sorted(figs + out, key=lambda f: f.start), m.start())
+        if base is None:
+            continue
+        factor = vocab.relative[m.group("v").lower()]
+        qual = {"at least": "at_least", "more than": "more_than"}.get(" ".join((m.group("q") or "").lower().split()), "approx" if m.group("q") else "exact")
+        out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, qual, base.vague,
+                        factor=factor, extra={"base": base}))
+    return figs, out
 
 
 def _base(figs: list[_Fig], pos: int) -> _Fig | None:
-    before = [f for f in figs if f.end <= pos and f.relative_to is None]
+    before = [f for f in figs if f.end <= pos]
     return before[-1] if before else None
 
 
@@ -430,14 +434,11 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     vocab = load_vocab()
     rates = rates or {}
     figs = _money_in(text, vocab)
-    # drop amounts inside the span of a relative clause (the "several billion" of "exceeded that by ...")
-    rel = _relative_in(text, figs, vocab)
-    rel_spans = [(f.start, f.end) for f in rel]
-    figs = [f for f in figs if not any(s <= f.start and f.end <= e for s, e in rel_spans)]
-    # re-point relatives at the kept list
+    figs, rel = _relative_in(text, figs, vocab)
     allf = sorted(figs + rel, key=lambda f: f.start)
+    position = {id(f): n for n, f in enumerate(allf)}
     for f in rel:
-        f.relative_to = allf.index(figs[f.relative_to]) if f.relative_to is not None and f.relative_to < len(figs) else None
+        f.relative_to = position.get(id(f.extra["base"]))    # None when its base was itself dropped
     sents = sentences(text)
     rows = []
     metrics: list[str] = []
@@ -454,7 +455,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         ranged = f.low != f.high
         point = (f.low + f.high) / 2
         metric = _metric(sent_text, rel_pos, vocab)
-        if metric == "other" and f.relative_to is not None:
+        if metric == "other" and f.relative_to is not None and f.relative_to < len(metrics):
             metric = metrics[f.relative_to]            # "double it": what "it" counts
         elif metric == "other" and f.inferred and metrics and f.start - allf[n - 1].end < 400:
             metric = metrics[-1]                       # same topic as the amount just before

@@ -117,3 +117,14 @@ def test_vague_words_become_ranges():
     assert parse_number("a few million") == (2e6, 4e6, True)
     assert parse_number("1.2 bn") == (1.2e9, 1.2e9, False)
     assert parse_number("twenty-five million") == (25e6, 25e6, False)
+
+
+def test_relative_amounts_chain_on_the_right_base():
+    t = "Trade reached $1 billion in 2020. It then exceeded that by $500 million, and we should double it."
+    f, _ = figures_in_text(t, "t")
+    rows = f.set_index("surface")
+    assert list(f["surface"]) == ["$1 billion", "$500 million", "double it"]
+    assert rows.loc["$500 million", "value_usd"] == 1.5e9
+    assert rows.loc["$500 million", "relative_to"] == rows.loc["$1 billion", "figure_id"]
+    assert rows.loc["double it", "value_usd"] == 3e9
+    assert rows.loc["double it", "relative_to"] == rows.loc["$500 million", "figure_id"]
