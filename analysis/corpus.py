@@ -24,6 +24,7 @@ import logging
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -154,8 +155,51 @@ class PartialDate:
         return PartialDate(f"{year:04d}{self.iso[1:]}", self.precision) if not self.year_known else self
 
 
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS)}
+_FAST_DMY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?(?:\s+(\d{4}))?$")
+_FAST_MDY = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
+_FAST_MY = re.compile(r"^([A-Za-z]{3,9})\.?,?\s+(\d{4})$")
+
+
+def _fast_date(s: str) -> PartialDate | None:
+    """The common English shapes, without dateparser's cost (it stays the fallback)."""
+    for rx, order in ((_FAST_DMY, "dmy"), (_FAST_MDY, "mdy")):
+        m = rx.match(s)
+        if m:
+            a, b, year = m.groups()
+            day, month = (a, b) if order == "dmy" else (b, a)
+            mon = _MONTH_NUM.get(month[:3].lower())
+            if mon is None or (len(month) > 3 and not _FULL_MONTH.match(month)):
+                return None
+            try:
+                dt.date(int(year or 2000), mon, int(day))
+            except ValueError:
+                return None
+            if year:
+                return PartialDate(f"{int(year):04d}-{mon:02d}-{int(day):02d}", "day")
+            return PartialDate(f"--{mon:02d}-{int(day):02d}", "day")
+    m = _FAST_MY.match(s)
+    if m and _MONTH_NUM.get(m.group(1)[:3].lower()) and (len(m.group(1)) <= 3 or _FULL_MONTH.match(m.group(1))):
+        return PartialDate(f"{int(m.group(2)):04d}-{_MONTH_NUM[m.group(1)[:3].lower()]:02d}", "month")
+    return None
+
+
+_FULL_MONTH = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|sept|october|november|december)$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _parse_date_text(s: str) -> PartialDate | None:
+    return _parse_date_uncached(s)
+
+
 def parse_date(value: object) -> PartialDate | None:
     """Parse a date string (or date object) without ever borrowing today's year."""
+    if isinstance(value, str):
+        return _parse_date_text(value)
+    return _parse_date_uncached(value)
+
+
+def _parse_date_uncached(value: object) -> PartialDate | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -180,6 +224,9 @@ def parse_date(value: object) -> PartialDate | None:
     lowered = s.lower()
     if not any(mon in lowered for mon in _MONTHS) and not re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", s):
         return None
+    fast = _fast_date(s)
+    if fast:
+        return fast
     import dateparser
 
     base = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,

@@ -41,6 +41,7 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=200_000)
 def _norm(word: str, exact: bool = False) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):

