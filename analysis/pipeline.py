@@ -234,10 +234,17 @@ def _write_cache(cache_dir, fp: str, corpus_key: str, frames: dict[str, pd.DataF
     pd.DataFrame({"_key": keys}).to_parquet(tmp / "_done.parquet", index=False)
     if final.exists():
         shutil.rmtree(final, ignore_errors=True)
-    os.replace(tmp, final)
+    try:
+        os.replace(tmp, final)
+    except OSError:        # another process published the same cache a moment ago: theirs is as good
+        shutil.rmtree(tmp, ignore_errors=True)
     for other in final.parent.glob(f"{corpus_key}-*"):
         if other != final:
             shutil.rmtree(other, ignore_errors=True)
+    import time
+    for stale in final.parent.glob(".*.tmp"):     # left by a run that was killed while writing
+        if time.time() - stale.stat().st_mtime > 600:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_tables(results: Results, out: str | os.PathLike) -> list[Path]:

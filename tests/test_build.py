@@ -88,3 +88,30 @@ def test_a_failing_notebook_leaves_the_previous_report(tmp_path, seeds_dir, monk
     assert (out / "latest").resolve() == latest
     failed = [p for p in out.glob("*/trade_figures.failed.ipynb")]
     assert len(failed) == 1
+
+
+def test_a_killed_build_leaves_the_previous_report_and_the_next_run_recovers(tmp_path, seeds_dir):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    out = tmp_path / "reports"
+    cmd = [sys.executable, "-m", "analysis", "build", str(seeds_dir), "--out", str(out), "--notebook", "trade_figures",
+           "--format", "html", "--cache", str(tmp_path / "cache")]
+    assert subprocess.run(cmd, capture_output=True).returncode == 0
+    good = (out / "trade_figures.html").read_bytes()
+    latest = (out / "latest").resolve()
+    runs_before = set(out.iterdir())
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (set(out.iterdir()) - runs_before):
+        time.sleep(0.1)
+    time.sleep(1.5)                                    # the notebook kernel is running now
+    os.killpg(p.pid, signal.SIGKILL)
+    p.wait()
+    assert (out / "trade_figures.html").read_bytes() == good
+    assert (out / "latest").resolve() == latest
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert (out / "latest").resolve() != latest
