@@ -505,6 +505,11 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         m = before_cue or (after_cue if after_cue and _words(s.post[cue.end():after_cue.start - clause_start]) <= 3 else None)
         if m:
             return _resolved(m, ann, people, s.open_at)
+        # a cue with no person next to it ("the ministry said", "said a statement"): the speaker is
+        # named but not a person we know; keep the words, guess nothing
+        said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:4]).strip(" ,.")
+        if said_by and not re.fullmatch(r"(?i)it|this|that|there", said_by):
+            return Attribution("", said_by, False, "none")
     # a cue before the first span: Aleksandr Lukashenko noted: “…” / according to X, “…”
     pre, pre_at = first.pre, first.pre_start
     if not pre.strip() and first.para > 0:

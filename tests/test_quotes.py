@@ -169,3 +169,14 @@ def test_spans_handle_every_mark_kind():
 def test_empty_corpus_gives_an_empty_table():
     q = extract_quotes(pd.DataFrame(columns=["article_id", "text", "published"]))
     assert q.empty and list(q.columns) == QUOTE_COLUMNS
+
+
+def test_an_institution_as_speaker_is_kept_as_written_not_guessed():
+    t = "Talks\nMinister Ann Lee arrived on Monday.\n“The talks were useful,” the ministry said in a statement.\n"
+    q = one(t)
+    assert q.loc[0, "speaker"] == "" and q.loc[0, "speaker_mention"] == "the ministry"
+
+
+def test_participle_cues():
+    q = one("Talks\nMinister Ann Lee praised the deal, adding: “Trade will double within five years.”\n")
+    assert q.loc[0, "speaker"] == "Ann Lee"
