@@ -131,10 +131,10 @@ def _grammar(vocab_key: int = 0):
     vague_alt = _alt([k for k in v.vague if k != "plural"])
     pre_alt = _alt([s for s, _ in v.currency_pre])
     post_alt = _alt([w for w, _ in v.currency_post])
-    number = (rf"(?:{_DIGITS}(?:\s*(?:{_SCALE_WORDS}(?:\s+{_SCALE_WORDS})?|{_SCALE_SHORT}\b))?"
+    number = (rf"(?:{_DIGITS}(?:(?:\s*|-)(?:{_SCALE_WORDS}(?:\s+{_SCALE_WORDS})?|{_SCALE_SHORT}\b))?"
               rf"|(?:{vague_alt}\s+)?(?:{_WORDNUM}\s+)?{_SCALE_WORDS}s?(?:\s+{_SCALE_WORDS})?"
               rf"|(?:{vague_alt})\s+{_SCALE_WORDS}s?)")
-    rng = rf"(?:\s*(?:-|–|—|to|and)\s*(?:{pre_alt})?\s*{number})?"
+    rng = rf"(?:\s*(?:-|–|—|to|and)\s*(?:{pre_alt})?\s*(?=\d|(?:{_WORDNUM})\s)(?:{number}))?"
     money = re.compile(
         rf"(?<![\w$€£¥₽₸])(?:(?P<pre>{pre_alt})\s?(?P<n1>{number})(?P<r1>{rng})(?:\s+(?P<post1>{post_alt})\b)?"
         rf"|(?P<n2>{number})(?P<r2>{rng})\s*(?:of\s+)?(?P<post2>{post_alt})\b"
@@ -162,7 +162,7 @@ def parse_number(s: str) -> tuple[float, float, bool]:
             base = float(num.replace(",", "."))       # 1,5 billion (decimal comma)
         else:
             base = float(num.replace(",", "").replace(" ", "").replace("\u202f", ""))
-        rest = m.group(2)
+        rest = m.group(2).replace("-", " ")
     else:
         base, rest = None, s
         wm = re.match(rf"({_WORDNUM})\b\s*(.*)$", s)
@@ -361,9 +361,17 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         trail = _phrase_after(text, e, vocab.trailing)
         if trail:
             qualifier, e = trail[0], trail[1]
-        if qualifier == "range" and re.search(rf"\b{_CHANGE_VERBS}\s+from\s*$", text[max(0, s - 30):s], re.I):
-            pass  # "grew from $1bn to $2bn" stays one span; documented limitation
         last_currency = code
+        if qualifier == "range" and re.search(rf"\b{_CHANGE_VERBS}\s+(?:\w+\s+){{0,3}}?from\s*$", text[max(0, s - 50):s], re.I):
+            # "grew from $1.1 billion to $1.5 billion": a change between two amounts, not a range
+            r_start = m.start("r1") if g["r1"] else m.start("r2")
+            lead = re.match(r"\s*(?:-|–|—|to|and)\s*", text[r_start:]).end()
+            first_lo, _, first_vague = parse_number(n)
+            if not re.search(rf"(?:{_SCALE_WORDS}|\d\s*{_SCALE_SHORT})\b", n, re.I):
+                first_lo = lo
+            out.append(_Fig(s, r_start, first_lo, first_lo, code, inferred, "exact", first_vague))
+            out.append(_Fig(r_start + lead, e, hi, hi, code, inferred, "exact", vague))
+            continue
         out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague))
     return out
 

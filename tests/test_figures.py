@@ -128,3 +128,8 @@ def test_relative_amounts_chain_on_the_right_base():
     assert rows.loc["$500 million", "relative_to"] == rows.loc["$1 billion", "figure_id"]
     assert rows.loc["double it", "value_usd"] == 3e9
     assert rows.loc["double it", "relative_to"] == rows.loc["$500 million", "figure_id"]
+
+
+def test_a_change_between_two_amounts_is_two_figures_not_a_range():
+    f, _ = figures_in_text("Trade increased from $1.1 billion in 2022 to $1.5 billion in 2023.", "t")
+    assert list(zip(f["surface"], f["value_usd"], f["year"])) == [("$1.1 billion", 1.1e9, 2022), ("$1.5 billion", 1.5e9, 2023)]
