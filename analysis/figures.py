@@ -213,42 +213,59 @@ def _code(form: str, pairs: list[tuple[str, str]]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32)
+def _phrase_regex(phrases: tuple[tuple[str, str], ...], where: str) -> tuple[re.Pattern, dict[str, str]]:
+    """One compiled alternation for a phrase list (longest first) and a map from phrase to value."""
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in sorted(phrases, key=lambda x: -len(x[0])))
+    values = {" ".join(p.lower().split()): v for p, v in phrases}
+    if where == "before":
+        rx = re.compile(rf"(?<![\w])(?:{alt})\s*$", re.I)
+    elif where == "after":
+        rx = re.compile(rf"\s*(?:{alt})(?![\w])", re.I)
+    else:
+        rx = re.compile(rf"(?<![\w])(?:{alt})(?![\w])", re.I)
+    return rx, values
+
+
+def _value(values: dict[str, str], matched: str) -> str:
+    return values[" ".join(matched.lower().split())]
+
+
 def _phrase_before(text: str, pos: int, phrases: list[tuple[str, str]]) -> tuple[str, int] | None:
     """(value, start) of a phrase that ends right before `pos` (only spaces between)."""
+    rx, values = _phrase_regex(tuple(phrases), "before")
     window = text[max(0, pos - 40):pos]
-    for phrase, value in phrases:
-        m = re.search(r"(?<![\w])" + re.escape(phrase).replace(r"\ ", r"\s+") + r"\s*$", window, re.I)
-        if m:
-            return value, pos - len(window) + m.start()
-    return None
+    m = rx.search(window)
+    if not m:
+        return None
+    return _value(values, m.group().strip()), pos - len(window) + m.start()
 
 
 def _phrase_after(text: str, pos: int, phrases: list[tuple[str, str]]) -> tuple[str, int] | None:
-    window = text[pos:pos + 30]
-    for phrase, value in phrases:
-        m = re.match(r"\s*" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?![\w])", window, re.I)
-        if m:
-            return value, pos + m.end()
-    return None
+    rx, values = _phrase_regex(tuple(phrases), "after")
+    m = rx.match(text, pos, pos + 30)
+    if not m:
+        return None
+    return _value(values, m.group().strip()), m.end()
 
 
 def _metric(sentence: str, rel: int, vocab: Vocab) -> str:
+    """The metric word nearest to the amount (at position `rel` of the sentence)."""
+    rx, values = _phrase_regex(tuple(vocab.metrics), "any")
     best, dist = "other", 10 ** 9
-    for word, metric in vocab.metrics:
-        for m in re.finditer(r"(?<![\w])" + re.escape(word).replace(r"\ ", r"\s+") + r"(?![\w])", sentence, re.I):
-            d = abs(m.start() - rel)
-            if d < dist:
-                best, dist = metric, d
+    for m in rx.finditer(sentence):
+        d = abs(m.start() - rel)
+        if d < dist:
+            best, dist = _value(values, m.group()), d
     return best
 
 
 def _claim(before: str, after: str, vocab: Vocab) -> str:
-    low = before.lower()
     for kind in ("aspiration", "target"):
-        for w in vocab.claims.get(kind, []):
-            if re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", low):
-                return kind
-    if re.search(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", after.lower()):
+        words = tuple((w, kind) for w in vocab.claims.get(kind, []))
+        if words and _phrase_regex(words, "any")[0].search(before):
+            return kind
+    if re.search(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", after, re.I):
         return "target"
     return "actual"
 
@@ -586,26 +603,48 @@ DISCREPANCY_COLUMNS = ["metric", "year", "article_a", "figure_a", "surface_a", "
                        "article_b", "figure_b", "surface_b", "value_b", "range_b", "ratio"]
 
 
-def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = None, tolerance: float = 0.25) -> pd.DataFrame:
+def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = None, tolerance: float = 0.25,
+                       max_pairs: int = 40) -> pd.DataFrame:
     """Pairs of actual figures for the same metric and year, from different articles, that disagree.
 
     Two figures disagree when their USD ranges (low..high, or the point widened
-    by its qualifier) do not overlap within `tolerance` (relative).
+    by its qualifier) do not overlap within `tolerance` (relative). A group
+    (metric, year) with many figures reports at most `max_pairs` pairs, the
+    furthest apart first, so the table stays readable on large corpora.
     """
     f = figures[(figures["claim"] == "actual") & figures["value_usd"].notna() & figures["year"].notna()]
     rows = []
-    recs = f.to_dict("records")
-    for i, a in enumerate(recs):
-        for b in recs[i + 1:]:
-            if a["article_id"] == b["article_id"] or a["metric"] != b["metric"] or a["year"] != b["year"]:
+    for (metric, year), g in f.groupby(["metric", "year"], sort=True):
+        recs = g.to_dict("records")
+        if len({r["article_id"] for r in recs}) < 2:
+            continue
+        iv = [_interval(r) for r in recs]
+        order = sorted(range(len(recs)), key=lambda k: iv[k][1])          # by upper bound
+        lows = order[: max_pairs]
+        highs = sorted(range(len(recs)), key=lambda k: -iv[k][0])[: max_pairs]   # by lower bound, descending
+        pairs = []
+        for i in lows:
+            for j in highs:
+                a, b = recs[i], recs[j]
+                if i == j or a["article_id"] == b["article_id"]:
+                    continue
+                (alo, ahi), (blo, bhi) = iv[i], iv[j]
+                if alo <= bhi * (1 + tolerance) and blo <= ahi * (1 + tolerance):
+                    continue
+                gap = max(blo / max(ahi, 1), alo / max(bhi, 1))
+                pairs.append((gap, min(i, j), max(i, j)))
+        seen = set()
+        for gap, i, j in sorted(pairs, reverse=True):
+            if (i, j) in seen or len(seen) >= max_pairs:
                 continue
-            ra, rb = _interval(a), _interval(b)
-            if ra[0] <= rb[1] * (1 + tolerance) and rb[0] <= ra[1] * (1 + tolerance):
-                continue
-            rows.append({"metric": a["metric"], "year": a["year"], "article_a": a["article_id"], "figure_a": a["figure_id"],
-                         "surface_a": a["surface"], "value_a": a["value_usd"], "range_a": _fmt_range(ra),
+            seen.add((i, j))
+            a, b = recs[i], recs[j]
+            if pd.notna(a["value_usd"]) and pd.notna(b["value_usd"]) and a["value_usd"] > b["value_usd"]:
+                a, b, i, j = b, a, j, i
+            rows.append({"metric": metric, "year": year, "article_a": a["article_id"], "figure_a": a["figure_id"],
+                         "surface_a": a["surface"], "value_a": a["value_usd"], "range_a": _fmt_range(iv[i]),
                          "article_b": b["article_id"], "figure_b": b["figure_id"], "surface_b": b["surface"],
-                         "value_b": b["value_usd"], "range_b": _fmt_range(rb),
+                         "value_b": b["value_usd"], "range_b": _fmt_range(iv[j]),
                          "ratio": round(max(a["value_usd"], b["value_usd"]) / max(min(a["value_usd"], b["value_usd"]), 1), 2)})
     return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
 

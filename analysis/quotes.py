@@ -695,20 +695,31 @@ def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: i
     speakers = quotes["speaker"].to_dict()
     arts = quotes["article_id"].to_dict()
     norm = {i: " ".join(re.findall(r"[a-z0-9]+", texts[i].lower())) for i in direct}
-    content = {i: {w for w in norm[i].split() if len(w) > 3} for i in direct}
+    # identical wording by the same speaker: one statement, no fuzzy matching needed
+    first_of: dict[tuple[str, str], int] = {}
+    reps = []
+    for i in direct:
+        if not speakers[i]:
+            continue
+        key = (speakers[i], norm[i])
+        if key in first_of:
+            parent[find(i)] = find(first_of[key])
+        else:
+            first_of[key] = i
+            reps.append(i)
+    content = {i: {w for w in norm[i].split() if len(w) > 3} for i in reps}
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i in direct:
-        if speakers[i]:
-            for w in content[i]:
-                postings[(speakers[i], w)].append(i)
-    for i in direct:
-        if not speakers[i] or not content[i]:
+    for i in reps:
+        for w in content[i]:
+            postings[(speakers[i], w)].append(i)
+    for i in reps:
+        if not content[i]:
             continue
         shared: Counter = Counter()
         for w in content[i]:
             post = postings[(speakers[i], w)]
             if len(post) <= max_postings:
-                shared.update(j for j in post if j > i and arts[j] != arts[i])
+                shared.update(j for j in post if j > i)
         need = max(2, int(0.3 * len(content[i])))
         for j, n in shared.items():
             if n < need or find(i) == find(j):
