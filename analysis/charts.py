@@ -50,28 +50,42 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 12):
     return fig
 
 
-def figures_over_time(figures: pd.DataFrame, reference: pd.DataFrame | None = None):
-    """Claimed USD values by year: actuals, targets and aspirations, ranges as error bars."""
+def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = None,
+                      reference: pd.DataFrame | None = None):
+    """Claimed USD values by year: actuals, targets and aspirations, ranges as error bars.
+
+    A figure with no year of its own (an aspiration, a target "in the next few
+    years") is placed at the year it was claimed, with a hollow marker.
+    """
     f = figures[figures["value_usd"].notna()].copy()
     f["when"] = f["year"].astype("Float64")
+    f["dated"] = f["when"].notna()
+    if articles is not None and not articles.empty:
+        claimed = articles.set_index("article_id")["published"].where(articles.set_index("article_id")["year_known"])
+        claimed = claimed.str[:4].astype("Float64")
+        f.loc[~f["dated"], "when"] = f.loc[~f["dated"], "article_id"].map(claimed).astype("Float64")
     f = f[f["when"].notna()]
     if f.empty:
         return None
     fig, ax = plt.subplots(figsize=(7.0, 3.0))
     markers = {"actual": ("o", style.PALETTE[0]), "target": ("^", style.PALETTE[1]), "aspiration": ("s", style.PALETTE[2])}
     for claim, (mk, colour) in markers.items():
-        g = f[f["claim"] == claim]
-        if g.empty:
-            continue
-        y = g["value_usd"].astype(float) / 1e9
-        lo = (g["value_usd"] - g["low_usd"].fillna(g["value_usd"])).astype(float) / 1e9
-        hi = (g["high_usd"].fillna(g["value_usd"]) - g["value_usd"]).astype(float) / 1e9
-        ax.errorbar(g["when"].astype(float), y, yerr=[lo, hi], fmt=mk, color=colour, capsize=3, label=claim, ms=6)
+        for dated in (True, False):
+            g = f[(f["claim"] == claim) & (f["dated"] == dated)]
+            if g.empty:
+                continue
+            y = g["value_usd"].astype(float) / 1e9
+            lo = (g["value_usd"] - g["low_usd"].fillna(g["value_usd"])).astype(float) / 1e9
+            hi = (g["high_usd"].fillna(g["value_usd"]) - g["value_usd"]).astype(float) / 1e9
+            ax.errorbar(g["when"].astype(float), y, yerr=[lo, hi], fmt=mk, color=colour, capsize=3, ms=6,
+                        mfc=colour if dated else "white", label=claim + ("" if dated else " (year it was said)"))
     if reference is not None and not reference.empty:
         ax.plot(reference["year"], reference["value"] / 1e9, color=style.MUTED, lw=1.2, ls="--", label="reference")
     ax.set_ylabel("USD billion")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    lo_x, hi_x = f["when"].min(), f["when"].max()
+    ax.set_xlim(float(lo_x) - 1, float(hi_x) + 1)
+    ax.legend(frameon=False, fontsize=7.5, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.14))
     ax.set_ylim(bottom=0)
     return fig
 

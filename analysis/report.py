@@ -273,13 +273,24 @@ def figures_table(b: Briefing, figures: pd.DataFrame | None = None) -> str:
             f"<td>{esc(r['surface'])}</td>",
             f"<td class='num'>{esc(value_text(r))}</td>",
             f"<td>{esc(r['metric'])}</td>",
-            f"<td>{esc('' if pd.isna(r['year']) else int(r['year']))}{esc(' · ' + r['period'] if r['period'] and r['period'] != 'article date' and not str(r['period']).strip().endswith(str(r['year'])) else '')}</td>",
+            f"<td>{esc(_when(r))}</td>",
             f"<td>{esc(r['claim'])}</td>",
             f"<td>{esc(r['speaker'] or '—')}</td>",
             f"<td>{ref(b, r['article_id'], para)}</td>"]) + "</tr>")
     head = "".join(f"<th{c}>{esc(h)}</th>" for h, c in [("Amount as written", ""), ("Value", " class='num'"), ("Metric", ""),
                                                          ("Year / period", ""), ("Claim", ""), ("Claimed by", ""), ("Source", "")])
     return f"<div class='table-wrap'><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+
+
+def _when(r) -> str:
+    """'2012', 'in the next few years', '2026 (article date)'."""
+    year = "" if pd.isna(r["year"]) else str(int(r["year"]))
+    period = str(r.get("period") or "")
+    if period == "article date":
+        return f"{year} (article date)" if year else ""
+    if year and period.endswith(year):
+        return year
+    return " · ".join(p for p in (year, period) if p)
 
 
 def discrepancies_table(b: Briefing) -> str:

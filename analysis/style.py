@@ -48,7 +48,7 @@ table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; font-size: 8
 thead { display: table-header-group; }
 tr, img, svg, figure { break-inside: avoid; }
 th { text-align: left; background: #e8eef5; color: #1f2933; font-weight: bold; padding: 3pt 5pt; border-bottom: 1px solid #9aa5b1; }
-td { padding: 3pt 5pt; border-bottom: 1px solid #e4e7eb; vertical-align: top; overflow-wrap: anywhere; }
+td { padding: 3pt 5pt; border-bottom: 1px solid #e4e7eb; vertical-align: top; overflow-wrap: break-word; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .table-wrap { overflow-x: auto; }
 figure { margin: .6em 0 1.2em; }
