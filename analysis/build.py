@@ -360,7 +360,7 @@ def _publish(out: Path, run_dir: Path, runs: list[NotebookRun]) -> None:
     """Copy the run's reports to OUT/ by atomic renames and point OUT/latest at the run."""
     for run in runs:
         for path in run.outputs:
-            if path.suffix in (".html", ".pdf"):
+            if path.suffix in (".html", ".pdf", ".ipynb"):
                 tmp = out / f".{path.name}.{run_dir.name}.tmp"
                 shutil.copyfile(path, tmp)
                 os.replace(tmp, out / path.name)

@@ -201,7 +201,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     if cache_dir and todo:
         _write_cache(cache_dir, fp, corpus_key, frames, keys)
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
-    out["quotes"] = cluster_quotes(out["quotes"])
+    out["quotes"] = cluster_quotes(out["quotes"], threshold=roster.vocab.cluster_threshold)
     out["theme_mentions"], out["themes"] = theme_frames(out["theme_mentions"].to_dict("records"),
                                                         out["themes"].to_dict("records"), lexicon)
     return out

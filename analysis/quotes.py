@@ -652,7 +652,7 @@ def _adjacent(text: str, paras, a: Span, b: Span) -> bool:
     return _words(tail) <= 12
 
 
-def extract_quotes(articles: pd.DataFrame, roster: Roster | None = None, cluster_threshold: float = 0.6) -> pd.DataFrame:
+def extract_quotes(articles: pd.DataFrame, roster: Roster | None = None, cluster_threshold: float | None = None) -> pd.DataFrame:
     """Quote rows for every article, with cross-article clusters (see module docstring)."""
     roster = roster or load_roster()
     ann = Annotator(roster)
@@ -663,7 +663,7 @@ def extract_quotes(articles: pd.DataFrame, roster: Roster | None = None, cluster
     if not frames:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
     quotes = pd.concat(frames, ignore_index=True)
-    return cluster_quotes(quotes, threshold=cluster_threshold)
+    return cluster_quotes(quotes, threshold=cluster_threshold or roster.vocab.cluster_threshold)
 
 
 def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: int = 200) -> pd.DataFrame:

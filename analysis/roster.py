@@ -68,6 +68,7 @@ class Vocabulary:
     pronouns: dict[str, str]     # pronoun -> gender
     countries: dict[str, str]    # folded name or demonym -> country
     institutions: set[str] = field(default_factory=set)   # words that make a capitalised phrase a body, not a person
+    cluster_threshold: float = 0.6   # similarity at which two quotes are the same statement
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
         """Role group of a title phrase and its other content words."""
@@ -168,7 +169,11 @@ def load_vocabulary() -> Vocabulary:
     cues_path, countries_path = DATA / "cues.yml", DATA / "countries.yml"
     data = load_yaml(cues_path)
     check = Checker(cues_path)
-    check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions"}, required={"verbs", "roles"})
+    check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "cluster_threshold"},
+                  required={"verbs", "roles"})
+    threshold = check.number(data.get("cluster_threshold", 0.6), "cluster_threshold")
+    if not 0 < threshold <= 1:
+        check.fail("cluster_threshold", f"expected a number between 0 and 1, got {threshold}")
     cues = check.texts(data["verbs"], "verbs", optional=False)
     roles: dict[str, str] = {}
     for group, phrases in check.mapping(data["roles"], "roles").items():
@@ -184,7 +189,8 @@ def load_vocabulary() -> Vocabulary:
         for w in ccheck.texts(words, country):
             countries[" ".join(name_tokens(w))] = country
     institutions = {w.lower() for w in check.texts(data.get("institutions"), "institutions")}
-    return Vocabulary(cues=cues, roles=roles, pronouns=pronouns, countries=countries, institutions=institutions)
+    return Vocabulary(cues=cues, roles=roles, pronouns=pronouns, countries=countries, institutions=institutions,
+                      cluster_threshold=threshold)
 
 
 def load_roster(path: str | Path | None = None) -> Roster:

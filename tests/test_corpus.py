@@ -66,7 +66,9 @@ def _bad_corpus(tmp_path):
     (d / "latin1.txt").write_bytes("Café society in Zürich\nThe naïve façade of the régime.".encode("latin-1"))
     (d / "bom.txt").write_bytes("\ufeffBOM headline\nBody text here.".encode("utf-8"))
     (d / "crlf.txt").write_bytes(b"CRLF headline\r\nLine one.\r\nLine two.\r\n")
-    (d / "huge.txt").write_bytes(b"word " * 300_000)
+    (d / "huge.txt").write_bytes(b"word " * 10_500_000)          # 52 MB
+    (d / "mixed.txt").write_bytes(b"Mixed endings\r\nLine one.\nLine two.\rLine three.\r\n")
+    (d / "utf16.txt").write_bytes("UTF-16 headline\nText in UTF-16.".encode("utf-16"))
     (d / "broken.md").write_text("---\ntitle: [unclosed\n---\nBody of a markdown article.\n", encoding="utf-8")
     (d / "bomb.md").write_text("---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\ntitle: t\n---\nBody.\n", encoding="utf-8")
     (d / "front.md").write_text("---\ntitle: From front matter\ndate: 2024-03-01\nsource: Agency\nurl: https://example.org/a\n---\nText of it.\n", encoding="utf-8")
@@ -84,14 +86,14 @@ def _bad_corpus(tmp_path):
 def test_bad_input_is_reported_and_the_rest_is_read(tmp_path):
     d = _bad_corpus(tmp_path)
     before = {p: p.stat().st_mtime for p in d.rglob("*") if p.is_file() and not p.is_symlink()}
-    c = load_corpus(d, max_bytes=1_000_000)
+    c = load_corpus(d)
     ids = set(c.articles["article_id"])
     assert {"good.txt", "cp1251.txt", "latin1.txt", "bom.txt", "crlf.txt", "front.md", "broken.md", "bomb.md",
             "sub/nested.txt"} <= ids
     probs = {r.file: r.problem for r in c.problems.itertuples()}
     assert "empty" in probs["empty.txt"] and "empty" in probs["blank.txt"]
     assert "binary" in probs["binary.txt"]
-    assert "over the 1 MB limit" in probs["huge.txt"]
+    assert "52.5 MB, over the 5 MB limit" in probs["huge.txt"]
     assert "duplicate of good.txt" in probs["zz_dupe.txt"]
     assert "unsupported file type" in probs["notes.pdf"]
     assert "cp1251" in probs["cp1251.txt"] or "1251" in probs["cp1251.txt"]
@@ -104,6 +106,8 @@ def test_bad_input_is_reported_and_the_rest_is_read(tmp_path):
     assert a.loc["latin1.txt", "title"] == "Café society in Zürich"
     assert a.loc["bom.txt", "title"] == "BOM headline"
     assert "\r" not in a.loc["crlf.txt", "text"]
+    assert a.loc["mixed.txt", "text"] == "Mixed endings\nLine one.\nLine two.\nLine three.\n"
+    assert a.loc["utf16.txt", "title"] == "UTF-16 headline"
     assert a.loc["front.md", "title"] == "From front matter"
     assert (a.loc["front.md", "published"], a.loc["front.md", "date_source"]) == ("2024-03-01", "front_matter")
     assert a.loc["good.txt", "published"] == "2013-04-25"
@@ -126,6 +130,23 @@ def test_a_file_that_disappears_mid_run_is_a_problem_not_a_crash(tmp_path, monke
     c = load_corpus(d)
     assert list(c.articles["article_id"]) == ["a.txt"]
     assert "No such file" in c.problems.set_index("file").loc["b.txt", "problem"]
+
+
+def test_an_unreadable_file_is_a_problem_not_a_crash(tmp_path, monkeypatch):
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "a.txt").write_text("A\ntext", encoding="utf-8")
+    (d / "locked.txt").write_text("B\ntext", encoding="utf-8")
+    real = type(d).read_bytes
+
+    def locked(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+    monkeypatch.setattr(type(d), "read_bytes", locked)
+    c = load_corpus(d)
+    assert list(c.articles["article_id"]) == ["a.txt"]
+    assert c.problems.set_index("file").loc["locked.txt", "problem"] == "cannot read: Permission denied"
 
 
 def test_normalised_text_keeps_offsets_consistent():
