@@ -398,7 +398,7 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                progress: bool = False) -> Corpus:
+                progress: bool = False, cache_dir: str | os.PathLike | None = None) -> Corpus:
     """Read every article under `folder` into a Corpus (articles + problems).
 
     Columns of ``articles``: article_id (path relative to the folder), path,
@@ -406,6 +406,9 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     (day|month|year|none), date_source (manifest|front_matter|text|none),
     year_known, source, url, language, text (normalised; all offsets refer to
     it), n_words, sha256 (of the file's bytes).
+
+    With `cache_dir`, a file whose size and modification time are unchanged
+    since the last run is taken from the cache instead of being read again.
     """
     root = Path(folder)
     if not root.is_dir():
@@ -413,6 +416,7 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     problems = _Problems()
     manifest_path, manifest = _load_manifest(root, problems)
     files = _walk(root, problems)
+    cache = _ReadCache(cache_dir, root) if cache_dir else None
     seen: dict[str, str] = {}
     matched: set[str] = set()
     rows = []
@@ -423,7 +427,12 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     for path in iterator:
         rel = _rel(path, root)
         try:
-            row = _read_article(path, rel, max_bytes, problems)
+            row = cache.get(path, rel, max_bytes, problems) if cache else None
+            if row is None:
+                before = len(problems.rows)
+                row = _read_article(path, rel, max_bytes, problems)
+                if cache:
+                    cache.put(path, rel, row, [r["problem"] for r in problems.rows[before:] if r["file"] == rel])
         except ArticleError as exc:
             problems.skip(rel, str(exc))
             continue
@@ -436,12 +445,72 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
             matched.add(key)
             _apply_manifest(row, manifest[key], problems)
         rows.append(row)
+    if cache:
+        cache.save()
     for file in sorted(set(manifest) - matched):
         problems.warn(manifest_path.name, f"names '{file}', which is not in the corpus (missing or skipped)")
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     articles["n_words"] = articles["n_words"].astype("int64")
     articles["year_known"] = articles["year_known"].astype(bool)
     return Corpus(root=root, articles=articles, problems=problems.frame(), manifest=manifest_path)
+
+
+class _ReadCache:
+    """Articles as read last time, keyed by relative path, size and modification time."""
+
+    def __init__(self, cache_dir, root: Path):
+        scope = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+        self.path = Path(cache_dir) / f"corpus-{scope}.parquet"
+        self.rows: dict[tuple, dict] = {}
+        self.used: dict[tuple, dict] = {}
+        self.changed = False
+        try:
+            df = pd.read_parquet(self.path)
+            for r in df.to_dict("records"):
+                self.rows[(r["article_id"], int(r["_size"]), int(r["_mtime"]))] = r
+        except FileNotFoundError:
+            pass
+        except Exception as exc:   # damaged cache: read everything again
+            log.warning("corpus cache %s unreadable (%s); reading the files again", self.path, exc)
+
+    @staticmethod
+    def _stat(path: Path) -> tuple[int, int]:
+        st = path.stat()
+        return st.st_size, st.st_mtime_ns
+
+    def get(self, path: Path, rel: str, max_bytes: int, problems: "_Problems") -> dict | None:
+        try:
+            size, mtime = self._stat(path)
+        except OSError:
+            return None
+        hit = self.rows.get((rel, size, mtime))
+        if hit is None or size > max_bytes:
+            return None
+        self.used[(rel, size, mtime)] = hit
+        for caveat in filter(None, str(hit.get("_caveats") or "").split("\n")):
+            problems.warn(rel, caveat)
+        row = {k: hit[k] for k in ARTICLE_COLUMNS}
+        row["path"] = str(path)
+        return row
+
+    def put(self, path: Path, rel: str, row: dict, caveats: list[str]) -> None:
+        try:
+            size, mtime = self._stat(path)
+        except OSError:
+            return
+        self.used[(rel, size, mtime)] = {**row, "_size": size, "_mtime": mtime, "_caveats": "\n".join(caveats)}
+        self.changed = True
+
+    def save(self) -> None:
+        if not (self.changed or len(self.used) != len(self.rows)):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            pd.DataFrame(list(self.used.values())).to_parquet(tmp, index=False)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            log.warning("could not write the corpus cache %s: %s", self.path, exc)
 
 
 def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> dict:

@@ -55,9 +55,9 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     """
     roster_path, lexicon_path, rates_path, the_rates, the_roster, the_lexicon = load_configs(
         corpus_dir, roster, lexicon, rates)
-    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress)
     if cache_dir is None and os.environ.get("BRIEFING_CACHE"):
         cache_dir = os.environ["BRIEFING_CACHE"]
+    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir)
     tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
                             progress=progress, roster=the_roster, lexicon=the_lexicon,
                             cache_scope=str(Path(corpus_dir).resolve()))
@@ -144,7 +144,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     from .figures import _figure_frame, _quantity_frame
     from .quotes import QUOTE_COLUMNS, Annotator, cluster_quotes
     from .roster import load_roster
-    from .themes import MENTION_COLUMNS, THEME_COLUMNS, load_lexicon, theme_frames
+    from .themes import MENTION_COLUMNS, THEME_COLUMNS, load_lexicon, sort_themes
 
     roster = roster or load_roster(roster_path)
     lexicon = lexicon or load_lexicon(lexicon_path)
@@ -198,12 +198,14 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         both = pd.concat([old, fresh], ignore_index=True) if len(old) else fresh
         both = both.iloc[both["_key"].map(order).argsort(kind="stable")].reset_index(drop=True)
         frames[t] = both
-    if cache_dir and todo:
-        _write_cache(cache_dir, fp, corpus_key, frames, keys)
+    same_articles = bool(cached) and not todo and list(cached["_done"]["_key"]) == keys
+    if not same_articles:
+        # clusters span articles: recomputed whenever the set of articles changed
+        frames["quotes"] = cluster_quotes(frames["quotes"], threshold=roster.vocab.cluster_threshold)
+        if cache_dir:
+            _write_cache(cache_dir, fp, corpus_key, frames, keys)
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
-    out["quotes"] = cluster_quotes(out["quotes"], threshold=roster.vocab.cluster_threshold)
-    out["theme_mentions"], out["themes"] = theme_frames(out["theme_mentions"].to_dict("records"),
-                                                        out["themes"].to_dict("records"), lexicon)
+    out["themes"] = sort_themes(out["themes"], lexicon)
     return out
 
 

@@ -22,6 +22,8 @@ _SAME_LENGTH = str.maketrans({
     "\t": " ",
 })
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SAME_LENGTH_MAP = {chr(k): v for k, v in _SAME_LENGTH.items() if chr(k) != "\t"}
+_SPECIAL = re.compile("[" + "".join(_SAME_LENGTH_MAP) + "]")
 
 
 def normalise(raw: str) -> str:
@@ -32,8 +34,10 @@ def normalise(raw: str) -> str:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    return text.translate(_SAME_LENGTH)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        text = _SPECIAL.sub(lambda m: _SAME_LENGTH_MAP[m.group()], text)
+    return text.replace("\t", " ")
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -41,7 +45,7 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 def count_words(text: str) -> int:
     """Number of words (letters or digits, inner hyphens and apostrophes kept)."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def words(text: str) -> list[str]:

@@ -161,11 +161,14 @@ def extract_themes(articles: pd.DataFrame, lexicon: Lexicon | None = None,
 
 def theme_frames(mention_rows: list[dict], theme_rows: list[dict], lexicon: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
     mentions = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS)
-    themes = pd.DataFrame(theme_rows, columns=THEME_COLUMNS)
+    return mentions, sort_themes(pd.DataFrame(theme_rows, columns=THEME_COLUMNS), lexicon)
+
+
+def sort_themes(themes: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
+    """Rows by article, then themes in lexicon order."""
     order = {k: i for i, k in enumerate(lexicon.themes)}
-    themes = themes.sort_values(["article_id", "theme"], key=lambda c: c.map(order) if c.name == "theme" else c,
-                                ignore_index=True, kind="stable")
-    return mentions, themes
+    return themes.sort_values(["article_id", "theme"], key=lambda c: c.map(order) if c.name == "theme" else c,
+                              ignore_index=True, kind="stable")
 
 
 def theme_rows_of(article_id: str, text: str, n_words: int, lexicon: Lexicon,

@@ -122,6 +122,8 @@ def peers(sample_texts: list[str]) -> None:
         print("quote accuracy on the seed gold:")
         print(f"  briefing        {seed_scores()}")
         print(f"  textacy+spaCy   {textacy_seed_scores(nlp)}")
+    import warnings
+    warnings.filterwarnings("ignore")          # quantulum3's bundled model warns about its sklearn version
     try:
         from quantulum3 import parser as qparser
     except ImportError:

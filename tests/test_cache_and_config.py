@@ -98,3 +98,24 @@ def test_corpus_configs_fail_before_any_work(tmp_path, seed_copy, name, content,
     with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")) as e:
         analyse(seed_copy)
     assert name in str(e.value) and calls == []
+
+
+def test_unchanged_files_are_not_read_again_and_their_caveats_are_kept(tmp_path, seed_copy, monkeypatch):
+    import os
+
+    from analysis import corpus as corpus_mod
+    (seed_copy / "cyr.txt").write_bytes("Минск\nТоварооборот вырос.".encode("cp1251"))
+    first = corpus_mod.load_corpus(seed_copy, cache_dir=tmp_path / "c")
+    reads = []
+    real = corpus_mod._read_article
+    monkeypatch.setattr(corpus_mod, "_read_article", lambda path, *a: reads.append(path.name) or real(path, *a))
+    second = corpus_mod.load_corpus(seed_copy, cache_dir=tmp_path / "c")
+    assert reads == []
+    assert first.articles.drop(columns="path").equals(second.articles.drop(columns="path"))
+    assert list(first.problems["problem"]) == list(second.problems["problem"]) and "cp1251" in " ".join(second.problems["problem"])
+    f = seed_copy / "001_7d2acf906af58596.txt"
+    f.write_text("Changed headline\nNew text.", encoding="utf-8")
+    os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 10_000_000))
+    third = corpus_mod.load_corpus(seed_copy, cache_dir=tmp_path / "c")
+    assert reads == ["001_7d2acf906af58596.txt"]
+    assert third.articles.set_index("article_id").loc["001_7d2acf906af58596.txt", "title"] == "Changed headline"
