@@ -77,7 +77,8 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
             y = g["value_usd"].astype(float) / 1e9
             lo = (g["value_usd"] - g["low_usd"].fillna(g["value_usd"])).astype(float) / 1e9
             hi = (g["high_usd"].fillna(g["value_usd"]) - g["value_usd"]).astype(float) / 1e9
-            ax.errorbar(g["when"].astype(float), y, yerr=[lo, hi], fmt=mk, color=colour, capsize=3, ms=6,
+            shift = {"actual": -0.12, "target": 0.0, "aspiration": 0.12}[claim]   # keep same-year points apart
+            ax.errorbar(g["when"].astype(float) + shift, y, yerr=[lo, hi], fmt=mk, color=colour, capsize=3, ms=6,
                         mfc=colour if dated else "white", label=claim + ("" if dated else " (year it was said)"))
     if reference is not None and not reference.empty:
         ax.plot(reference["year"], reference["value"] / 1e9, color=style.MUTED, lw=1.2, ls="--", label="reference")

@@ -124,7 +124,7 @@ def value_text(r: dict | pd.Series) -> str:
               "less_than": "less than "}.get(q, "")
     if pd.notna(r.get("low_usd")) and pd.notna(r.get("high_usd")):
         core = f"{format_usd(r['low_usd'])} – {format_usd(r['high_usd'])}"
-        prefix = "" if q in ("range", "approx") else prefix
+        prefix = ""     # the range already says it
     elif pd.notna(r.get("value_usd")):
         core = format_usd(r["value_usd"])
     else:

@@ -56,7 +56,8 @@ figure svg, figure img { max-width: 100%; height: auto; }
 figcaption, .caption { font-size: 8.5pt; color: #616e7c; margin-top: .2em; }
 .muted { color: #616e7c; }
 .small { font-size: 8.5pt; }
-.cover { page-break-after: always; break-after: page; padding-top: 30mm; }
+.cover { page-break-after: always; break-after: page; padding-top: 2rem; }
+@media print { .cover { padding-top: 30mm; } }
 .cover h1 { font-size: 26pt; }
 .cover .meta { margin-top: 2em; font-size: 10.5pt; }
 .cover .meta td { border: none; padding: 2pt 8pt 2pt 0; }
