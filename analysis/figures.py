@@ -270,6 +270,18 @@ def _claim(before: str, after: str, vocab: Vocab) -> str:
     return "actual"
 
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although)\b|,(?=\s)|\s(?:and|but|while|whereas)\s+(?=we|they|it|he|she|the|our|trade|this)")
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding sentence[start:end] (commas, 'and', 'but' separate clauses)."""
+    c0 = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        c0 = m.end()
+    m = _CLAUSE_BREAK.search(sentence, end)
+    return c0, (m.start() if m else len(sentence))
+
+
 def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = None) -> tuple[int | None, str]:
     """Year and period words of a figure from its sentence (and the article's year).
 
@@ -471,8 +483,13 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         sent = next((s for s in sents if s.start <= f.start < s.end), None)
         sent_text = sent.text if sent else text[max(0, f.start - 100):f.end + 100]
         rel_pos = f.start - (sent.start if sent else max(0, f.start - 100))
-        fy, period = _period(sent_text, rel_pos, year, rel_pos + (f.end - f.start))
-        claim = _claim(sent_text[:rel_pos + (f.end - f.start)], sent_text[rel_pos:], vocab)
+        rel_end = rel_pos + (f.end - f.start)
+        c0, c1 = _clause(sent_text, rel_pos, rel_end)
+        claim = _claim(sent_text[c0:rel_end], sent_text[rel_pos:], vocab)
+        if claim == "actual":
+            fy, period = _period(sent_text, rel_pos, year, rel_end)
+        else:   # a target's year is its own ("by 2030"), never the year of a fact in another clause
+            fy, period = _period(sent_text[c0:c1], rel_pos - c0, year, rel_end - c0)
         if fy is None and claim == "actual" and year and not period:
             fy, period = year, "article date"
         speaker, in_quote = _speaker(spans, f.start)
