@@ -499,8 +499,8 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         metric = _metric(sent_text, rel_pos, vocab)
         if metric == "other" and f.relative_to is not None and f.relative_to < len(metrics):
             metric = metrics[f.relative_to]            # "double it": what "it" counts
-        elif metric == "other" and f.inferred and metrics and f.start - allf[n - 1].end < 400:
-            metric = metrics[-1]                       # same topic as the amount just before
+        elif metric == "other" and metrics and f.start - allf[n - 1].end < 300 and "\n" not in text[allf[n - 1].end:f.start]:
+            metric = metrics[-1]                       # same paragraph, no subject word: the topic continues
         metrics.append(metric)
         rows.append({
             "article_id": article_id, "figure_id": f"{article_id}#f{n}", "surface": text[f.start:f.end],
