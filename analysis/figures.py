@@ -466,8 +466,12 @@ def _quantity_frame(rows: list[dict], extra: list[str] = ()) -> pd.DataFrame:
 
 
 def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[int, int, str]],
-                rates: dict | None = None) -> tuple[list[dict], list[dict]]:
-    """Rows of figures and quantities as dicts; `spans` are (start, end, speaker) of direct quotes."""
+                rates: dict | None = None, attribute=None) -> tuple[list[dict], list[dict]]:
+    """Rows of figures and quantities as dicts; `spans` are (start, end, speaker) of direct quotes.
+
+    `attribute(pos, sentence_start)`, when given, names who a narrative
+    sentence attributes an amount to ("according to X, ...").
+    """
     vocab = load_vocab()
     rates = rates or {}
     figs = _money_in(text, vocab)
@@ -493,6 +497,8 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         if fy is None and claim == "actual" and year and not period:
             fy, period = year, "article date"
         speaker, in_quote = _speaker(spans, f.start)
+        if not in_quote and attribute is not None:
+            speaker = attribute(f.start, sent.start if sent else max(0, f.start - 100))
         value_lo, value_hi = _to_usd(f.low, f.currency, fy or year, rates), _to_usd(f.high, f.currency, fy or year, rates)
         ranged = f.low != f.high
         point = (f.low + f.high) / 2

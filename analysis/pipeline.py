@@ -98,12 +98,15 @@ def extract_article(article_id: str, text: str, n_words: int, year: int | None, 
                     rates: dict) -> dict[str, list[dict]]:
     """Every extractor on one article; rows as dicts, quotes not yet clustered across articles."""
     from .figures import figure_rows
-    from .quotes import quote_rows
+    from .quotes import narrative_speaker, quote_rows
     from .themes import theme_rows_of
 
-    quotes = quote_rows(text, article_id, roster, year, annotator)
+    people: list = []
+    quotes = quote_rows(text, article_id, roster, year, annotator, people_out=people)
     spans = sorted((q["start"], q["end"], q["speaker"]) for q in quotes if q["kind"] == "direct")
-    figures, quantities = figure_rows(text, article_id, year, spans, rates)
+    figures, quantities = figure_rows(
+        text, article_id, year, spans, rates,
+        attribute=lambda pos, sent_start: narrative_speaker(text, pos, sent_start, people[0], annotator))
     mentions, themes = theme_rows_of(article_id, text, n_words, lexicon, spans)
     return {"quotes": quotes, "figures": figures, "quantities": quantities, "theme_mentions": mentions, "themes": themes}
 

@@ -579,8 +579,12 @@ def quotes_in_text(text: str, article_id: str = "", roster: Roster | None = None
 
 
 def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, year: int | None = None,
-               annotator: Annotator | None = None) -> list[dict]:
-    """The rows of `quotes_in_text` as dicts (no DataFrame per article: cheaper on large corpora)."""
+               annotator: Annotator | None = None, people_out: list | None = None) -> list[dict]:
+    """The rows of `quotes_in_text` as dicts (no DataFrame per article: cheaper on large corpora).
+
+    With `people_out` (a list), the article's resolved person mentions are
+    appended to it, for `narrative_speaker`.
+    """
     roster = roster or load_roster()
     ann = annotator or Annotator(roster)
     paras = paragraphs(text)
@@ -590,6 +594,8 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         s.kind = _classify(text, s, ann.cue_re)
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     people = ann.scan(text, year, quoted)
+    if people_out is not None:
+        people_out.append(people)
     # utterances: direct spans joined by nothing but an attribution clause, or continued paragraphs
     utterances: list[list[Span]] = []
     for s in spans:
@@ -638,6 +644,28 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         })
         n += 1
     return rows
+
+
+def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticlePeople, ann: Annotator) -> str:
+    """Who a narrative sentence attributes the words at `pos` to, or "".
+
+    "According to X, trade reached $1 bn" and "X said (that) trade reached
+    $1 bn" give X (resolved like a quote's speaker); anything else gives "".
+    """
+    clause = text[sentence_start:pos]
+    cue = None
+    for c in ann.cue_re.finditer(clause):
+        cue = c
+    if cue is None:
+        return ""
+    at = sentence_start + cue.start()
+    if cue.group().lower().startswith("according"):
+        m = next((x for x in people.mentions if sentence_start + cue.end() <= x.start < pos), None)
+    else:
+        m = next((x for x in reversed(people.mentions) if sentence_start <= x.start and x.end <= at), None)
+    if m is None:
+        return ""
+    return _resolved(m, ann, people, pos).speaker
 
 
 def _adjacent(text: str, paras, a: Span, b: Span) -> bool:

@@ -133,3 +133,16 @@ def test_relative_amounts_chain_on_the_right_base():
 def test_a_change_between_two_amounts_is_two_figures_not_a_range():
     f, _ = figures_in_text("Trade increased from $1.1 billion in 2022 to $1.5 billion in 2023.", "t")
     assert list(zip(f["surface"], f["value_usd"], f["year"])) == [("$1.1 billion", 1.1e9, 2022), ("$1.5 billion", 1.5e9, 2023)]
+
+
+def test_an_amount_in_an_attributed_narrative_sentence_has_its_claimant(tmp_path):
+    from analysis.pipeline import analyse
+    (tmp_path / "a.txt").write_text(
+        "Talks\nKazakh Trade Minister Arman Shakkaliyev met the delegation.\n"
+        "According to Shakkaliyev, trade reached $1.4 billion in 2024.\n"
+        "The minister said that investment exceeded $300 million.\n"
+        "Exports totalled $900 million, the statistics office reported.\n", encoding="utf-8")
+    f = analyse(tmp_path).figures
+    assert list(zip(f["surface"], f["speaker"], f["in_quote"])) == [
+        ("$1.4 billion", "Arman Shakkaliyev", False), ("exceeded $300 million", "Arman Shakkaliyev", False),
+        ("$900 million", "", False)]
