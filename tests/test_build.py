@@ -115,3 +115,15 @@ def test_a_killed_build_leaves_the_previous_report_and_the_next_run_recovers(tmp
     r = subprocess.run(cmd, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert (out / "latest").resolve() != latest
+
+
+def test_a_corpus_with_nothing_to_extract_still_gives_a_briefing_listing_what_was_skipped(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "plain.txt").write_text("Plain headline\n\nNothing quoted here and no money at all.\n", encoding="utf-8")
+    result = build(corpus, tmp_path / "out", formats=("html",), progress=False)
+    assert result.ok, [r.error for r in result.runs]
+    html = (tmp_path / "out" / "briefing.html").read_text(encoding="utf-8")
+    assert "empty.txt" in html and "empty file" in html
+    assert "No money amounts found." in html and "No direct quotes." in html
