@@ -55,7 +55,11 @@ browser:
 lab: $(VENV)/.installed-lab
 	cd notebooks && ../$(BIN)/jupyter lab
 
-bench: $(VENV)/.installed-dev
+$(VENV)/.installed-peers: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev,peers]'
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-dev
+
+bench: $(VENV)/.installed-peers
 	$(BIN)/python benchmarks/run.py --n $(N)
 
 clean:
