@@ -431,11 +431,34 @@ def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig],
         base = _base(sorted(figs + out, key=lambda f: f.start), m.start())
         if base is None:
             continue
+        if any(m.end() <= f.start <= m.end() + 25 for f in figs):
+            continue          # "double trade to $2 billion": the amount is stated outright
         factor = vocab.relative[m.group("v").lower()]
         qual = {"at least": "at_least", "more than": "more_than"}.get(" ".join((m.group("q") or "").lower().split()), "approx" if m.group("q") else "exact")
         out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, qual, base.vague,
                         factor=factor, extra={"base": base}))
+    # "(it) increased by 20%": a change in percent of the amount just before, in the same paragraph
+    for m in re.finditer(rf"(?<![\w])(?P<v>increase|increased|increases|grew|grow|grows|rose|rise|rises|raise|boost|"
+                         rf"decreased|decrease|fell|fall|dropped|declined|decline)\s+(?:(?:it|that|this|the\s+figure|"
+                         rf"(?:the\s+|our\s+|bilateral\s+|mutual\s+)*(?:trade|turnover|exports|imports|investment)"
+                         rf"(?:\s+turnover)?)\s+)?by\s+(?P<pct>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)", text, re.I):
+        here = sorted(figs + out, key=lambda f: f.start)
+        base = _base(here, m.start())
+        if base is None or m.start() - base.end > 300 or "\n" in text[base.end:m.start()]:
+            continue
+        if any(m.end() <= f.start <= m.end() + 40 for f in figs) or _in_same_clause(text, base.end, m.start()):
+            continue          # "rose by 12% to $1.2 billion" / "$1.2 billion, up by 12%": no new amount
+        sign = -1 if m.group("v").lower().startswith(("decreas", "fell", "fall", "drop", "declin")) else 1
+        factor = 1 + sign * float(m.group("pct").replace(",", ".")) / 100
+        out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, "exact",
+                        base.vague, factor=factor, extra={"base": base}))
     return figs, out
+
+
+def _in_same_clause(text: str, a: int, b: int) -> bool:
+    """True when nothing but a comma-free stretch separates positions a and b in a sentence."""
+    between = text[a:b]
+    return len(between) < 40 and not re.search(r"[.;!?]", between)
 
 
 def _base(figs: list[_Fig], pos: int) -> _Fig | None:

@@ -146,3 +146,17 @@ def test_an_amount_in_an_attributed_narrative_sentence_has_its_claimant(tmp_path
     assert list(zip(f["surface"], f["speaker"], f["in_quote"])) == [
         ("$1.4 billion", "Arman Shakkaliyev", False), ("exceeded $300 million", "Arman Shakkaliyev", False),
         ("$900 million", "", False)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trade reached $1 billion in 2023. This year it increased by 20%.",
+     [("$1 billion", 1e9, "actual"), ("increased by 20%", 1.2e9, "actual")]),
+    ("Trade rose by 12% to $1.2 billion.", [("$1.2 billion", 1.2e9, "actual")]),
+    ("Trade turnover reached $902.3 million, up 12.4% year-on-year.", [("$902.3 million", 902.3e6, "actual")]),
+    ("Trade reached $1 billion. We plan to double trade to $2 billion.",
+     [("$1 billion", 1e9, "actual"), ("$2 billion", 2e9, "target")]),
+    ("Trade should reach $3 billion by 2030.", [("$3 billion", 3e9, "target")]),
+])
+def test_percent_changes_and_stated_targets(text, expected):
+    f, _ = figures_in_text(text, "t", year=2024)
+    assert list(zip(f["surface"], f["value_usd"], f["claim"])) == expected
