@@ -592,6 +592,12 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     _context(text, spans, paras)
     for s in spans:
         s.kind = _classify(text, s, ann.cue_re)
+    for prev, s in zip(spans, spans[1:]):
+        # “Our countries,” he said, “are close friends.”: a statement split by its attribution
+        if prev.kind == "direct" and s.kind == "partial" and prev.para == s.para and prev.close_at is not None:
+            between = text[prev.close_at + 1:s.open_at]
+            if _words(between) <= 10 and ann.cue_re.search(between) and not re.search(r"[.!?]", between):
+                s.kind = "direct"
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     people = ann.scan(text, year, quoted)
     if people_out is not None:

@@ -180,3 +180,15 @@ def test_an_institution_as_speaker_is_kept_as_written_not_guessed():
 def test_participle_cues():
     q = one("Talks\nMinister Ann Lee praised the deal, adding: “Trade will double within five years.”\n")
     assert q.loc[0, "speaker"] == "Ann Lee"
+
+
+def test_a_statement_split_by_its_attribution_is_one_utterance():
+    q = one("Talks\nKazakh Foreign Minister Murat Nurtleu met his counterpart.\n"
+            "“Our countries,” he said, “are close friends.”\n")
+    assert list(q["text"]) == ["Our countries,", "are close friends."]
+    assert q["utterance_id"].nunique() == 1 and set(q["speaker"]) == {"Murat Nurtleu"}
+
+
+def test_a_quoted_headline_with_its_speaker():
+    q = one("Lukashenko: “We must not lose each other”\n5 February 2026\n\nThe Belarusian leader met guests.\n")
+    assert (q.loc[0, "speaker"], q.loc[0, "confidence"]) == ("Aleksandr Lukashenko", "header")
