@@ -110,3 +110,10 @@ def test_suggestions_are_not_already_in_the_lexicon(seed_results):
     s = suggest_terms(seed_results.articles, load_lexicon())
     assert not s.empty
     assert not {"trade", "machinery", "kazakhstan", "lukashenko"} & set(s["term"])
+
+
+def test_exclusions_drop_look_alike_mentions():
+    lex = load_lexicon()
+    t = "The central bank governor met the governors of two regions. Medical equipment and mining equipment arrived."
+    assert [(t[s:e], th) for s, e, th, _ in lex.match(t)] == [
+        ("governors", "interregional"), ("regions", "interregional"), ("equipment", "machinery")]
