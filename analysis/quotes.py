@@ -381,17 +381,17 @@ class Annotator:
     def _title_mentions(self, text: str):
         for m in self.role_re.finditer(text):
             s, e = m.start(), m.end()
+            # "the Belarusian leader", "Kazakhstan's Prime Minister": a country word before the role belongs
+            # to the title; any other capitalised word ("Trade Minister") only after "the"
             pre = re.search(r"(?:\b(?:the|The)\s+)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$", text[max(0, s - 40):s])
             start = s - (len(pre.group()) if pre else 0)
-            if pre and pre.group(1) and " ".join(name_tokens(pre.group(1))) not in self.country_words:
-                start = s - (len(pre.group()) - pre.group().find(pre.group(1))) if False else start
-                if not re.match(r"(?:the|The)\s", pre.group()):
-                    start = s
+            if pre and pre.group(1) and " ".join(name_tokens(pre.group(1))) not in self.country_words \
+                    and not re.match(r"(?:the|The)\s", pre.group()):
+                start = s
             of = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*", text[e:e + 80])
             end = e + (of.end() if of else 0)
-            following = text[end:end + 40]
-            if re.match(r"\s+[A-Z][\w’'-]+\s+[A-Z]", following) or re.match(r",?\s*[A-Z][a-z]+\s+[A-Z][a-z]+", following[:1] + following[1:] if following[:1] == " " else "~"):
-                continue  # a title introducing a name: the name is the mention
+            if re.match(r"\s+[A-Z][\w’'-]+\s+[A-Z]", text[end:end + 40]):
+                continue  # a title introducing a name ("President Aleksandr Lukashenko"): the name is the mention
             surface = text[start:end]
             if not re.match(r"(?:the|The)\b", surface) and not surface[:1].isupper():
                 continue  # "a president", "leader" in running prose is not a person reference
@@ -489,7 +489,7 @@ def _mention_in(segment: str, offset: int, people: ArticlePeople, pick: str) -> 
     return inside[-1] if pick == "last" else inside[0]
 
 
-def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeople) -> Attribution:
+def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeople, paras) -> Attribution:
     """Speaker of one utterance (its spans in order)."""
     first, last = spans[0], spans[-1]
     # a cue after a span: “…,” the head of state said / said Aleksandr Lukashenko
@@ -513,7 +513,7 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
     # a cue before the first span: Aleksandr Lukashenko noted: “…” / according to X, “…”
     pre, pre_at = first.pre, first.pre_start
     if not pre.strip() and first.para > 0:
-        pre, pre_at = _header(text, first, people)
+        pre, pre_at = _header(paras[first.para - 1])
     if pre.strip():
         cue = None
         for c in ann.cue_re.finditer(pre):
@@ -536,13 +536,10 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
     return Attribution()
 
 
-def _header(text: str, span: Span, people: ArticlePeople) -> tuple[str, int]:
+def _header(prev) -> tuple[str, int]:
     """The previous paragraph, when it is a line ending with ':' that introduces this quote."""
-    paras = paragraphs(text)
-    prev = paras[span.para - 1]
     if prev.text.rstrip().endswith(":") and not any(c in prev.text for c in "“”\"«»„"):
-        sents = re.split(r"(?<=[.!?])\s+", prev.text)
-        last = sents[-1]
+        last = re.split(r"(?<=[.!?])\s+", prev.text)[-1]
         return last, prev.end - len(last)
     return "", 0
 
@@ -619,7 +616,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     rows = []
     attributions: list[Attribution] = []
     for u in utterances:
-        a = _attribute(text, u, ann, people)
+        a = _attribute(text, u, ann, people, paras)
         attributions.append(a)
     # quotes with no cue in reach: the speaker of the enclosing run of quote paragraphs, else the nearest person
     for k, (u, a) in enumerate(zip(utterances, attributions)):
