@@ -35,7 +35,7 @@ from .text import count_words, normalise
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5_000_000
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 # Files that may live beside the articles without being articles.
 CONFIG_SUFFIXES = {".csv", ".yml", ".yaml", ".json", ".tsv"}
 MANIFEST_NAMES = ("manifest.csv", "manifest.yml", "manifest.yaml")
@@ -333,6 +333,89 @@ def _read_md(text: str, problems: _Problems, file: str) -> tuple[str, int, dict]
     return text[body_start:], body_start, meta
 
 
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+               "article", "header", "footer", "figcaption", "pre", "dd", "dt"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "iframe", "form", "button", "head"}
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """Readable text of a saved web page (one paragraph a line) and its metadata.
+
+    The headline (first <h1>, else <title>) becomes the first line, as in a
+    .txt article; meta tags give date, source and url where present. Scripts,
+    styles and navigation are dropped; nothing in the page is ever run.
+    """
+    from html.parser import HTMLParser
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.lines: list[str] = []
+            self.buf: list[str] = []
+            self.skip = 0
+            self.title = ""
+            self.h1 = ""
+            self.in_title = self.in_h1 = False
+            self.meta: dict = {}
+
+        def flush(self):
+            line = " ".join("".join(self.buf).split())
+            if line:
+                self.lines.append(line)
+            self.buf = []
+
+        def handle_starttag(self, tag, attrs):
+            a = {k: (v or "") for k, v in attrs}
+            if tag in _SKIP_TAGS:
+                self.skip += 1
+            if tag == "title":
+                self.in_title = True
+            if tag == "h1" and not self.h1:
+                self.in_h1 = True
+            if tag == "meta":
+                key = (a.get("property") or a.get("name") or "").lower()
+                if key in ("article:published_time", "date", "pubdate", "publishdate", "dc.date"):
+                    self.meta.setdefault("published", a.get("content", "")[:10])
+                elif key in ("og:site_name", "publisher"):
+                    self.meta.setdefault("source", a.get("content", ""))
+                elif key == "og:url":
+                    self.meta.setdefault("url", a.get("content", ""))
+            if tag in _BLOCK_TAGS:
+                self.flush()
+
+        def handle_endtag(self, tag):
+            if tag in _SKIP_TAGS and self.skip:
+                self.skip -= 1
+            if tag == "title":
+                self.in_title = False
+            if tag == "h1":
+                self.in_h1 = False
+            if tag in _BLOCK_TAGS:
+                self.flush()
+
+        def handle_data(self, data):
+            if self.in_title:
+                self.title += data
+            if self.skip:
+                return
+            if self.in_h1:
+                self.h1 += data
+            self.buf.append(data)
+
+    p = Parser()
+    p.feed(html)
+    p.close()
+    p.flush()
+    headline = " ".join((p.h1 or p.title).split())
+    lines = p.lines
+    if headline and (not lines or lines[0] != headline):
+        lines = [headline, *lines]
+    meta = {k: v for k, v in p.meta.items() if v}
+    if headline:
+        meta["title"] = headline
+    return normalise("\n".join(lines) + "\n"), meta
+
+
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())[:200]
 
@@ -533,6 +616,9 @@ def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> 
     if path.suffix.lower() in (".md", ".markdown"):
         body, _, meta = _read_md(text, problems, rel)
         text = body
+        info = _read_txt(text)
+    elif path.suffix.lower() in (".html", ".htm"):
+        text, meta = html_to_text(text)
         info = _read_txt(text)
     else:
         info = _read_txt(text)

@@ -149,3 +149,16 @@ def test_sentences_respect_abbreviations():
     got = [s.text for s in sentences(t)]
     assert got[0] == "Mr. Smith met Dr. Jones in the U.S. capital."
     assert len(got) == 3
+
+
+def test_saved_web_pages_are_read_as_text_without_running_anything(tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<!doctype html><html><head><title>Talks | Agency</title>'
+        '<meta property="article:published_time" content="2024-11-28T14:20:00+05:00">'
+        '<meta property="og:site_name" content="Agency"><script>var x = "“not a quote,” he said";</script></head>'
+        '<body><nav><a href="/">Home</a></nav><h1>Talks in Astana</h1>'
+        '<p>Minister Ann Lee met the delegation.</p><p>&ldquo;Trade reached $1.3 billion,&rdquo; Lee <b>said</b>.</p>'
+        '</body></html>', encoding="utf-8")
+    a = load_corpus(tmp_path).articles.iloc[0]
+    assert a["text"] == "Talks in Astana\nMinister Ann Lee met the delegation.\n“Trade reached $1.3 billion,” Lee said.\n"
+    assert (a["title"], a["published"], a["source"], a["date_source"]) == ("Talks in Astana", "2024-11-28", "Agency", "front_matter")
