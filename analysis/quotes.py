@@ -589,6 +589,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     _context(text, spans, paras)
     for s in spans:
         s.kind = _classify(text, s, ann.cue_re)
+    _headline_echoes(text, spans)
     for prev, s in zip(spans, spans[1:]):
         # “Our countries,” he said, “are close friends.”: a statement split by its attribution
         if prev.kind == "direct" and s.kind == "partial" and prev.para == s.para and prev.close_at is not None:
@@ -669,6 +670,18 @@ def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticleP
     if m is None:
         return ""
     return _resolved(m, ann, people, pos).speaker
+
+
+def _headline_echoes(text: str, spans: list[Span]) -> None:
+    """A quote in the headline that the body quotes in full is an echo, not a second statement."""
+    def norm(s: Span) -> str:
+        return " ".join(re.findall(r"\w+", text[s.start:s.end].lower()))
+    body = [norm(s) for s in spans if s.para > 0 and s.kind == "direct"]
+    for s in spans:
+        if s.para == 0 and s.kind == "direct":
+            words = norm(s)
+            if words and any(words in b for b in body):
+                s.kind = "partial"
 
 
 def _adjacent(text: str, paras, a: Span, b: Span) -> bool:

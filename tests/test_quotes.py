@@ -192,3 +192,11 @@ def test_a_statement_split_by_its_attribution_is_one_utterance():
 def test_a_quoted_headline_with_its_speaker():
     q = one("Lukashenko: “We must not lose each other”\n5 February 2026\n\nThe Belarusian leader met guests.\n")
     assert (q.loc[0, "speaker"], q.loc[0, "confidence"]) == ("Aleksandr Lukashenko", "header")
+
+
+def test_a_headline_quote_repeated_in_the_body_counts_once():
+    t = ("Tokayev: “Belarus is a reliable partner”\n\nPresident Kassym-Jomart Tokayev met guests.\n"
+         "“Belarus is a reliable partner. We trust each other,” Tokayev said.\n")
+    q = quotes_in_text(t, "t")
+    assert list(q["kind"]) == ["partial", "direct"]
+    assert one(t).loc[0, "speaker"] == "Kassym-Jomart Tokayev"
