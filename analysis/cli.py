@@ -144,7 +144,7 @@ def cmd_build(args) -> int:
         for name, path in available_notebooks().items():
             print(name)
             for pname, spec in notebook_parameters(path).items():
-                print(f"  -p {pname} {spec['default']}  ({spec['inferred_type_name']}) {spec['help']}")
+                print(f"  -p {pname} {spec['default']:<12} {spec['help']}")
         return 0
     cfg = load_build_config(args.config) if args.config else {}
     corpus = args.corpus or cfg.get("corpus")
