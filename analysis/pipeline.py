@@ -169,7 +169,9 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
             from concurrent.futures import ProcessPoolExecutor
             size = max(50, len(todo) // (jobs * 8))
             chunks = [(str(roster_path), str(lexicon_path), rates, todo[i:i + size]) for i in range(0, len(todo), size)]
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            import multiprocessing
+            # spawn, not fork: a forked child can inherit a lock held by one of pandas'/arrow's threads
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
                 results = pool.map(_work_chunk, chunks)
                 if progress:
                     from tqdm import tqdm
