@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import platform
+import re
 import secrets
 import shutil
 import sys
@@ -72,6 +73,7 @@ def notebook_parameters(path: Path) -> dict[str, dict]:
     return papermill.inspect_notebook(str(path))
 
 
+DATE_PARAMETERS = {"since", "until"}
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
 
@@ -108,6 +110,8 @@ def resolve_parameters(notebooks: dict[str, Path], given: list[tuple[str, str]])
         if pname not in known:
             hint = ", ".join(sorted(known)) or "none"
             raise UsageError(f"unknown parameter '{pname}' (the selected notebooks take: {hint})")
+        if pname in DATE_PARAMETERS and raw and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", raw):
+            raise UsageError(f"parameter '{pname}' expects a date such as 2026-01-31 (or 2026-01, 2026), got {raw!r}")
         for nb, spec in specs.items():
             if pname in spec:
                 per_nb[nb][pname] = coerce(pname, raw, spec[pname])

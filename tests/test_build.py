@@ -127,3 +127,8 @@ def test_a_corpus_with_nothing_to_extract_still_gives_a_briefing_listing_what_wa
     html = (tmp_path / "out" / "briefing.html").read_text(encoding="utf-8")
     assert "empty.txt" in html and "empty file" in html
     assert "No money amounts found." in html and "No direct quotes." in html
+
+
+def test_a_date_parameter_that_is_not_a_date_is_refused(tmp_path, seeds_dir, capsys):
+    assert main(["build", str(seeds_dir), "--out", str(tmp_path), "-p", "since", "last week"]) == 2
+    assert "parameter 'since' expects a date" in capsys.readouterr().err
