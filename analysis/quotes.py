@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .roster import Person, Roster, load_roster, name_tokens
-from .text import paragraphs
+from .text import paragraphs, sentences
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "utterance_id", "cluster_id", "kind", "text", "speaker",
                  "speaker_mention", "speaker_in_roster", "confidence", "start", "end", "paragraph"]
@@ -301,9 +301,17 @@ class Annotator:
             if not inside.contains(m.start()):
                 mentions.append(Mention(m.start(), m.end(), m.group(), None, "pronoun"))
         mentions.sort(key=lambda x: x.start)
+        import bisect
+        sent_starts = [sp.start for sp in sentences(text)]
+        first_in_sentence: set[int] = set()
         for x in mentions:
+            # the subject of a sentence is its first person mention, unless a preposition governs it
+            # ("Lukashenko thanked Tokayev. “…,” he said." -> Lukashenko)
             at = x.title_start if x.title_start is not None else x.start
-            x.subject = not _PREP.search(text[max(0, at - 25):at])
+            sentence = bisect.bisect_right(sent_starts, at)
+            x.subject = sentence not in first_in_sentence and not _PREP.search(text[max(0, at - 25):at])
+            if x.kind != "pronoun":
+                first_in_sentence.add(sentence)
             if x.kind == "title":
                 x.key, x.in_roster = self.resolve_title(x.surface, people, x.start, mentions)
             if x.key and x.key not in people.persons:

@@ -200,3 +200,8 @@ def test_a_headline_quote_repeated_in_the_body_counts_once():
     q = quotes_in_text(t, "t")
     assert list(q["kind"]) == ["partial", "direct"]
     assert one(t).loc[0, "speaker"] == "Kassym-Jomart Tokayev"
+
+
+def test_he_is_the_subject_of_the_last_sentence_not_its_object():
+    q = one("Talks\nLukashenko thanked Tokayev for the invitation. “We are grateful,” he said.\n")
+    assert q.loc[0, "speaker"] == "Aleksandr Lukashenko"
