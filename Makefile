@@ -52,8 +52,9 @@ browser:
 	      || echo "note: could not install chromium: the browser test will be skipped"; \
 	  else echo "note: chromium not found and not root: the browser test will be skipped"; fi; }
 
+LAB_ARGS ?=
 lab: $(VENV)/.installed-lab
-	cd notebooks && ../$(BIN)/jupyter lab
+	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 $(VENV)/.installed-peers: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev,peers]'
