@@ -81,7 +81,9 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
             ax.errorbar(g["when"].astype(float) + shift, y, yerr=[lo, hi], fmt=mk, color=colour, capsize=3, ms=6,
                         mfc=colour if dated else "white", label=claim + ("" if dated else " (year it was said)"))
     if reference is not None and not reference.empty:
-        ax.plot(reference["year"], reference["value"] / 1e9, color=style.MUTED, lw=1.2, ls="--", label="reference")
+        sources = sorted({str(x) for x in reference.get("source", []) if str(x) and str(x) != "nan"})
+        label = "reference" + (f" ({', '.join(sources)})" if sources else "")
+        ax.plot(reference["year"], reference["value"] / 1e9, color=style.MUTED, lw=1.2, ls="--", label=label)
     ax.set_ylabel("USD billion")
     ax.xaxis.get_major_locator().set_params(integer=True)
     lo_x, hi_x = f["when"].min(), f["when"].max()

@@ -131,3 +131,29 @@ def load_rates(path: Path | None) -> dict[tuple[str, int], float]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return rates
+
+
+def load_reference(path) -> "pd.DataFrame | None":
+    """An analyst's series of official figures: CSV with year, value (USD) and optionally source."""
+    import pandas as pd
+
+    if not path:
+        return None
+    path = Path(path)
+    try:
+        df = pd.read_csv(path)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path.name}: not a readable CSV ({' '.join(str(exc).split())[:120]})") from None
+    missing = {"year", "value"} - set(df.columns)
+    if missing:
+        raise ConfigError(f"{path.name}: needs the columns year and value (USD); missing {', '.join(sorted(missing))}")
+    for col in ("year", "value"):
+        bad = pd.to_numeric(df[col], errors="coerce").isna()
+        if bad.any():
+            raise ConfigError(f"{path.name}: line {int(bad.idxmax()) + 2}: {col} must be a number, got {df[col][bad.idxmax()]!r}")
+    df["year"], df["value"] = df["year"].astype(int), df["value"].astype(float)
+    if "source" not in df.columns:
+        df["source"] = ""
+    return df.sort_values("year")

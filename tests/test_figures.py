@@ -160,3 +160,16 @@ def test_an_amount_in_an_attributed_narrative_sentence_has_its_claimant(tmp_path
 def test_percent_changes_and_stated_targets(text, expected):
     f, _ = figures_in_text(text, "t", year=2024)
     assert list(zip(f["surface"], f["value_usd"], f["claim"])) == expected
+
+
+def test_reference_series_is_validated(tmp_path):
+    from analysis.config import ConfigError, load_reference
+    p = tmp_path / "ref.csv"
+    p.write_text("year,value,source\n2012,1e9,Office\n2013,lots,Office\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="ref.csv: line 3: value must be a number"):
+        load_reference(p)
+    p.write_text("yr,val\n2012,1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="needs the columns year and value"):
+        load_reference(p)
+    p.write_text("year,value\n2013,1.1e9\n2012,1e9\n", encoding="utf-8")
+    assert list(load_reference(p)["year"]) == [2012, 2013]
