@@ -192,6 +192,11 @@ def _parse_date_text(s: str) -> PartialDate | None:
     return _parse_date_uncached(s)
 
 
+def article_year(published: object) -> int | None:
+    """The year of a `published` value, when the year is known ('--02-05' has none)."""
+    return int(published[:4]) if isinstance(published, str) and published[:4].isdigit() else None
+
+
 def parse_date(value: object) -> PartialDate | None:
     """Parse a date string (or date object) without ever borrowing today's year."""
     if isinstance(value, str):
@@ -248,7 +253,7 @@ def _parse_date_uncached(value: object) -> PartialDate | None:
 def _read_txt(text: str) -> dict:
     """Headline, date line and body of a plain-text article."""
     lines = text.split("\n")
-    info: dict = {"title": None, "date": None, "date_line": None}
+    info: dict = {"title": None, "date": None}
     nonblank = [i for i, line in enumerate(lines) if line.strip()][:4]
     for n, i in enumerate(nonblank):
         line = lines[i].strip()
@@ -262,7 +267,7 @@ def _read_txt(text: str) -> dict:
             cand = " ".join(tokens[:k])
             got = parse_date(cand) if k else None
             if got:
-                info["date"], info["date_line"] = got, i
+                info["date"] = got
                 rest = line[m.start(1) + len(cand):].strip()
                 if n == 0 and rest:
                     info["title"] = _headline(rest)
@@ -270,7 +275,7 @@ def _read_txt(text: str) -> dict:
         if n > 0 and len(line) <= 40:
             got = parse_date(line)
             if got:
-                info["date"], info["date_line"] = got, i
+                info["date"] = got
                 break
     if info["title"] is None and nonblank:
         first = lines[nonblank[0]].strip()

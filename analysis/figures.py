@@ -47,6 +47,8 @@ from functools import lru_cache
 import pandas as pd
 
 from .config import DATA, Checker, load_yaml
+from .corpus import article_year
+from .quotes import direct_spans
 from .text import sentences
 
 FIGURE_COLUMNS = ["article_id", "figure_id", "surface", "value_usd", "low_usd", "high_usd", "amount", "currency",
@@ -348,8 +350,6 @@ class _Fig:
     qualifier: str
     vague: bool
     relative_to: int | None = None
-    factor: float | None = None
-    delta: tuple[float, float] | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -447,7 +447,7 @@ def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig],
         n = after.group("n1") or after.group("n2") or after.group("n3")
         lo, hi, vague = parse_number(n)
         out.append(_Fig(m.end(), after.end(), base.low + lo, base.high + hi, base.currency, True, "more_than",
-                        vague or base.vague, delta=(lo, hi), extra={"clause_start": m.start(), "base": base}))
+                        vague or base.vague, extra={"base": base}))
     spans = [(f.start, f.end) for f in out]
     figs = [f for f in figs if not any(s <= f.start and f.end <= e for s, e in spans)]
     verbs = _alt(list(vocab.relative))
@@ -460,7 +460,7 @@ def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig],
         factor = vocab.relative[m.group("v").lower()]
         qual = {"at least": "at_least", "more than": "more_than"}.get(" ".join((m.group("q") or "").lower().split()), "approx" if m.group("q") else "exact")
         out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, qual, base.vague,
-                        factor=factor, extra={"base": base}))
+                        extra={"base": base}))
     # "(it) increased by 20%": a change in percent of the amount just before, in the same paragraph
     for m in re.finditer(rf"(?<![\w])(?P<v>increase|increased|increases|grew|grow|grows|rose|rise|rises|raise|boost|"
                          rf"decreased|decrease|fell|fall|dropped|declined|decline)\s+(?:(?:it|that|this|the\s+figure|"
@@ -475,7 +475,7 @@ def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig],
         sign = -1 if m.group("v").lower().startswith(("decreas", "fell", "fall", "drop", "declin")) else 1
         factor = 1 + sign * float(m.group("pct").replace(",", ".")) / 100
         out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, "exact",
-                        base.vague, factor=factor, extra={"base": base}))
+                        base.vague, extra={"base": base}))
     return figs, out
 
 
@@ -493,7 +493,7 @@ def _base(figs: list[_Fig], pos: int) -> _Fig | None:
 def figures_in_text(text: str, article_id: str = "", year: int | None = None, quote_spans: pd.DataFrame | None = None,
                     rates: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and quantities of one article (see the module docstring for the columns)."""
-    fig_rows, qty_rows = figure_rows(text, article_id, year, _quote_index(quote_spans), rates)
+    fig_rows, qty_rows = figure_rows(text, article_id, year, direct_spans(quote_spans), rates)
     return _figure_frame(fig_rows), _quantity_frame(qty_rows)
 
 
@@ -577,13 +577,6 @@ def _to_usd(amount: float | None, currency: str | None, year: int | None, rates:
     return amount * rate if rate else None
 
 
-def _quote_index(quotes: pd.DataFrame | None) -> list[tuple[int, int, str]]:
-    if quotes is None or quotes.empty:
-        return []
-    d = quotes[quotes["kind"] == "direct"]
-    return sorted(zip(d["start"].astype(int), d["end"].astype(int), d["speaker"].fillna("")))
-
-
 def _speaker(spans: list[tuple[int, int, str]], pos: int) -> tuple[str, bool]:
     for s, e, who in spans:
         if s <= pos < e:
@@ -660,10 +653,9 @@ def extract_figures(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
     figs, qtys = [], []
     by_article = {}
     if quotes is not None and not quotes.empty:
-        by_article = {a: _quote_index(g) for a, g in quotes.groupby("article_id")}
+        by_article = {a: direct_spans(g) for a, g in quotes.groupby("article_id")}
     for a in articles.itertuples(index=False):
-        year = int(a.published[:4]) if isinstance(a.published, str) and a.published[:4].isdigit() else None
-        f, n = figure_rows(a.text, a.article_id, year, by_article.get(a.article_id, []), rates)
+        f, n = figure_rows(a.text, a.article_id, article_year(a.published), by_article.get(a.article_id, []), rates)
         figs += f
         qtys += n
     return _figure_frame(figs), _quantity_frame(qtys)

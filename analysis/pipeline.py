@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import ConfigError, load_rates, locate
-from .corpus import DEFAULT_MAX_BYTES, Corpus, load_corpus
+from .corpus import DEFAULT_MAX_BYTES, Corpus, article_year, load_corpus
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +90,6 @@ def load_configs(corpus_dir, roster=None, lexicon=None, rates=None):
 TABLES = ("quotes", "figures", "quantities", "theme_mentions", "themes")
 
 
-def _year(published) -> int | None:
-    return int(published[:4]) if isinstance(published, str) and published[:4].isdigit() else None
-
-
 def extract_article(article_id: str, text: str, n_words: int, year: int | None, roster, annotator, lexicon,
                     rates: dict) -> dict[str, list[dict]]:
     """Every extractor on one article; rows as dicts, quotes not yet clustered across articles."""
@@ -154,13 +150,13 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     fp = config_fingerprint(roster_path, lexicon_path, rates)
     corpus_key = \
         hashlib.sha256(str(cache_scope).encode()).hexdigest()[:12]
-    keys = [hashlib.sha256(f"{fp}\0{a.article_id}\0{_year(a.published)}\0{a.text}".encode()).hexdigest()
+    keys = [hashlib.sha256(f"{fp}\0{a.article_id}\0{article_year(a.published)}\0{a.text}".encode()).hexdigest()
             for a in articles.itertuples(index=False)]
     cached = _read_cache(cache_dir, fp, corpus_key) if cache_dir else {}
     have = set(cached["quotes"]["_key"]) if cached else set()
     # a key is cached when the article was extracted before, even if it produced no rows
     have |= set(cached.get("_done", pd.DataFrame(columns=["_key"]))["_key"]) if cached else set()
-    todo = [(k, a.article_id, a.text, int(a.n_words), _year(a.published))
+    todo = [(k, a.article_id, a.text, int(a.n_words), article_year(a.published))
             for k, a in zip(keys, articles.itertuples(index=False)) if k not in have]
     log.info("extracting %d of %d articles (%d cached)", len(todo), len(keys), len(keys) - len(todo))
     fresh_rows = {t: [] for t in TABLES}

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .roster import Person, Roster, load_roster, name_tokens
+from .corpus import article_year
 from .text import paragraphs, sentences
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "utterance_id", "cluster_id", "kind", "text", "speaker",
@@ -704,14 +705,21 @@ def _adjacent(text: str, paras, a: Span, b: Span) -> bool:
     return _words(tail) <= 12
 
 
+def direct_spans(quotes: pd.DataFrame | None) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of the direct quotes in `quotes`, in text order."""
+    if quotes is None or quotes.empty:
+        return []
+    d = quotes[quotes["kind"] == "direct"]
+    return sorted(zip(d["start"].astype(int), d["end"].astype(int), d["speaker"].fillna("")))
+
+
 def extract_quotes(articles: pd.DataFrame, roster: Roster | None = None, cluster_threshold: float | None = None) -> pd.DataFrame:
     """Quote rows for every article, with cross-article clusters (see module docstring)."""
     roster = roster or load_roster()
     ann = Annotator(roster)
     frames = []
     for a in articles.itertuples(index=False):
-        year = int(a.published[:4]) if isinstance(a.published, str) and a.published[:4].isdigit() else None
-        frames.append(quotes_in_text(a.text, a.article_id, roster, year, ann))
+        frames.append(quotes_in_text(a.text, a.article_id, roster, article_year(a.published), ann))
     if not frames:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
     quotes = pd.concat(frames, ignore_index=True)

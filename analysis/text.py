@@ -48,10 +48,6 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
 @dataclass(frozen=True)
 class Span:
     start: int

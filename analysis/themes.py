@@ -148,9 +148,8 @@ def extract_themes(articles: pd.DataFrame, lexicon: Lexicon | None = None,
     lexicon = lexicon or load_lexicon()
     by_article = {}
     if quotes is not None and not quotes.empty:
-        d = quotes[quotes["kind"] == "direct"]
-        by_article = {a: sorted(zip(g["start"].astype(int), g["end"].astype(int), g["speaker"].fillna("")))
-                      for a, g in d.groupby("article_id")}
+        from .quotes import direct_spans
+        by_article = {a: direct_spans(g) for a, g in quotes.groupby("article_id")}
     mention_rows, theme_rows = [], []
     for a in articles.itertuples(index=False):
         m, t = theme_rows_of(a.article_id, a.text, a.n_words, lexicon, by_article.get(a.article_id, []))
