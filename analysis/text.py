@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters replaced one-for-one, so that normalisation keeps offsets stable
 # for everything but line endings and invisible characters.
@@ -81,14 +82,21 @@ _CLOSERS = "\"'”’»“)]"
 _SENT_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
     """Sentences of text[start:end] with offsets into text.
+
+    Memoised for the last few texts: quotes, figures and themes all split the
+    same article, and splitting it once is enough.
 
     Splits after . ! ? … (and any closing quote or bracket) followed by space
     and an upper-case letter, digit or opening quote; never inside a line
     break-free abbreviation such as "Mr." or "U.S.", and always at a line break.
     """
-    end = len(text) if end is None else end
+    return _sentences(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     out: list[Span] = []
     for para in re.finditer(r"[^\n]+", text[start:end]):
         p0 = start + para.start()
@@ -110,7 +118,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             s = e
         if text[s:p1].strip():
             out.append(_trimmed(text, s, p1))
-    return [sp for sp in out if sp.text]
+    return tuple(sp for sp in out if sp.text)
 
 
 def _trimmed(text: str, s: int, e: int) -> Span:
