@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .lang import detect_language
 from .text import count_words, normalise
 
 log = logging.getLogger(__name__)
@@ -649,7 +650,7 @@ def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> 
         "year_known": bool(date and date.year_known),
         "source": str(meta.get("source") or ""),
         "url": str(meta.get("url") or ""),
-        "language": str(meta.get("language") or "en"),
+        "language": str(meta.get("language") or detect_language(text)),
         "text": text,
         "n_words": count_words(text),
         "sha256": hashlib.sha256(data).hexdigest(),

@@ -513,7 +513,7 @@ def _quantity_frame(rows: list[dict], extra: list[str] = ()) -> pd.DataFrame:
 
 
 def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[int, int, str]],
-                rates: dict | None = None, attribute=None) -> tuple[list[dict], list[dict]]:
+                rates: dict | None = None, attribute=None, lang: str = "en") -> tuple[list[dict], list[dict]]:
     """Rows of figures and quantities as dicts; `spans` are (start, end, speaker) of direct quotes.
 
     `attribute(pos, sentence_start)`, when given, names who a narrative

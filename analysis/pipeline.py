@@ -91,19 +91,24 @@ TABLES = ("quotes", "figures", "quantities", "theme_mentions", "themes")
 
 
 def extract_article(article_id: str, text: str, n_words: int, year: int | None, roster, annotator, lexicon,
-                    rates: dict) -> dict[str, list[dict]]:
-    """Every extractor on one article; rows as dicts, quotes not yet clustered across articles."""
+                    rates: dict, language: str = "en") -> dict[str, list[dict]]:
+    """Every extractor on one article; rows as dicts, quotes not yet clustered across articles.
+
+    `language` is the article's pack code (``articles.language``): each
+    extractor reads the vocabulary of that language pack (`analysis.lang`).
+    """
     from .figures import figure_rows
     from .quotes import narrative_speaker, quote_rows
     from .themes import theme_rows_of
 
     people: list = []
-    quotes = quote_rows(text, article_id, roster, year, annotator, people_out=people)
+    quotes = quote_rows(text, article_id, roster, year, annotator, people_out=people, lang=language)
     spans = sorted((q["start"], q["end"], q["speaker"]) for q in quotes if q["kind"] == "direct")
     figures, quantities = figure_rows(
         text, article_id, year, spans, rates,
-        attribute=lambda pos, sent_start: narrative_speaker(text, pos, sent_start, people[0], annotator))
-    mentions, themes = theme_rows_of(article_id, text, n_words, lexicon, spans)
+        attribute=lambda pos, sent_start: narrative_speaker(text, pos, sent_start, people[0], annotator),
+        lang=language)
+    mentions, themes = theme_rows_of(article_id, text, n_words, lexicon, spans, lang=language)
     return {"quotes": quotes, "figures": figures, "quantities": quantities, "theme_mentions": mentions, "themes": themes}
 
 
@@ -118,8 +123,9 @@ def _work_chunk(args) -> list[tuple[str, dict]]:
         from .themes import load_lexicon
         r = load_roster(roster_path)
         _WORKER.update(key=(roster_path, lexicon_path), roster=r, ann=Annotator(r), lexicon=load_lexicon(lexicon_path))
-    return [(key, extract_article(aid, text, n, year, _WORKER["roster"], _WORKER["ann"], _WORKER["lexicon"], rates))
-            for key, aid, text, n, year in items]
+    return [(key, extract_article(aid, text, n, year, _WORKER["roster"], _WORKER["ann"], _WORKER["lexicon"], rates,
+                                  language))
+            for key, aid, text, n, year, language in items]
 
 
 def config_fingerprint(roster_path: Path, lexicon_path: Path, rates: dict) -> str:
@@ -128,10 +134,10 @@ def config_fingerprint(roster_path: Path, lexicon_path: Path, rates: dict) -> st
     from .config import DATA
 
     h = hashlib.sha256(__version__.encode())
-    for path in [roster_path, lexicon_path, *sorted(DATA.glob("*.yml"))]:
+    for path in [roster_path, lexicon_path, *sorted(DATA.rglob("*.yml"))]:
         h.update(Path(path).read_bytes())
     h.update(repr(sorted(rates.items())).encode())
-    for module in ("quotes", "figures", "themes", "text", "roster"):
+    for module in ("quotes", "figures", "themes", "text", "roster", "lang"):
         h.update((Path(__file__).parent / f"{module}.py").read_bytes())
     return h.hexdigest()[:20]
 
@@ -150,13 +156,13 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     fp = config_fingerprint(roster_path, lexicon_path, rates)
     corpus_key = \
         hashlib.sha256(str(cache_scope).encode()).hexdigest()[:12]
-    keys = [hashlib.sha256(f"{fp}\0{a.article_id}\0{article_year(a.published)}\0{a.text}".encode()).hexdigest()
-            for a in articles.itertuples(index=False)]
+    keys = [hashlib.sha256(f"{fp}\0{a.article_id}\0{article_year(a.published)}\0{a.language}\0{a.text}".encode())
+            .hexdigest() for a in articles.itertuples(index=False)]
     cached = _read_cache(cache_dir, fp, corpus_key) if cache_dir else {}
     have = set(cached["quotes"]["_key"]) if cached else set()
     # a key is cached when the article was extracted before, even if it produced no rows
     have |= set(cached.get("_done", pd.DataFrame(columns=["_key"]))["_key"]) if cached else set()
-    todo = [(k, a.article_id, a.text, int(a.n_words), article_year(a.published))
+    todo = [(k, a.article_id, a.text, int(a.n_words), article_year(a.published), a.language)
             for k, a in zip(keys, articles.itertuples(index=False)) if k not in have]
     log.info("extracting %d of %d articles (%d cached)", len(todo), len(keys), len(keys) - len(todo))
     fresh_rows = {t: [] for t in TABLES}
@@ -179,8 +185,8 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
             if progress:
                 from tqdm import tqdm
                 items = tqdm(todo, desc="extracting", unit="article", leave=False)
-            parts = [(key, extract_article(aid, text, n, year, roster, ann, lexicon, rates))
-                     for key, aid, text, n, year in items]
+            parts = [(key, extract_article(aid, text, n, year, roster, ann, lexicon, rates, language))
+                     for key, aid, text, n, year, language in items]
         for key, part in parts:
             for t in TABLES:
                 for row in part[t]:

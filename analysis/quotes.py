@@ -585,7 +585,7 @@ def quotes_in_text(text: str, article_id: str = "", roster: Roster | None = None
 
 
 def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, year: int | None = None,
-               annotator: Annotator | None = None, people_out: list | None = None) -> list[dict]:
+               annotator: Annotator | None = None, people_out: list | None = None, lang: str = "en") -> list[dict]:
     """The rows of `quotes_in_text` as dicts (no DataFrame per article: cheaper on large corpora).
 
     With `people_out` (a list), the article's resolved person mentions are

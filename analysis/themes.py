@@ -171,7 +171,7 @@ def sort_themes(themes: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
 
 
 def theme_rows_of(article_id: str, text: str, n_words: int, lexicon: Lexicon,
-                  quote_spans: list[tuple[int, int, str]]) -> tuple[list[dict], list[dict]]:
+                  quote_spans: list[tuple[int, int, str]], lang: str = "en") -> tuple[list[dict], list[dict]]:
     """Mention rows and per-theme rows of one article; `quote_spans` are (start, end, speaker)."""
     import bisect
     sents = sentences(text)

@@ -1,0 +1,145 @@
+"""Language packs: what each language knows, kept as data apart from the engines.
+
+A pack is a folder ``analysis/data/lang/<code>/`` (ISO 639-1 code) holding
+YAML files, each read by one engine:
+
+==================  ==========================================================
+``pack.yml``        name, script, the letters that tell it apart from other
+                    packs of the same script, word normaliser, number style
+``cues.yml``        cue verbs, role nouns, pronouns, institution words (quotes)
+``countries.yml``   country names and adjectives (quotes, figures)
+``figures.yml``     number, scale, qualifier, metric and claim words (figures)
+``currencies.yml``  currency words and symbols by ISO code (figures)
+``themes.yml``      theme terms by theme key (themes)
+``dates.yml``       month names (corpus dates)
+==================  ==========================================================
+
+Engines never name a language: they call `pack(code)` with the article's
+``language`` and read the section they need with `Pack.section`. A missing
+section is an empty mapping, so a new pack can start small. Adding a language
+is adding a folder and tests.
+
+`detect_language(text)` picks a pack for an article whose manifest or front
+matter does not say: the script of its letters decides (Latin or Cyrillic),
+then the letters only one pack of that script uses (``marker_letters`` in
+``pack.yml``), else the pack marked ``default_for_script``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from .config import DATA, Checker, ConfigError, load_yaml
+
+PACKS = DATA / "lang"
+DEFAULT_LANGUAGE = "en"
+SECTIONS = ("cues", "countries", "figures", "currencies", "themes", "dates")
+
+
+@dataclass
+class Pack:
+    """One language's data, read lazily section by section."""
+    code: str
+    name: str
+    script: str
+    marker_letters: str = ""
+    default_for_script: bool = False
+    normaliser: str = "lower"              # lower | snowball:<language> | pymorphy3
+    decimal_comma: bool = False            # 1,2 млрд = 1.2 billion
+    path: Path | None = None
+    _sections: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def section(self, name: str) -> Any:
+        """The parsed ``<name>.yml`` of this pack ({} when the pack has none)."""
+        if name not in self._sections:
+            f = self.path / f"{name}.yml" if self.path else None
+            self._sections[name] = (load_yaml(f) or {}) if f and f.is_file() else {}
+        return self._sections[name]
+
+    def file(self, name: str) -> Path | None:
+        f = self.path / f"{name}.yml" if self.path else None
+        return f if f and f.is_file() else None
+
+    @property
+    def normalise(self) -> Callable[[str], str]:
+        """token -> dictionary key (lower case, stem or lemma), memoised."""
+        return _normaliser(self.normaliser)
+
+
+@lru_cache(maxsize=None)
+def _normaliser(kind: str) -> Callable[[str], str]:
+    if kind == "lower":
+        return lru_cache(maxsize=1 << 18)(str.lower)
+    if kind.startswith("snowball:"):
+        import snowballstemmer
+        stem = snowballstemmer.stemmer(kind.split(":", 1)[1]).stemWord
+        return lru_cache(maxsize=1 << 18)(lambda w: stem(w.lower()))
+    if kind == "pymorphy3":
+        import pymorphy3
+        morph = pymorphy3.MorphAnalyzer()
+        return lru_cache(maxsize=1 << 18)(lambda w: morph.parse(w.lower())[0].normal_form)
+    raise ConfigError(f"unknown normaliser '{kind}' (lower, snowball:<language>, pymorphy3)")
+
+
+def available() -> list[str]:
+    """Codes of the shipped packs, sorted."""
+    return sorted(p.name for p in PACKS.iterdir() if (p / "pack.yml").is_file()) if PACKS.is_dir() else []
+
+
+@lru_cache(maxsize=None)
+def pack(code: str | None) -> Pack:
+    """The pack for `code` (case-insensitive; 'ru-RU' -> 'ru'); the default pack for unknown codes."""
+    c = (code or DEFAULT_LANGUAGE).strip().lower().replace("_", "-").split("-")[0]
+    folder = PACKS / c
+    if not (folder / "pack.yml").is_file():
+        if c == DEFAULT_LANGUAGE:
+            raise ConfigError(f"{folder / 'pack.yml'}: the default language pack is missing")
+        return pack(DEFAULT_LANGUAGE)
+    path = folder / "pack.yml"
+    chk = Checker(path)
+    meta = chk.mapping(load_yaml(path) or {}, "", allowed={"name", "script", "marker_letters", "default_for_script",
+                                                         "normaliser", "decimal_comma"}, required={"name", "script"})
+    script = chk.text(meta["script"], "script")
+    if script not in ("latin", "cyrillic"):
+        chk.fail("script", f"expected latin or cyrillic, got '{script}'")
+    return Pack(code=c, name=chk.text(meta["name"], "name"), script=script,
+                marker_letters=str(meta.get("marker_letters") or ""),
+                default_for_script=bool(meta.get("default_for_script", False)),
+                normaliser=str(meta.get("normaliser") or "lower"),
+                decimal_comma=bool(meta.get("decimal_comma", False)), path=folder)
+
+
+def detect_language(text: str, sample: int = 4000) -> str:
+    """Pack code for a text: script share of its letters, then marker letters.
+
+    Reads at most `sample` characters (linear, cheap). Texts with no letters
+    get the default language.
+    """
+    latin = cyrillic = 0
+    head = text[:sample]
+    for ch in head:
+        if ch.isalpha():
+            if "\u0400" <= ch <= "\u04ff":
+                cyrillic += 1
+            elif ch < "\u0250":
+                latin += 1
+    if not latin and not cyrillic:
+        return DEFAULT_LANGUAGE
+    script = "cyrillic" if cyrillic > latin else "latin"
+    candidates = [pack(c) for c in available()]
+    candidates = [p for p in candidates if p.script == script]
+    if not candidates:
+        return DEFAULT_LANGUAGE
+    lower = head.lower()
+    best, best_hits = None, 0
+    for p in candidates:
+        hits = sum(lower.count(ch) for ch in p.marker_letters)
+        if hits > best_hits:
+            best, best_hits = p, hits
+    if best is not None:
+        return best.code
+    default = next((p for p in candidates if p.default_for_script), candidates[0])
+    return default.code
+
