@@ -19,8 +19,9 @@ paragraph           0-based index of the paragraph
 ==================  ==========================================================
 
 The parser works paragraph by paragraph, so one stray quote mark costs at most
-the quote it belongs to. Cue verbs, roles and countries come from data files
-(``cues.yml``, ``countries.yml``), people from the roster.
+the quote it belongs to. Cue verbs, roles, pronouns and countries come from the
+language pack of the article (``analysis/data/lang/<code>/cues.yml`` and
+``countries.yml``, see `analysis.lang`), people from the roster.
 """
 from __future__ import annotations
 
@@ -254,37 +255,48 @@ class ArticlePeople:
         return hits[-1] if len(set(hits)) == 1 else None
 
 
-_PREP = re.compile(r"\b(?:from|with|to|by|of|for|about|on|and|at|toward|towards|addressing|than)\s+(?:the\s+)?$", re.I)
-_STOP_CAPS = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "for", "if", "it", "this", "that", "these",
-              "those", "we", "i", "you", "they", "he", "she", "our", "my", "his", "her", "their", "its", "there",
-              "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "according", "speaking", "discussing", "yet",
-              "however", "also", "then", "today", "currently", "particularly", "meanwhile", "earlier", "later",
-              "after", "before", "when", "while", "during", "photo", "share", "so", "no", "not", "every", "both",
-              "all", "some", "each", "let", "what", "why", "how", "who", "where", "apart", "in", "turn",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 class Annotator:
     """Finds person mentions (names, titles, pronouns) in one article and resolves them."""
 
-    def __init__(self, roster: Roster):
+    def __init__(self, roster: Roster, lang: str = "en"):
         self.roster = roster
-        v = roster.vocab
+        self.vocab = v = roster.vocabulary(lang)
+        self.lang = v.lang
+        self._others: dict[str, Annotator] = {self.lang: self}
         role_alt = "|".join(sorted((re.escape(r).replace(r"\ ", r"[\s-]+") for r in v.roles), key=len, reverse=True))
         self.role_re = re.compile(rf"\b(?:{role_alt})\b", re.I)
         cue_alt = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in v.cues), key=len, reverse=True))
         self.cue_re = re.compile(rf"\b(?:{cue_alt})\b", re.I)
         self.pronoun_re = re.compile(r"\b(" + "|".join(map(re.escape, v.pronouns)) + r")\b", re.I)
         self.country_words = set(v.countries)
+        self.not_names = v.not_names
+        self.title_words = v.title_words
+        objects = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.object_markers), key=len, reverse=True))
+        self.object_re = re.compile(rf"\b(?:{objects})\s+(?:the\s+)?$", re.I) if objects else None
+        after = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.speaker_after), key=len, reverse=True))
+        self.speaker_after_re = re.compile(rf"(?:{after})$", re.I) if after else None
+
+    def for_language(self, lang: str | None) -> "Annotator":
+        """The annotator of another language pack, sharing this one's roster (built once)."""
+        code = self.roster.vocabulary(lang).lang
+        if code not in self._others:
+            other = Annotator(self.roster, code)
+            other._others = self._others
+            self._others[code] = other
+        return self._others[code]
+
+    def speaker_follows(self, cue: str) -> bool:
+        """True for cues whose speaker comes after them ("according to the minister")."""
+        return bool(self.speaker_after_re and self.speaker_after_re.match(cue))
 
     # ---- names
     def _is_title_word(self, tok: str) -> bool:
         f = " ".join(name_tokens(re.sub(r"[’']s$", "", tok)))
-        return (f in self.roster.vocab.roles or f in self.country_words or f.rstrip("s") in self.country_words
-                or f in {"vice", "deputy", "acting", "former", "first", "general", "state", "foreign", "minister",
-                         "prime", "head", "of", "the"})
+        return (f in self.vocab.roles or f in self.country_words or f.rstrip("s") in self.country_words
+                or f in self.title_words)
 
     def scan(self, text: str, year: int | None, quoted: list[tuple[int, int]]) -> ArticlePeople:
         """All person mentions outside quotes, in text order."""
@@ -310,7 +322,8 @@ class Annotator:
             # ("Lukashenko thanked Tokayev. “…,” he said." -> Lukashenko)
             at = x.title_start if x.title_start is not None else x.start
             sentence = bisect.bisect_right(sent_starts, at)
-            x.subject = sentence not in first_in_sentence and not _PREP.search(text[max(0, at - 25):at])
+            x.subject = sentence not in first_in_sentence and not (
+                self.object_re and self.object_re.search(text[max(0, at - 25):at]))
             if x.kind != "pronoun":
                 first_in_sentence.add(sentence)
             if x.kind == "title":
@@ -329,7 +342,7 @@ class Annotator:
         title_before: list[str] = []
         while i < len(toks):
             s, e, tok = toks[i]
-            if not tok[0].isupper() or tok.lower() in _STOP_CAPS or self._is_title_word(tok):
+            if not tok[0].isupper() or tok.lower() in self.not_names or self._is_title_word(tok):
                 if tok[0].isupper() and self._is_title_word(tok):
                     if not title_before:
                         title_at = s
@@ -340,7 +353,7 @@ class Annotator:
                 continue
             j = i
             while j < len(toks) and toks[j][2][0].isupper() and not self._is_title_word(toks[j][2]) \
-                    and toks[j][2].lower() not in _STOP_CAPS and j - i < 4:
+                    and toks[j][2].lower() not in self.not_names and j - i < 4:
                 j += 1
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
@@ -350,8 +363,8 @@ class Annotator:
                 person = self.roster.get(key)
                 people.add_person(key, in_roster, person.gender if person else None)
                 if title_before:
-                    role, _ = self.roster.vocab.role_of(" ".join(title_before))
-                    people.bind(key, role, self.roster.vocab.country_of(" ".join(title_before)))
+                    role, _ = self.vocab.role_of(" ".join(title_before))
+                    people.bind(key, role, self.vocab.country_of(" ".join(title_before)))
                 out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster,
                                    title_start=title_at if title_before else None))
             title_before = []
@@ -366,7 +379,7 @@ class Annotator:
         if len(toks) == 1:
             owner = people.surname_owner(surface)
             return (owner, people.persons[owner]["in_roster"]) if owner else (None, False)
-        if any(" ".join(name_tokens(re.sub(r"[’']s$", "", t))) in self.country_words or t.lower() in self.roster.vocab.institutions
+        if any(" ".join(name_tokens(re.sub(r"[’']s$", "", t))) in self.country_words or t.lower() in self.vocab.institutions
                for t in toks):
             return None, False
         after = text[e:e + 60]
@@ -407,10 +420,10 @@ class Annotator:
             yield Mention(start, end, surface, None, "title")
 
     def resolve_title(self, surface: str, people: ArticlePeople, at: int, mentions: list[Mention]) -> tuple[str | None, bool]:
-        role, quals = self.roster.vocab.role_of(surface)
+        role, quals = self.vocab.role_of(surface)
         if role is None:
             return None, False
-        country = self.roster.vocab.country_of(surface)
+        country = self.vocab.country_of(surface)
         earlier = [m for m in mentions if m.start < at and m.key]
         recent = [m.key for m in reversed(earlier)]
         # 1. roster: office holders in the article's year, narrowed to those the article names
@@ -428,7 +441,7 @@ class Annotator:
         return None, False
 
     def resolve_pronoun(self, pronoun: str, people: ArticlePeople, before: int) -> str | None:
-        gender = self.roster.vocab.pronouns.get(pronoun.lower())
+        gender = self.vocab.pronouns.get(pronoun.lower())
         for subjects_only in (True, False):
             for m in reversed(people.mentions):
                 if m.start >= before or not m.key or m.kind == "pronoun" or (subjects_only and not m.subject):
@@ -528,7 +541,7 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         for c in ann.cue_re.finditer(pre):
             cue = c
         if cue:
-            if cue.group().lower().startswith("according"):
+            if ann.speaker_follows(cue.group()):
                 m = _mention_in(pre[cue.end():], pre_at + cue.end(), people, "first")
             else:
                 m = _mention_in(pre[:cue.start()], pre_at, people, "last") or _mention_in(
@@ -592,7 +605,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     appended to it, for `narrative_speaker`.
     """
     roster = roster or load_roster()
-    ann = annotator or Annotator(roster)
+    ann = (annotator or Annotator(roster)).for_language(lang)
     paras = paragraphs(text)
     spans = find_spans(text)
     _context(text, spans, paras)
@@ -672,7 +685,7 @@ def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticleP
     if cue is None:
         return ""
     at = sentence_start + cue.start()
-    if cue.group().lower().startswith("according"):
+    if ann.speaker_follows(cue.group()):
         m = next((x for x in people.mentions if sentence_start + cue.end() <= x.start < pos), None)
     else:
         m = next((x for x in reversed(people.mentions) if sentence_start <= x.start and x.end <= at), None)

@@ -62,13 +62,18 @@ class Person:
 
 @dataclass
 class Vocabulary:
-    """Cue verbs, role phrases and country words (from cues.yml and countries.yml)."""
+    """Cue verbs, role phrases and country words of one language (its pack's cues.yml and countries.yml)."""
     cues: list[str]
     roles: dict[str, str]        # folded phrase -> role group
     pronouns: dict[str, str]     # pronoun -> gender
     countries: dict[str, str]    # folded name or demonym -> country
     institutions: set[str] = field(default_factory=set)   # words that make a capitalised phrase a body, not a person
     cluster_threshold: float = 0.6   # similarity at which two quotes are the same statement
+    not_names: set[str] = field(default_factory=set)      # capitalised words that are never part of a name
+    object_markers: list[str] = field(default_factory=list)   # words before a person who is not the subject
+    title_words: set[str] = field(default_factory=set)    # capitalised title words besides roles and countries
+    speaker_after: list[str] = field(default_factory=list)    # cues followed by their speaker ("according to")
+    lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
         """Role group of a title phrase and its other content words."""
@@ -152,6 +157,10 @@ class Roster:
                 break
         return out
 
+    def vocabulary(self, lang: str | None) -> Vocabulary:
+        """The vocabulary of a language pack (the roster's own titles are read with `vocab`, English)."""
+        return load_vocabulary(lang or "en")
+
     def get(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
 
@@ -164,33 +173,55 @@ def _qualifiers_agree(a: set[str], b: frozenset) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def load_vocabulary() -> Vocabulary:
-    cues_path, countries_path = DATA / "cues.yml", DATA / "countries.yml"
-    data = load_yaml(cues_path)
+@lru_cache(maxsize=None)
+def load_vocabulary(lang: str = "en") -> Vocabulary:
+    """The quote vocabulary of a language pack (``cues.yml``, ``countries.yml``; see `analysis.lang`)."""
+    from .lang import pack
+    p = pack(lang)
+    cues_path = p.file("cues")
+    if cues_path is None:
+        raise ConfigError(f"{p.path / 'cues.yml'}: the {p.name} language pack has no cue file")
+    data = p.section("cues")
     check = Checker(cues_path)
-    check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "cluster_threshold"},
-                  required={"verbs", "roles"})
-    threshold = check.number(data.get("cluster_threshold", 0.6), "cluster_threshold")
-    if not 0 < threshold <= 1:
-        check.fail("cluster_threshold", f"expected a number between 0 and 1, got {threshold}")
+    check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
+                                     "title_words", "speaker_after"}, required={"verbs", "roles"})
     cues = check.texts(data["verbs"], "verbs", optional=False)
     roles: dict[str, str] = {}
     for group, phrases in check.mapping(data["roles"], "roles").items():
         for phrase in check.texts(phrases, f"roles.{group}", optional=False):
             roles[" ".join(name_tokens(phrase))] = group
-    pronouns = {k.lower(): v for k, v in (data.get("pronouns") or {}).items()}
-    cdata = load_yaml(countries_path)
-    ccheck = Checker(countries_path)
-    ccheck.mapping(cdata, "")
+    pronouns = {str(k).lower(): v for k, v in check.mapping(data.get("pronouns") or {}, "pronouns").items()}
+    for k, v in pronouns.items():
+        if v not in ("m", "f", None):
+            check.fail(f"pronouns.{k}", f"expected m or f, got {v!r}")
     countries: dict[str, str] = {}
-    for country, words in cdata.items():
-        countries[" ".join(name_tokens(country))] = country
-        for w in ccheck.texts(words, country):
-            countries[" ".join(name_tokens(w))] = country
-    institutions = {w.lower() for w in check.texts(data.get("institutions"), "institutions")}
-    return Vocabulary(cues=cues, roles=roles, pronouns=pronouns, countries=countries, institutions=institutions,
-                      cluster_threshold=threshold)
+    countries_path = p.file("countries")
+    if countries_path is not None:
+        cdata = p.section("countries")
+        ccheck = Checker(countries_path)
+        ccheck.mapping(cdata, "")
+        for country, words in cdata.items():
+            countries[" ".join(name_tokens(country))] = country
+            for w in ccheck.texts(words, country):
+                countries[" ".join(name_tokens(w))] = country
+    lower = lambda key: {w.lower() for w in check.texts(data.get(key), key)}  # noqa: E731
+    return Vocabulary(cues=cues, roles=roles, pronouns=pronouns, countries=countries,
+                      institutions=lower("institutions"), cluster_threshold=_cluster_threshold(),
+                      not_names=lower("not_names"), object_markers=check.texts(data.get("object_markers"), "object_markers"),
+                      title_words=lower("title_words"), speaker_after=check.texts(data.get("speaker_after"), "speaker_after"),
+                      lang=p.code)
+
+
+@lru_cache(maxsize=1)
+def _cluster_threshold() -> float:
+    path = DATA / "quotes.yml"
+    data = load_yaml(path) or {}
+    check = Checker(path)
+    check.mapping(data, "", allowed={"cluster_threshold"})
+    threshold = check.number(data.get("cluster_threshold", 0.6), "cluster_threshold")
+    if not 0 < threshold <= 1:
+        check.fail("cluster_threshold", f"expected a number between 0 and 1, got {threshold}")
+    return threshold
 
 
 def load_roster(path: str | Path | None = None) -> Roster:
@@ -223,7 +254,7 @@ def load_roster(path: str | Path | None = None) -> Roster:
             text = check.text(t["title"], f"{tkey}.title")
             role, quals = vocab.role_of(text)
             if role is None:
-                check.fail(f"{tkey}.title", f"'{text}' names no known role (roles are listed in cues.yml)")
+                check.fail(f"{tkey}.title", f"'{text}' names no known role (roles are listed in analysis/data/lang/en/cues.yml)")
             start, end = check.year(t.get("from"), f"{tkey}.from"), check.year(t.get("to"), f"{tkey}.to")
             if start and end and end < start:
                 check.fail(f"{tkey}.to", f"ends ({end}) before it starts ({start})")
