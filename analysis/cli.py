@@ -39,7 +39,12 @@ def _parser() -> argparse.ArgumentParser:
                                    "themes.csv and theme_mentions.csv (UTF-8, header row, an article_id column) "
                                    "into DIR.")
     common(e)
-    e.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the CSV files")
+    e.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the tables")
+    e.add_argument("--format", default="csv", metavar="LIST",
+                   help="comma-separated: csv, parquet, xlsx (one workbook tables.xlsx); default csv")
+    e.add_argument("--excel-safe", "--excel", dest="excel_safe", action="store_true",
+                   help="CSVs for Excel: UTF-8 with a byte-order mark, CRLF, and cells starting with = + - @ "
+                        "prefixed with an apostrophe (the default CSVs keep the exact text for programs)")
     _config_options(e)
     _work_options(e)
 
@@ -121,12 +126,18 @@ def cmd_check(args) -> int:
 
 
 def cmd_extract(args) -> int:
+    from .build import UsageError
+    from .export import parse_formats
     from .pipeline import analyse, write_tables
 
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as exc:
+        raise UsageError(f"--format: {exc}") from None
     results = analyse(args.corpus, roster=args.roster, lexicon=args.lexicon, rates=args.rates,
                       max_bytes=args.max_bytes, progress=sys.stderr.isatty(), cache_dir=_cache_of(args),
                       jobs=args.jobs or 1)
-    written = write_tables(results, args.out)
+    written = write_tables(results, args.out, formats=formats, excel_safe=args.excel_safe)
     for path in written:
         print(path)
     for _, pr in results.problems.iterrows():

@@ -256,11 +256,12 @@ def _write_cache(cache_dir, fp: str, corpus_key: str, frames: dict[str, pd.DataF
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_tables(results: Results, out: str | os.PathLike) -> list[Path]:
-    """Write the CSV contract of `briefing extract` into `out`; returns the paths written."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    tables = {
+TABLE_ORDER = ("articles", "problems", "quotes", "figures", "quantities", "themes", "theme_mentions", "discrepancies")
+
+
+def output_tables(results: Results) -> dict[str, pd.DataFrame]:
+    """The tables of `briefing extract`, in file order, as written (articles without their text)."""
+    return {
         "articles": results.articles.drop(columns=["text"]),
         "problems": results.problems,
         "quotes": results.quotes,
@@ -270,11 +271,32 @@ def write_tables(results: Results, out: str | os.PathLike) -> list[Path]:
         "theme_mentions": results.theme_mentions,
         "discrepancies": results.discrepancies,
     }
-    written = []
+
+
+def write_tables(results: Results, out: str | os.PathLike, *, formats=("csv",), excel_safe: bool = False) -> list[Path]:
+    """Write the tables of `briefing extract` into `out`; returns the paths written.
+
+    `formats`: any of csv, parquet, xlsx (one workbook ``tables.xlsx``);
+    `excel_safe`: CSVs for Excel (BOM, formula-like cells neutralised), see `analysis.export`.
+    """
+    from .export import write_frames
+
+    tables = output_tables(results)
+    readme = _workbook_readme(results, tables)
+    return write_frames(tables, out, formats=formats, excel_safe=excel_safe, readme=readme)
+
+
+def _workbook_readme(results: Results, tables: dict[str, pd.DataFrame]) -> str:
+    from . import __version__
+
+    lines = [f"briefing {__version__}: tables extracted from {Path(results.corpus.root).name}",
+             "One sheet per table; the columns are those of the CSV files described in the README of the package.",
+             "Text cells that begin with = + - @ carry a leading apostrophe so that they are never run as formulas.",
+             ""]
+    for key in ("roster", "lexicon", "rates"):
+        if results.config.get(key):
+            lines.append(f"{key}: {results.config.get(key + '_used') or results.config[key]}")
+    lines.append("")
     for name, df in tables.items():
-        path = out / f"{name}.csv"
-        tmp = out / f".{name}.csv.tmp"
-        df.to_csv(tmp, index=False, encoding="utf-8")
-        os.replace(tmp, path)
-        written.append(path)
-    return written
+        lines.append(f"{name}: {len(df)} row(s); columns: {', '.join(map(str, df.columns))}")
+    return "\n".join(lines)

@@ -1,0 +1,186 @@
+"""Writers for the extracted tables: CSV (exact, or Excel-safe), Parquet and Excel workbooks.
+
+- ``csv``: UTF-8, header row, the exact text, for programs (the contract of
+  ``briefing extract``).
+- ``csv`` with ``excel_safe=True``: for double-clicking into Excel on Windows:
+  a UTF-8 byte-order mark (so Cyrillic is read as UTF-8, not the ANSI code
+  page), CRLF line ends, and text cells that Excel would take for a formula
+  (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return)
+  prefixed with an apostrophe, as OWASP advises against CSV injection.
+- ``parquet``: typed columns, the exact text.
+- ``xlsx``: one workbook, a sheet per table plus a README sheet; text cells
+  are neutralised like the Excel-safe CSV, and control characters that the
+  format cannot hold are dropped.
+
+Every file is written to a temporary name and renamed into place, so a
+reader never sees half a table.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+FORMATS = ("csv", "parquet", "xlsx")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAX_ROWS = 1_048_576          # rows per sheet, header included
+XLSX_MAX_CELL = 32_767             # characters per cell
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def neutralise(value):
+    """`value` made safe for a spreadsheet: text that would start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            s = out[col]
+            mask = s.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+            if mask.any():
+                out[col] = s.where(~mask, "'" + s[mask].astype(str))
+    return out
+
+
+def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
+    """'csv,parquet' -> ('csv', 'parquet'); raises ValueError naming an unknown or missing format."""
+    items = spec.split(",") if isinstance(spec, str) else list(spec)
+    formats = []
+    for item in items:
+        f = str(item).strip().lower().lstrip(".")
+        if not f:
+            continue
+        if f not in FORMATS:
+            raise ValueError(f"unknown format '{item.strip()}' (choose from {', '.join(FORMATS)})")
+        if f not in formats:
+            formats.append(f)
+    if not formats:
+        raise ValueError(f"no format given (choose from {', '.join(FORMATS)})")
+    return tuple(formats)
+
+
+def _replace_into(tmp: Path, path: Path) -> Path:
+    os.replace(tmp, path)
+    return path
+
+
+def write_csv(df: pd.DataFrame, path: str | os.PathLike, *, excel_safe: bool = False) -> Path:
+    """One table as CSV; `excel_safe` adds the BOM, CRLF line ends and neutralises formula-like cells."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        if excel_safe:
+            _neutralise_frame(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        else:
+            df.to_csv(tmp, index=False, encoding="utf-8")
+        return _replace_into(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_parquet(df: pd.DataFrame, path: str | os.PathLike) -> Path:
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        df.to_parquet(tmp, index=False)
+        return _replace_into(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _xlsx_cell(value):
+    """A value openpyxl can store without turning it into a formula or failing on XML-illegal characters."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:      # NaN: an empty cell
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, str):
+        value = _ILLEGAL_XML.sub("", value)
+        if len(value) > XLSX_MAX_CELL:
+            value = value[:XLSX_MAX_CELL - 1] + "…"
+        return neutralise(value)
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, dict)):
+        try:
+            return value.item()                            # numpy scalar -> Python
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(value, (list, tuple, dict, set)):
+        return neutralise(str(value))
+    return value
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", "_", str(name))[:31] or "sheet"
+    candidate, n = base, 2
+    while candidate.lower() in used:
+        suffix = f" ({n})"
+        candidate, n = base[:31 - len(suffix)] + suffix, n + 1
+    used.add(candidate.lower())
+    return candidate
+
+
+def write_xlsx(frames: Mapping[str, pd.DataFrame], path: str | os.PathLike, readme: str = "") -> Path:
+    """An Excel workbook with one sheet per frame (in order), and a first sheet README when `readme` is given.
+
+    Text cells are stored as text (never as formulas) and those starting with
+    ``= + - @`` get a leading apostrophe; a table longer than a sheet
+    continues on sheets named ``name (2)``, ``name (3)`` …
+    """
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    wb = Workbook(write_only=True)
+    used: set[str] = set()
+    if readme:
+        ws = wb.create_sheet(_sheet_name("README", used))
+        ws.column_dimensions["A"].width = 120
+        for line in readme.splitlines():
+            ws.append([_xlsx_cell(line)])
+    for name, df in frames.items():
+        columns = [str(c) for c in df.columns]
+        per_sheet = XLSX_MAX_ROWS - 1
+        chunks = range(0, max(len(df), 1), per_sheet)
+        for k, start in enumerate(chunks):
+            ws = wb.create_sheet(_sheet_name(name if k == 0 else f"{name} ({k + 1})", used))
+            for i, col in enumerate(columns, start=1):
+                ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, len(col) + 2))
+            ws.freeze_panes = "A2"
+            ws.append([_xlsx_cell(c) for c in columns])
+            for row in df.iloc[start:start + per_sheet].itertuples(index=False, name=None):
+                ws.append([_xlsx_cell(v) for v in row])
+    if not used:
+        wb.create_sheet("empty")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        wb.save(tmp)
+        return _replace_into(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_frames(frames: Mapping[str, pd.DataFrame], out: str | os.PathLike, *,
+                 formats: Iterable[str] = ("csv",), excel_safe: bool = False,
+                 workbook: str = "tables.xlsx", readme: str = "") -> list[Path]:
+    """Write each frame as ``out/<name>.csv`` / ``.parquet`` and all of them into ``out/<workbook>``."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    formats = parse_formats(formats)
+    written: list[Path] = []
+    for name, df in frames.items():
+        if "csv" in formats:
+            written.append(write_csv(df, out / f"{name}.csv", excel_safe=excel_safe))
+        if "parquet" in formats:
+            written.append(write_parquet(df, out / f"{name}.parquet"))
+    if "xlsx" in formats:
+        written.append(write_xlsx(frames, out / workbook, readme=readme))
+    return written

@@ -1,0 +1,94 @@
+"""Output formats of `briefing extract`: exact CSV, Excel-safe CSV, Parquet and an Excel workbook."""
+import csv
+
+import pandas as pd
+import pytest
+
+from analysis import export
+from analysis.cli import main
+
+HOSTILE_TITLE = '=HYPERLINK("http://example.invalid/x","Click")'
+
+
+@pytest.fixture
+def hostile_corpus(seed_copy):
+    """The seeds plus a Russian article whose headline and quote look like spreadsheet formulas."""
+    (seed_copy / "formula.txt").write_text(
+        f"{HOSTILE_TITLE}\n2026-02-10\n"
+        "«+Товарооборот вырос до 1 млрд долларов», — заявил Роман Головченко.\n"
+        "@SUM(A1:A9) was written on the wall, said Ann Lee.\n", encoding="utf-8")
+    return seed_copy
+
+
+def _title_cell(rows):
+    return next(r["title"] for r in rows if r["article_id"] == "formula.txt")
+
+
+def test_default_csv_keeps_the_exact_text_for_programs(tmp_path, hostile_corpus):
+    assert main(["extract", str(hostile_corpus), "--out", str(tmp_path)]) == 0
+    raw = (tmp_path / "articles.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    with open(tmp_path / "articles.csv", encoding="utf-8", newline="") as fh:
+        assert _title_cell(list(csv.DictReader(fh))) == HOSTILE_TITLE
+
+
+def test_excel_safe_csv_has_a_bom_and_neutralises_formula_cells(tmp_path, hostile_corpus):
+    assert main(["extract", str(hostile_corpus), "--out", str(tmp_path), "--excel-safe"]) == 0
+    raw = (tmp_path / "articles.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    with open(tmp_path / "articles.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert _title_cell(rows) == "'" + HOSTILE_TITLE
+    with open(tmp_path / "quotes.csv", encoding="utf-8-sig", newline="") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh) if r["article_id"] == "formula.txt"]
+    assert any(t.startswith("'+Товарооборот") for t in texts), texts
+    # numbers stay numbers: a negative offset or amount is not text
+    figures = pd.read_csv(tmp_path / "figures.csv", encoding="utf-8-sig")
+    assert pd.api.types.is_numeric_dtype(figures["start"])
+
+
+def test_extract_writes_csv_parquet_and_xlsx_with_the_same_rows(tmp_path, hostile_corpus):
+    assert main(["extract", str(hostile_corpus), "--out", str(tmp_path), "--format", "csv,parquet,xlsx"]) == 0
+    sheets = pd.read_excel(tmp_path / "tables.xlsx", sheet_name=None)
+    assert list(sheets)[0] == "README"
+    for name in ("articles", "quotes", "figures", "themes", "theme_mentions", "problems"):
+        from_csv = pd.read_csv(tmp_path / f"{name}.csv")
+        from_parquet = pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert len(from_csv) == len(from_parquet) == len(sheets[name]), name
+        assert list(from_csv.columns) == list(from_parquet.columns) == list(sheets[name].columns), name
+    readme = "\n".join(sheets["README"].iloc[:, 0].dropna().map(str))
+    assert "quotes:" in readme and "apostrophe" in readme
+
+
+def test_xlsx_cells_are_text_never_formulas(tmp_path, hostile_corpus):
+    from openpyxl import load_workbook
+
+    assert main(["extract", str(hostile_corpus), "--out", str(tmp_path), "--format", "xlsx"]) == 0
+    assert not (tmp_path / "articles.csv").exists()
+    ws = load_workbook(tmp_path / "tables.xlsx")["articles"]
+    header = [c.value for c in ws[1]]
+    cells = [row[header.index("title")] for row in ws.iter_rows(min_row=2)]
+    hostile = next(c for c in cells if "HYPERLINK" in str(c.value))
+    assert hostile.data_type == "s" and hostile.value == "'" + HOSTILE_TITLE
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_write_xlsx_splits_long_tables_and_drops_illegal_characters(tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 4)          # 3 data rows per sheet
+    df = pd.DataFrame({"n": range(7), "text": ["ok\x01\x1b[31m", "-5 %", "@x", "a", "b", "c", "x" * 40000]})
+    path = export.write_xlsx({"long": df}, tmp_path / "t.xlsx", readme="first line\nsecond line")
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert list(sheets) == ["README", "long", "long (2)", "long (3)"]
+    assert sum(len(s) for n, s in sheets.items() if n != "README") == 7
+    assert sheets["long"]["text"].tolist() == ["ok[31m", "'-5 %", "'@x"]
+    assert len(sheets["long (3)"]["text"][0]) == export.XLSX_MAX_CELL
+
+
+@pytest.mark.parametrize("spec", [",,,", "docx", "csv,pdf"])
+def test_an_unknown_or_empty_format_is_refused_before_any_work(tmp_path, seeds_dir, spec, capsys):
+    assert main(["extract", str(seeds_dir), "--out", str(tmp_path / "o"), "--format", spec]) == 2
+    assert "--format" in capsys.readouterr().err and not (tmp_path / "o").exists()
+
+
+def test_parse_formats_accepts_case_spaces_and_duplicates():
+    assert export.parse_formats(" CSV, xlsx ,csv") == ("csv", "xlsx")
