@@ -140,12 +140,12 @@ def load_build_config(path: Path) -> dict:
     if "title" in data:
         out["title"] = c.text(data["title"], "title")
     if "format" in data:
-        out["format"] = c.texts(data["format"], "format")
+        out["format"] = c.texts(data["format"], "format", single=True)
         for i, f in enumerate(out["format"]):
             if f not in FORMATS:
                 c.fail(f"format[{i}]", f"unknown format '{f}' (html, pdf)")
     if "notebooks" in data:
-        out["notebooks"] = c.texts(data["notebooks"], "notebooks")
+        out["notebooks"] = c.texts(data["notebooks"], "notebooks", single=True)
     for key in ("jobs", "keep"):
         if key in data:
             v = data[key]

@@ -10,6 +10,7 @@ default shipped in ``analysis/data/``.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,11 @@ DATA = Path(__file__).parent / "data"
 
 class ConfigError(ValueError):
     """A configuration file is missing, unreadable or invalid; the message names file and key."""
+
+
+def _kind(value) -> str:
+    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list",
+            dict: "a mapping", type(None): "nothing"}.get(type(value), type(value).__name__)
 
 
 def locate(name: str, explicit: str | Path | None, corpus: str | Path | None) -> Path:
@@ -35,8 +41,12 @@ def locate(name: str, explicit: str | Path | None, corpus: str | Path | None) ->
     return DATA / name
 
 
+_LINES: dict[str, dict[str, int]] = {}      # resolved path -> {key path: line}, from the last load_yaml
+
+
 def load_yaml(path: Path) -> Any:
-    from .corpus import safe_yaml
+    """Parse a YAML file (no aliases); remembers the line of every key so that `Checker` errors can name it."""
+    from .corpus import safe_yaml  # noqa: F401 - same loader rules as front matter
 
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
@@ -45,26 +55,103 @@ def load_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     try:
-        return safe_yaml(text)
+        data, lines = yaml_with_lines(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{path}: invalid YAML{where}: {what}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
+    _LINES[_key_of(path)] = lines
+    return data
+
+
+def _key_of(path) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(path)
+
+
+def yaml_with_lines(text: str) -> tuple[Any, dict[str, int]]:
+    """The document and {key path: 1-based line} for every mapping key and list item.
+
+    Key paths are written as in error messages: ``people[13].variants``. The
+    document is composed once (the loader records node marks), then constructed.
+    """
+    from .corpus import _NoAliasLoader
+
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    stack = [(node, "")] if node is not None else []
+    while stack:                                    # iterative: deep nesting cannot overflow here
+        n, prefix = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                name = k.value if isinstance(k, yaml.ScalarNode) else "?"
+                path = f"{prefix}.{name}" if prefix else str(name)
+                lines.setdefault(path, k.start_mark.line + 1)
+                stack.append((v, path))
+        elif isinstance(n, yaml.SequenceNode):
+            for i, v in enumerate(n.value):
+                path = f"{prefix}[{i}]"
+                lines.setdefault(path, v.start_mark.line + 1)
+                stack.append((v, path))
+    return data, lines
+
+
+_SEGMENT = re.compile(r"\[\d+\]|[^.\[]+")
 
 
 class Checker:
-    """Small schema helper: each method checks one value and names its key path on error."""
+    """Small schema helper: each method checks one value and names its file, line and key path on error.
+
+    ``speakers.yml:41 people[13] (Viktor Karankevich).variants: expected a list``: the line comes
+    from the last `load_yaml` of the file, the name in brackets from the entry's ``name``.
+    """
 
     def __init__(self, path: Path):
-        self.path = path
+        self.path = Path(path)
+        self.lines = _LINES.get(_key_of(path), {})
+        self.labels: dict[str, str] = {}
+
+    def where(self, key: str) -> str:
+        """`file:line key-with-labels` for an error message."""
+        line, probe = None, key
+        while probe:
+            if probe in self.lines:
+                line = self.lines[probe]
+                break
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        shown, prefix = [], ""
+        for seg in _SEGMENT.findall(key):
+            prefix = prefix + seg if seg.startswith("[") or not prefix else f"{prefix}.{seg}"
+            shown.append(seg if seg.startswith("[") or len(shown) == 0 else "." + seg)
+            if prefix in self.labels:
+                shown.append(f" ({self.labels[prefix]})")
+        head = f"{self.path.name}:{line}" if line else self.path.name
+        return f"{head} {''.join(shown)}" if key else head
 
     def fail(self, key: str, msg: str):
-        raise ConfigError(f"{self.path.name}: {key}: {msg}")
+        raise ConfigError(f"{self.where(key)}: {msg}")
+
+    def label(self, key: str, name) -> None:
+        """Name the entry at `key` (a person, a theme) in later errors about it."""
+        if isinstance(name, str) and name.strip():
+            self.labels[key] = " ".join(name.split())[:80]
 
     def mapping(self, value, key: str, allowed: set[str] | None = None, required: set[str] = frozenset()) -> dict:
         if not isinstance(value, dict):
-            self.fail(key, f"expected a mapping, got {type(value).__name__}")
+            self.fail(key, f"expected a mapping, got {_kind(value)}")
+        if key.endswith("]"):
+            self.label(key, value.get("name") or value.get("label") or value.get("title"))
         for k in value:
             if not isinstance(k, str):
                 self.fail(key, f"keys must be text, got {k!r}")
@@ -82,17 +169,29 @@ class Checker:
         if value is None and optional:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, f"expected text, got {type(value).__name__} {value!r}"[:200])
+            self.fail(key, f"expected text, got {_kind(value)} {value!r}"[:200])
         return value.strip()
 
-    def texts(self, value, key: str, optional: bool = True) -> list[str]:
+    def texts(self, value, key: str, optional: bool = True, single: bool = False) -> list[str]:
+        """A list of text. A lone string is an error (``terms: energy, oil`` is one term, not three)
+        unless `single` allows it where one value is natural."""
         if value is None and optional:
             return []
-        if isinstance(value, str):
+        if isinstance(value, str) and single:
             value = [value]
+        if isinstance(value, str):
+            items = ", ".join(v.strip() for v in value.split(",") if v.strip())[:100]
+            self.fail(key, f"expected a list, got text {value[:100]!r} (write [{items}] or one '- item' per line)")
         if not isinstance(value, list):
-            self.fail(key, f"expected a list of text, got {type(value).__name__}")
+            self.fail(key, f"expected a list of text, got {_kind(value)}")
         return [self.text(v, f"{key}[{i}]") for i, v in enumerate(value)]
+
+    def flag(self, value, key: str, default: bool = False) -> bool:
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.fail(key, f"expected true or false, got {value!r}"[:200])
+        return value
 
     def year(self, value, key: str) -> int | None:
         if value is None:
@@ -105,6 +204,25 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(key, f"expected a number, got {value!r}")
         return float(value)
+
+
+def is_shipped(path: str | Path, name: str) -> bool:
+    """True when `path` is the default `name` shipped in analysis/data."""
+    return _key_of(path) == _key_of(DATA / name)
+
+
+def merge_entries(shipped: dict, own: dict, replace: bool) -> tuple[dict, str]:
+    """Entries of a user's config over the shipped ones: same key replaces, new keys are added
+    (in the user's order, after the shipped ones); `replace` drops the shipped entries.
+
+    Returns the merged {key: entry} and a one-line account, e.g. ``2 added, 1 replaced``.
+    """
+    if replace:
+        return dict(own), f"{len(own)} (replacing the shipped {len(shipped)})"
+    merged = dict(shipped)
+    replaced = sum(1 for k in own if k in shipped)
+    merged.update(own)
+    return merged, f"{len(shipped)} shipped, {len(own) - replaced} added, {replaced} replaced"
 
 
 def load_rates(path: Path | None) -> dict[tuple[str, int], float]:

@@ -66,7 +66,8 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
                    themes=tables["themes"], theme_mentions=tables["theme_mentions"],
                    discrepancies=find_discrepancies(tables["figures"], corpus.articles),
                    config={"roster": str(roster_path), "lexicon": str(lexicon_path),
-                           "rates": str(rates_path) if the_rates else ""})
+                           "rates": str(rates_path) if the_rates else "",
+                           "roster_used": the_roster.description, "lexicon_used": the_lexicon.description})
 
 
 def load_configs(corpus_dir, roster=None, lexicon=None, rates=None):

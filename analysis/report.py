@@ -370,8 +370,8 @@ def methodology(b: Briefing) -> str:
         "invented.",
         "Themes: lexicon terms matched case- and inflection-insensitively, longest phrase first; rates are per "
         "1,000 words of the article.",
-        f"Configuration: roster {os.path.basename(cfg.get('roster', ''))}, lexicon "
-        f"{os.path.basename(cfg.get('lexicon', ''))}, exchange rates {os.path.basename(cfg.get('rates', '')) or 'none'}.",
+        f"Configuration: roster {cfg.get('roster_used') or os.path.basename(cfg.get('roster', ''))}, lexicon "
+        f"{cfg.get('lexicon_used') or os.path.basename(cfg.get('lexicon', ''))}, exchange rates {os.path.basename(cfg.get('rates', '')) or 'none'}.",
     ]
     if len(partial):
         items.append("Articles without a known year (kept, but left out of charts over time): "

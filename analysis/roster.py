@@ -106,6 +106,7 @@ class Roster:
     people: list[Person]
     vocab: Vocabulary
     source: Path | None = None
+    description: str = ""          # which roster files were used, for the briefing's methodology
 
     def match_name(self, name: str) -> Person | None:
         cache = self.__dict__.setdefault("_match_cache", {})
@@ -225,14 +226,35 @@ def _cluster_threshold() -> float:
 
 
 def load_roster(path: str | Path | None = None) -> Roster:
-    """Read and validate a roster file (default: the shipped analysis/data/speakers.yml)."""
+    """Read and validate a roster (default: the shipped analysis/data/speakers.yml).
+
+    Another file extends the shipped roster: a person of the same name (any
+    case) replaces the shipped entry, new people are added; ``replace: true``
+    at the top of the file uses that file alone.
+    """
+    from .config import is_shipped, merge_entries
+
     path = Path(path) if path else DATA / "speakers.yml"
+    own, replace = _read_roster(path)
+    if is_shipped(path, "speakers.yml"):
+        return Roster(people=own, vocab=load_vocabulary(), source=path,
+                      description=f"shipped roster ({len(own)} people)")
+    shipped = {} if replace else {p.name.casefold(): p for p in _read_roster(DATA / "speakers.yml")[0]}
+    merged, account = merge_entries(shipped, {p.name.casefold(): p for p in own}, replace)
+    how = "alone" if replace else "with the shipped roster"
+    return Roster(people=list(merged.values()), vocab=load_vocabulary(), source=path,
+                  description=f"{path.name} {how}: {account} people")
+
+
+def _read_roster(path: Path) -> tuple[list[Person], bool]:
+    """The people of one roster file and its `replace` flag."""
     vocab = load_vocabulary()
     data = load_yaml(path)
     check = Checker(path)
     if data is None:
         data = {"people": []}
-    check.mapping(data, "", allowed={"people"})
+    check.mapping(data, "", allowed={"people", "replace"})
+    replace = check.flag(data.get("replace"), "replace")
     entries = data.get("people") or []
     if not isinstance(entries, list):
         check.fail("people", "expected a list of people")
@@ -268,8 +290,9 @@ def load_roster(path: str | Path | None = None) -> Roster:
             role=check.text(entry.get("role"), f"{key}.role", optional=True) or "",
             titles=titles,
         ))
-    names = [p.name for p in people]
-    dupes = {n for n in names if names.count(n) > 1}
-    if dupes:
-        raise ConfigError(f"{path.name}: people: name '{sorted(dupes)[0]}' appears twice")
-    return Roster(people=people, vocab=vocab, source=path)
+    seen: dict[str, int] = {}
+    for i, person in enumerate(people):
+        first = seen.setdefault(person.name.casefold(), i)
+        if first != i:
+            check.fail(f"people[{i}].name", f"'{person.name}' appears twice (also people[{first}])")
+    return people, replace

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import DATA, Checker, ConfigError, load_yaml
+from .config import DATA, Checker, load_yaml
 from .text import sentences
 
 MENTION_COLUMNS = ["article_id", "theme", "term", "surface", "start", "end", "sentence_id", "in_quote", "speaker"]
@@ -62,6 +62,7 @@ class Theme:
 class Lexicon:
     themes: dict[str, Theme]
     source: Path | None = None
+    description: str = ""          # which lexicon files were used, for the briefing's methodology
 
     def __post_init__(self):
         # trie over normalised token sequences -> {(theme, term)}
@@ -120,11 +121,30 @@ def _excluded(text: str, s: int, e: int, phrase: str) -> bool:
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read and validate a theme lexicon (default: the shipped analysis/data/themes.yml)."""
+    """Read and validate a theme lexicon (default: the shipped analysis/data/themes.yml).
+
+    Another file extends the shipped lexicon: a theme with the same key replaces
+    the shipped one, new themes are added after it; ``replace: true`` at the top
+    of the file uses that file alone.
+    """
+    from .config import is_shipped, merge_entries
+
     path = Path(path) if path else DATA / "themes.yml"
+    own, replace = _read_lexicon(path)
+    if is_shipped(path, "themes.yml"):
+        return Lexicon(own, path, description=f"shipped lexicon ({len(own)} themes)")
+    shipped = {} if replace else _read_lexicon(DATA / "themes.yml")[0]
+    merged, account = merge_entries(shipped, own, replace)
+    how = "alone" if replace else "with the shipped lexicon"
+    return Lexicon(merged, path, description=f"{path.name} {how}: {account} themes")
+
+
+def _read_lexicon(path: Path) -> tuple[dict[str, "Theme"], bool]:
+    """The themes of one lexicon file and its `replace` flag."""
     data = load_yaml(path)
     check = Checker(path)
-    check.mapping(data, "", allowed={"themes"}, required={"themes"})
+    check.mapping(data, "", allowed={"themes", "replace"}, required={"themes"})
+    replace = check.flag(data.get("replace"), "replace")
     themes = {}
     for key, spec in check.mapping(data["themes"], "themes").items():
         k = f"themes.{key}"
@@ -138,8 +158,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
                             check.text(spec.get("description"), f"{k}.description", optional=True) or "",
                             terms, check.texts(spec.get("exclude"), f"{k}.exclude"))
     if not themes:
-        raise ConfigError(f"{path.name}: themes: at least one theme is needed")
-    return Lexicon(themes, path)
+        check.fail("themes", "at least one theme is needed")
+    return themes, replace
 
 
 def extract_themes(articles: pd.DataFrame, lexicon: Lexicon | None = None,

@@ -51,7 +51,7 @@ def test_bad_roster_is_bad_usage_naming_file_and_key(tmp_path, seeds_dir, capsys
     r = tmp_path / "speakers.yml"
     r.write_text("people:\n  - name: A B\n    titles:\n      - {title: President, from: soon}\n", encoding="utf-8")
     assert main(["extract", str(seeds_dir), "--out", str(tmp_path / "o"), "--roster", str(r)]) == 2
-    assert "speakers.yml: people[0].titles[0].from: expected a year" in capsys.readouterr().err
+    assert "speakers.yml:4 people[0] (A B).titles[0] (President).from: expected a year" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
 
 
