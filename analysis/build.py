@@ -82,22 +82,26 @@ def coerce(name: str, raw: str, spec: dict) -> object:
     """Convert a command-line string to the type of the parameter's default."""
     kind = (spec.get("inferred_type_name") or "None").lower()
     default = spec.get("default")
+    expected = "text"
     try:
         if kind == "bool" or default in ("True", "False"):
+            expected = "true or false"
             low = raw.strip().lower()
             if low in _TRUE:
                 return True
             if low in _FALSE:
                 return False
-            raise ValueError("expected true or false")
+            raise ValueError(raw)
         if kind == "int" or (default and default.lstrip("-").isdigit()):
+            expected = "a whole number"
             return int(raw)
-        if kind == "float":
+        if kind == "float" or (default and re.fullmatch(r"-?\d+\.\d*(?:e-?\d+)?", default)):
+            expected = "a number"
             return float(raw)
         if kind.startswith("list") or (default or "").startswith("["):
             return [item.strip() for item in raw.split(",") if item.strip()]
-    except ValueError as exc:
-        raise UsageError(f"parameter '{name}' expects {kind}: got {raw!r} ({exc})") from None
+    except ValueError:
+        raise UsageError(f"parameter '{name}' expects {expected} (default {default}), got {raw!r}") from None
     return raw
 
 
@@ -120,7 +124,10 @@ def resolve_parameters(notebooks: dict[str, Path], given: list[tuple[str, str]])
 
 # --------------------------------------------------------------------------- config file
 
-BUILD_KEYS = {"corpus", "out", "format", "notebooks", "parameters", "title", "jobs", "keep", "cache"}
+BUILD_KEYS = {"corpus", "out", "format", "notebooks", "parameters", "title", "jobs", "keep", "cache",
+              "roster", "lexicon", "rates"}
+PATH_KEYS = ("corpus", "out", "cache", "roster", "lexicon", "rates")
+PATH_PARAMETERS = ("corpus_dir", "roster", "lexicon", "rates", "reference")
 
 
 def load_build_config(path: Path) -> dict:
@@ -134,9 +141,9 @@ def load_build_config(path: Path) -> dict:
     c = Checker(path)
     c.mapping(data, "", allowed=BUILD_KEYS)
     out: dict = {}
-    for key in ("corpus", "out", "cache"):
+    for key in PATH_KEYS:
         if key in data:
-            out[key] = str((path.parent / c.text(data[key], key)).resolve())
+            out[key] = str((path.parent / Path(c.text(data[key], key)).expanduser()).resolve())
     if "title" in data:
         out["title"] = c.text(data["title"], "title")
     if "format" in data:
@@ -158,6 +165,10 @@ def load_build_config(path: Path) -> dict:
             if isinstance(v, (dict, list)):
                 c.fail(f"parameters.{k}", "expected a single value")
         out["parameters"] = {k: ("" if v is None else v) for k, v in params.items()}
+        for k in PATH_PARAMETERS:       # file parameters are relative to this file too
+            v = out["parameters"].get(k)
+            if isinstance(v, str) and v.strip():
+                out["parameters"][k] = str((path.parent / Path(v.strip()).expanduser()).resolve())
     return out
 
 
@@ -234,7 +245,8 @@ def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tup
 def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
           formats: tuple[str, ...] = FORMATS, params: list[tuple[str, str]] | None = None,
           title: str | None = None, verbose: bool = False, progress: bool | None = None,
-          keep: int = 10, jobs: int = 1, cache_dir: str | Path | None = None) -> BuildResult:
+          keep: int = 10, jobs: int = 1, cache_dir: str | Path | None = None,
+          configs: dict[str, str] | None = None) -> BuildResult:
     """Execute and render the notebooks; see the module docstring for the layout."""
     from . import __version__
     from .corpus import load_corpus
@@ -255,12 +267,20 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     title = title or "Briefing"
     for name, path in selected.items():
         spec = notebook_parameters(path)
-        base = {"corpus_dir": str(corpus), "title": title}
+        base = {"corpus_dir": str(corpus), "title": title, **(configs or {})}   # --roster & co.
         per_nb[name] = {**{k: v for k, v in base.items() if k in spec}, **per_nb[name]}
 
     from .pipeline import load_configs
     for name, values in per_nb.items():    # every config is checked before anything runs
         load_configs(corpus, values.get("roster") or None, values.get("lexicon") or None, values.get("rates") or None)
+    from .params import resolve_names        # themes, speakers, metric, currency: known, canonical
+
+    def _analysed():
+        from .pipeline import analyse
+        first = next(iter(per_nb.values()), {})
+        return analyse(corpus, roster=first.get("roster") or None, lexicon=first.get("lexicon") or None,
+                       rates=first.get("rates") or None, cache_dir=cache_dir, jobs=jobs)
+    per_nb = resolve_names(per_nb, corpus, _analysed)
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

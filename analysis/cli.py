@@ -31,8 +31,10 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="load a corpus and report articles, dates, sources and problems",
                        description="Load CORPUS, print a summary and every file that was skipped or read with a "
-                                   "caveat. Exit 1 when no article could be read.")
+                                   "caveat, and validate the roster, lexicon and rates that extract and build would "
+                                   "use. Exit 1 when no article could be read, 2 when a config file is invalid.")
     common(c)
+    _config_options(c)
 
     e = sub.add_parser("extract", help="write the extracted tables as CSV files",
                        description="Write articles.csv, problems.csv, quotes.csv, figures.csv, quantities.csv, "
@@ -65,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="notebook parameter (repeatable); checked against the notebooks' parameters cell")
     b.add_argument("--title", help="briefing title (default: Briefing)")
     b.add_argument("--keep", type=int, default=None, metavar="N", help="successful run folders to keep (default 10)")
+    _config_options(b)
     _work_options(b)
     b.add_argument("--list", action="store_true", help="list the notebooks and their parameters, then exit")
     return p
@@ -82,6 +85,13 @@ def _work_options(sp) -> None:
     sp.add_argument("--cache", type=Path, default=None, metavar="DIR",
                     help="extraction cache (default: $XDG_CACHE_HOME/briefing or ~/.cache/briefing)")
     sp.add_argument("--no-cache", action="store_true", help="extract everything again, write no cache")
+
+
+PATH_PARAMETERS = {"corpus_dir", "roster", "lexicon", "rates", "reference"}
+
+
+def _absolute(value) -> str:
+    return str(Path(value).expanduser().resolve()) if value not in (None, "") else ""
 
 
 def default_cache() -> Path:
@@ -102,7 +112,9 @@ def _setup_logging(verbose: bool) -> None:
 
 def cmd_check(args) -> int:
     from .corpus import load_corpus
+    from .pipeline import load_configs
 
+    _, _, rates_path, rates, roster, lexicon = load_configs(args.corpus, args.roster, args.lexicon, args.rates)
     corpus = load_corpus(args.corpus, max_bytes=args.max_bytes, progress=sys.stderr.isatty())
     arts = corpus.articles
     first, last = corpus.date_range
@@ -115,6 +127,8 @@ def cmd_check(args) -> int:
         print(f"  {a['article_id']}  {a['published'] or 'no date'}  {a['n_words']} words  {a['title'][:70]}")
     if len(arts) > 30:
         print(f"  … and {len(arts) - 30} more (briefing extract writes them all to articles.csv)")
+    print(f"roster: {roster.description}; lexicon: {lexicon.description}; "
+          f"rates: {f'{rates_path.name} ({len(rates)} rate(s))' if rates else 'none'}")
     if len(corpus.problems):
         print(f"problems ({len(corpus.problems)}):")
         for _, pr in corpus.problems.iterrows():
@@ -159,6 +173,26 @@ def cmd_build(args) -> int:
         return 0
     cfg = load_build_config(args.config) if args.config else {}
     corpus = args.corpus or cfg.get("corpus")
+    # paths given on the command line are relative to where the command runs (the config file's are
+    # already relative to the file); the notebooks run elsewhere, so they get absolute paths
+    cli_params = [(k, _absolute(v) if k in PATH_PARAMETERS else v) for k, v in args.parameter]
+    params = [(k, str(v)) for k, v in cfg.get("parameters", {}).items()] + cli_params
+    configs = {}
+    for opt in ("roster", "lexicon", "rates"):          # --roster X is -p roster X, for every notebook that takes it
+        value = getattr(args, opt) or cfg.get(opt)
+        if value:
+            clash = [v for k, v in params if k == opt and v and _absolute(v) != _absolute(value)]
+            if clash:
+                raise UsageError(f"--{opt} {value} and -p {opt} {clash[0]} disagree; give it once")
+            if not Path(value).is_file():
+                raise UsageError(f"--{opt}: file not found: {value}")
+            configs[opt] = _absolute(value)
+    dirs = [v for k, v in params if k == "corpus_dir"]
+    for d in dirs:
+        if corpus is not None and _absolute(d) != _absolute(corpus):
+            raise UsageError(f"the corpus is given twice: CORPUS {corpus} and -p corpus_dir {d}; give it once")
+    corpus = corpus or (dirs[-1] if dirs else None)
+    params = [(k, v) for k, v in params if k != "corpus_dir"]
     if corpus is None:
         raise UsageError("no corpus: give CORPUS or 'corpus:' in --config")
     if not Path(corpus).is_dir():
@@ -166,12 +200,11 @@ def cmd_build(args) -> int:
     out = args.out or Path(cfg.get("out", "reports"))
     fmt = args.format or ",".join(cfg.get("format", ["html", "pdf"]))
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
-    params = [(k, str(v)) for k, v in cfg.get("parameters", {}).items()] + list(args.parameter)
     cache = None if args.no_cache else (args.cache or (Path(cfg["cache"]) if cfg.get("cache") else default_cache()))
     result = build(corpus, out, notebooks=args.notebook or cfg.get("notebooks"), formats=formats, params=params,
                    title=args.title or cfg.get("title"), verbose=args.verbose,
                    keep=args.keep if args.keep is not None else cfg.get("keep", 10),
-                   jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache)
+                   jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache, configs=configs)
     for run in result.runs:
         if run.ok:
             print(f"{run.name}: ok ({run.seconds:.1f} s)")

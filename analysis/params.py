@@ -1,0 +1,203 @@
+"""Notebook parameters that name things: themes, speakers, metrics, currencies.
+
+`resolve_names(per_notebook, corpus)` checks every such value against the
+configuration the notebook will use (lexicon, roster, figure vocabulary) and,
+for speakers outside the roster, against the speakers the corpus quotes. It
+accepts any case, theme labels as well as keys, a person's variants and a
+surname that names one person, and returns the values rewritten to the
+canonical form the notebooks compare with (theme keys, roster names, metric
+keys, ISO codes). An unknown value is a `UsageError` with "did you mean"
+suggestions; a known value the corpus has nothing for is a warning. All of
+this happens before any notebook runs.
+"""
+from __future__ import annotations
+
+import difflib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+NAME_PARAMETERS = ("themes", "speakers", "metric", "currency")
+
+
+class UnknownValue(ValueError):
+    pass
+
+
+@dataclass
+class Names:
+    """Accepted spellings (folded) -> canonical value, for one kind of name."""
+    kind: str
+    where: str
+    forms: dict[str, set[str]] = field(default_factory=dict)
+    shown: list[str] = field(default_factory=list)       # canonical values, for the message
+
+    def add(self, canonical: str, *spellings: str) -> None:
+        if canonical not in self.shown:
+            self.shown.append(canonical)
+        for s in (canonical, *spellings):
+            if s and str(s).strip():
+                self.forms.setdefault(_fold(s), set()).add(canonical)
+
+    def resolve(self, value: str) -> str:
+        hits = self.forms.get(_fold(value), set())
+        if len(hits) == 1:
+            return next(iter(hits))
+        if len(hits) > 1:
+            raise UnknownValue(f"{self.kind} '{value}' is ambiguous: it could be {_or(sorted(hits))}")
+        close = difflib.get_close_matches(_fold(value), list(self.forms), n=3, cutoff=0.6)
+        suggestions = sorted({c for k in close for c in self.forms[k]}, key=self.shown.index)
+        hint = f"; did you mean {_or(suggestions)}?" if suggestions else ""
+        known = ", ".join(self.shown[:12]) + (" …" if len(self.shown) > 12 else "")
+        raise UnknownValue(f"no {self.kind} '{value}' in {self.where}{hint} (known: {known or 'none'})")
+
+
+def _fold(s: str) -> str:
+    return " ".join(str(s).casefold().replace("_", " ").replace("-", " ").split())
+
+
+def _or(items: list[str]) -> str:
+    quoted = [f"'{i}'" for i in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def split_list(value) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value or "").split(",") if v.strip()]
+
+
+def theme_names(lexicon) -> Names:
+    names = Names("theme", f"the lexicon ({lexicon.description or lexicon.source})")
+    for key, theme in lexicon.themes.items():
+        names.add(key, theme.label)
+    return names
+
+
+def speaker_names(roster, corpus_speakers: list[str] = ()) -> Names:
+    names = Names("speaker", f"the roster ({roster.description or roster.source}) or the corpus's quotes")
+    surnames: dict[str, set[str]] = {}
+    for person in roster.people:
+        names.add(person.name, *person.variants)
+        for spelling in [person.name, *person.variants]:
+            parts = spelling.split()
+            if len(parts) > 1:
+                surnames.setdefault(_fold(parts[-1]), set()).add(person.name)
+    for surname, people in surnames.items():
+        if surname not in names.forms:
+            names.forms[surname] = set(people)      # ambiguous when two people share it
+    for speaker in corpus_speakers:
+        if speaker and _fold(speaker) not in names.forms:
+            names.add(speaker)
+    return names
+
+
+def metric_names(vocab) -> Names:
+    names = Names("metric", "the figures vocabulary (figures.yml)")
+    words: dict[str, set[str]] = {}
+    for word, metric in vocab.metrics:
+        names.add(metric)
+        words.setdefault(_fold(word), set()).add(metric)
+    for word, metrics in words.items():
+        if word not in names.forms:           # a metric's own name wins over another metric's word
+            names.forms[word] = set(metrics)
+    return names
+
+
+def currency_names(vocab) -> Names:
+    names = Names("currency", "the currencies (currencies.yml)")
+    for written, code in [*vocab.currency_pre, *vocab.currency_post]:
+        names.add(code, written)
+    return names
+
+
+def resolve_names(per_nb: dict[str, dict], corpus: Path, analyse_corpus=None) -> dict[str, dict]:
+    """`per_nb` with theme/speaker/metric/currency values checked and made canonical.
+
+    Raises UsageError naming the parameter, the value and suggestions.
+    `analyse_corpus()` (optional) returns the corpus's `Results`; it is called
+    only when a value is not in the configuration or to warn about values the
+    corpus has nothing for.
+    """
+    from .build import UsageError
+    from .figures import load_vocab
+    from .pipeline import load_configs
+
+    wanted = {n for values in per_nb.values() for n in NAME_PARAMETERS if split_list(values.get(n))}
+    if not wanted:
+        return per_nb
+    results = None
+
+    def corpus_results():
+        nonlocal results
+        if results is None and analyse_corpus is not None:
+            results = analyse_corpus()
+        return results
+
+    out: dict[str, dict] = {}
+    for nb, values in per_nb.items():
+        values = dict(values)
+        if not any(split_list(values.get(n)) for n in NAME_PARAMETERS):
+            out[nb] = values
+            continue
+        _, _, _, _, roster, lexicon = load_configs(corpus, values.get("roster") or None,
+                                                   values.get("lexicon") or None, values.get("rates") or None)
+        for pname in NAME_PARAMETERS:
+            items = split_list(values.get(pname))
+            if not items:
+                continue
+            if pname == "themes":
+                names = theme_names(lexicon)
+            elif pname == "speakers":
+                names = speaker_names(roster)
+            elif pname == "metric":
+                names = metric_names(load_vocab())
+            else:
+                names = currency_names(load_vocab())
+            resolved = []
+            for item in items:
+                try:
+                    resolved.append(names.resolve(item))
+                except UnknownValue as exc:
+                    res = corpus_results() if pname == "speakers" else None
+                    if res is not None:
+                        quoted = res.quotes.loc[res.quotes["kind"] == "direct", "speaker"]
+                        try:
+                            resolved.append(speaker_names(roster, sorted(set(quoted) - {""})).resolve(item))
+                            continue
+                        except UnknownValue as exc2:
+                            exc = exc2
+                    raise UsageError(f"parameter '{pname}' ({nb}): {exc}") from None
+            if pname in ("metric", "currency") and len(resolved) > 1:
+                raise UsageError(f"parameter '{pname}' ({nb}) takes one value, got {', '.join(items)}")
+            values[pname] = ",".join(dict.fromkeys(resolved))
+            if values[pname] != ",".join(items):
+                log.info("parameter %s (%s): %s -> %s", pname, nb, ",".join(items), values[pname])
+        out[nb] = values
+    _warn_absent(out, corpus_results)
+    return out
+
+
+def _warn_absent(per_nb: dict[str, dict], corpus_results) -> None:
+    """Warn (once per value) about names the corpus has nothing for: an empty section, not an error."""
+    res = corpus_results()
+    if res is None:
+        return
+    have = {
+        "themes": set(res.themes["theme"]),
+        "speakers": set(res.quotes.loc[res.quotes["kind"] == "direct", "speaker"]),
+        "metric": set(res.figures["metric"].dropna()),
+        "currency": set(res.figures["currency"].dropna()),
+    }
+    what = {"themes": "no mention of theme", "speakers": "no direct quote by", "metric": "no figure for metric",
+            "currency": "no amount in"}
+    told = set()
+    for values in per_nb.values():
+        for pname in NAME_PARAMETERS:
+            for item in split_list(values.get(pname)):
+                if item not in have[pname] and (pname, item) not in told:
+                    told.add((pname, item))
+                    log.warning("-p %s %s: the corpus has %s '%s'; that part of the briefing will be empty",
+                                pname, item, what[pname], item)

@@ -1,0 +1,151 @@
+"""Notebook parameters and config options are checked (and made canonical) before any notebook runs."""
+import logging
+import os
+
+import pytest
+
+from analysis import build as build_mod
+from analysis.build import NotebookRun
+from analysis.cli import main
+
+
+@pytest.fixture
+def executed(monkeypatch):
+    """Record what each notebook would receive instead of starting kernels."""
+    calls = {}
+
+    def fake_execute(name, path, run_dir, parameters, formats, title, kernel_root, verbose=False):
+        calls[name] = dict(parameters)
+        return NotebookRun(name, ok=True)
+    monkeypatch.setattr(build_mod, "execute", fake_execute)
+    return calls
+
+
+def _build(tmp_path, corpus, *args):
+    return main(["build", *([str(corpus)] if corpus else []), "--out", str(tmp_path / "out"), "--no-cache", *args])
+
+
+def test_a_theme_label_in_any_case_is_passed_on_as_its_key(tmp_path, seeds_dir, executed):
+    assert _build(tmp_path, seeds_dir, "--notebook", "themes", "-p", "themes", "TRADE, Machinery and engineering") == 0
+    assert executed["themes"]["themes"] == "trade,machinery"
+
+
+def test_an_unknown_theme_is_refused_with_a_suggestion_before_anything_runs(tmp_path, seeds_dir, executed, capsys):
+    assert _build(tmp_path, seeds_dir, "-p", "themes", "trade,machinary") == 2
+    err = capsys.readouterr().err
+    assert "no theme 'machinary'" in err and "did you mean 'machinery'" in err
+    assert executed == {} and not (tmp_path / "out").exists()
+
+
+def test_a_surname_names_the_roster_speaker(tmp_path, seeds_dir, executed):
+    assert _build(tmp_path, seeds_dir, "--notebook", "speaker_quotes", "-p", "speakers", "lukashenko") == 0
+    assert executed["speaker_quotes"]["speakers"] == "Aleksandr Lukashenko"
+
+
+def test_a_misspelt_speaker_gets_did_you_mean(tmp_path, seeds_dir, executed, capsys):
+    assert _build(tmp_path, seeds_dir, "--notebook", "speaker_quotes", "-p", "speakers", "Lukashenka Alexandr") == 2
+    assert "did you mean 'Aleksandr Lukashenko'" in capsys.readouterr().err
+
+
+def test_a_speaker_the_corpus_quotes_outside_the_roster_is_accepted(tmp_path, seed_copy, executed):
+    (seed_copy / "lee.txt").write_text("Visit\n2026-02-01\n“Trade is growing fast,” said Ann Lee.\n", encoding="utf-8")
+    assert _build(tmp_path, seed_copy, "--notebook", "speaker_quotes", "-p", "speakers", "ann lee") == 0
+    assert executed["speaker_quotes"]["speakers"] == "Ann Lee"
+
+
+def test_metric_and_currency_accept_their_words(tmp_path, seeds_dir, executed):
+    assert _build(tmp_path, seeds_dir, "--notebook", "trade_figures", "-p", "metric", "Trade", "-p", "currency",
+                  "dollars") == 0
+    assert executed["trade_figures"]["metric"] == "trade turnover"
+    assert executed["trade_figures"]["currency"] == "USD"
+
+
+@pytest.mark.parametrize("name,value,message", [
+    ("metric", "turnovr", "did you mean 'trade turnover'"),
+    ("currency", "doubloons", "no currency 'doubloons'"),
+    ("currency", "USD,EUR", "takes one value"),
+])
+def test_bad_metric_or_currency_is_refused(tmp_path, seeds_dir, executed, capsys, name, value, message):
+    assert _build(tmp_path, seeds_dir, "--notebook", "trade_figures", "-p", name, value) == 2
+    assert message in capsys.readouterr().err and executed == {}
+
+
+def test_a_known_theme_without_mentions_is_a_warning(tmp_path, seed_copy, executed, caplog):
+    (seed_copy / "themes.yml").write_text("themes:\n  space:\n    label: Space\n    terms: [cosmodrome]\n",
+                                          encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert _build(tmp_path, seed_copy, "--notebook", "themes", "-p", "themes", "space") == 0
+    assert "no mention of theme 'space'" in caplog.text
+
+
+def test_a_whole_number_parameter_says_what_it_expects(tmp_path, seeds_dir, executed, capsys):
+    assert _build(tmp_path, seeds_dir, "--notebook", "speaker_quotes", "-p", "min_quote_words", "four") == 2
+    err = capsys.readouterr().err
+    assert "parameter 'min_quote_words' expects a whole number (default 4), got 'four'" in err
+    assert "none" not in err
+
+
+def test_the_corpus_given_twice_and_differently_is_refused(tmp_path, seeds_dir, seed_copy, executed, capsys):
+    assert _build(tmp_path, seeds_dir, "-p", "corpus_dir", str(seed_copy)) == 2
+    assert "the corpus is given twice" in capsys.readouterr().err and executed == {}
+
+
+def test_corpus_dir_alone_is_the_corpus_and_the_manifest_records_it(tmp_path, seed_copy, executed):
+    assert _build(tmp_path, None, "--notebook", "themes", "-p", "corpus_dir", str(seed_copy)) == 0
+    assert executed["themes"]["corpus_dir"] == str(seed_copy.resolve())
+    import json
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["corpus"] == str(seed_copy.resolve())
+
+
+def test_build_takes_roster_and_lexicon_options_like_extract(tmp_path, seeds_dir, executed, monkeypatch):
+    (tmp_path / "mine.yml").write_text("people:\n  - name: Ann Lee\n", encoding="utf-8")
+    (tmp_path / "lex.yml").write_text("themes:\n  space: {terms: [cosmodrome]}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _build(tmp_path, seeds_dir, "--roster", "mine.yml", "--lexicon", "lex.yml") == 0
+    assert executed["speaker_quotes"]["roster"] == str(tmp_path / "mine.yml")
+    assert executed["themes"]["lexicon"] == str(tmp_path / "lex.yml")
+    assert "lexicon" not in executed["speaker_quotes"]          # only where the notebook takes it
+
+
+def test_a_relative_roster_parameter_is_taken_from_where_the_command_runs(tmp_path, seeds_dir, executed, monkeypatch):
+    (tmp_path / "mine.yml").write_text("people:\n  - name: Ann Lee\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _build(tmp_path, seeds_dir, "--notebook", "speaker_quotes", "-p", "roster", "mine.yml") == 0
+    assert executed["speaker_quotes"]["roster"] == str(tmp_path / "mine.yml")
+
+
+def test_roster_option_and_parameter_that_disagree_are_refused(tmp_path, seeds_dir, executed, capsys):
+    (tmp_path / "a.yml").write_text("people: []\n", encoding="utf-8")
+    (tmp_path / "b.yml").write_text("people: []\n", encoding="utf-8")
+    assert _build(tmp_path, seeds_dir, "--roster", str(tmp_path / "a.yml"), "-p", "roster", str(tmp_path / "b.yml")) == 2
+    assert "disagree" in capsys.readouterr().err
+
+
+def test_check_validates_the_configs_and_exits_2_on_a_broken_one(seed_copy, capsys):
+    assert main(["check", str(seed_copy)]) == 0
+    assert "roster: shipped roster" in capsys.readouterr().out
+    (seed_copy / "themes.yml").write_text("themes:\n  energy:\n    terms: oil, gas\n", encoding="utf-8")
+    assert main(["check", str(seed_copy)]) == 2
+    assert "themes.yml:3 themes.energy.terms: expected a list" in capsys.readouterr().err
+
+
+def test_check_takes_the_same_config_options(tmp_path, seeds_dir, capsys):
+    bad = tmp_path / "r.yml"
+    bad.write_text("people:\n  - name: A\n    variants: B\n", encoding="utf-8")
+    assert main(["check", str(seeds_dir), "--roster", str(bad)]) == 2
+    assert "r.yml:3 people[0] (A).variants: expected a list" in capsys.readouterr().err
+
+
+def test_paths_in_a_config_file_are_relative_to_the_file(tmp_path, seed_copy, executed, monkeypatch):
+    project = tmp_path / "project"
+    (project / "cfg").mkdir(parents=True)
+    (project / "cfg" / "roster.yml").write_text("people:\n  - name: Ann Lee\n", encoding="utf-8")
+    (project / "cfg" / "briefing.yml").write_text(
+        f"corpus: {os.path.relpath(seed_copy, project / 'cfg')}\nout: ../reports\nroster: roster.yml\n"
+        "notebooks: speaker_quotes\nformat: html\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)                       # somewhere else entirely
+    assert main(["build", "--config", str(project / "cfg" / "briefing.yml"), "--no-cache"]) == 0
+    assert executed["speaker_quotes"]["corpus_dir"] == str(seed_copy.resolve())
+    assert executed["speaker_quotes"]["roster"] == str(project / "cfg" / "roster.yml")
+    assert (project / "reports" / "manifest.json").exists()
