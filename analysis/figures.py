@@ -57,17 +57,13 @@ FIGURE_COLUMNS = ["article_id", "figure_id", "surface", "value_usd", "low_usd", 
 QUANTITY_COLUMNS = ["article_id", "quantity_id", "surface", "kind", "value", "low", "high", "unit", "qualifier",
                     "vague", "speaker", "in_quote", "start", "end", "sentence"]
 
-_UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "mio": 1e6, "m": 1e6,
-           "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tln": 1e12}
-_SHORT_SCALES = {"k", "m", "b", "mn", "bn", "tn", "mln", "bln", "trn", "tln", "mio"}
+SECTIONS_EXPANDED = ("numbers", "scales", "vague", "metrics", "not_money", "currencies")
 
 
 @dataclass
 class Vocab:
+    """Everything the money grammar knows about one language (its pack) and the shared currency symbols."""
+    lang: str
     currency_pre: list[tuple[str, str]]     # (written form, code), longest first
     currency_post: list[tuple[str, str]]
     qualifiers: list[tuple[str, str]]       # (phrase, qualifier), longest first
@@ -77,149 +73,353 @@ class Vocab:
     claims: dict[str, list[str]]
     relative: dict[str, float]
     not_money: set[str]
+    numbers: dict[str, float] = field(default_factory=dict)   # number word form -> value
+    articles: dict[str, float] = field(default_factory=dict)  # "a", "an": numbers only before a scale word
+    scales: dict[str, float] = field(default_factory=dict)    # scale word form -> factor
+    plural: set[str] = field(default_factory=set)             # plural scale forms ("billions")
+    short: dict[str, float] = field(default_factory=dict)     # abbreviations after digits
+    bare: set[str] = field(default_factory=set)               # scale forms that alone make an amount
+    joiners: list[str] = field(default_factory=list)
+    joiner_needs: dict[str, list[str]] = field(default_factory=dict)   # "and" -> ["between"]
+    change_from: list[str] = field(default_factory=list)
+    change_verbs: list[str] = field(default_factory=list)
+    currency_link: list[str] = field(default_factory=list)
+    target_after: list[str] = field(default_factory=list)
+    year_words: list[str] = field(default_factory=list)
+    relative_years: dict[str, int] = field(default_factory=dict)
+    years_ahead: str = ""
+    relative_words: dict = field(default_factory=dict)
+    decimal_comma: bool = False
+    form_of: dict[str, str] = field(default_factory=dict)     # inflected form -> listed word (lower case)
+    forms: dict[str, list[str]] = field(default_factory=dict)  # listed word (lower case) -> its written forms
+
+    def key(self, phrase: str) -> str:
+        """Lookup key of a matched phrase: each inflected word back to the word the pack lists."""
+        words = " ".join(phrase.lower().replace("\u00a0", " ").split()).split(" ")
+        return " ".join(self.form_of.get(w, w) for w in words)
+
+    def alt(self, phrases) -> str:
+        """Regex alternation of phrases, each word standing for all its forms, longest phrase first."""
+        out = []
+        for p in sorted(set(phrases), key=len, reverse=True):
+            words = p.split()
+            parts = []
+            for w in words:
+                fs = self.forms.get(w.lower(), [w])
+                parts.append(re.escape(fs[0]) if len(fs) == 1 else
+                             "(?:" + "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True)) + ")")
+            out.append(r"\s+".join(parts))
+        return "|".join(out)
 
 
-@lru_cache(maxsize=4)
-def load_vocab(figures_path: str = str(DATA / "figures.yml"), currencies_path: str = str(DATA / "currencies.yml")) -> Vocab:
+def _lexeme(kind: str):
+    """word -> its inflected forms, for packs whose normaliser is a morphological analyser."""
+    if kind != "pymorphy3":
+        return None
+    import pymorphy3
+    morph = pymorphy3.MorphAnalyzer()
+
+    def forms(word: str) -> list[str]:
+        if not word.isalpha():
+            return [word]
+        p = next((p for p in morph.parse(word) if p.normal_form == word.lower()), None)
+        out = {word.lower()} | ({x.word for x in p.lexeme} if p is not None else set())
+        return sorted(out | {f.replace("ё", "е") for f in out})
+    return forms
+
+
+def _words_of(value) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+@lru_cache(maxsize=8)
+def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.yml")) -> Vocab:
+    """The money vocabulary of one language pack (``figures.yml``, ``currencies.yml``) and the shared symbols.
+
+    Raises ConfigError naming the file and key of anything malformed.
+    """
     from pathlib import Path
+
+    from .lang import pack
+    pk = pack(lang)
     cur = load_yaml(Path(currencies_path))
     c = Checker(Path(currencies_path))
     c.mapping(cur, "")
     pre, post = [], []
     for code, spec in cur.items():
-        c.mapping(spec, code, allowed={"symbols", "words"})
+        c.mapping(spec, code, allowed={"symbols"})
         if not re.fullmatch(r"[A-Z]{3}", code):
             c.fail(code, "currency keys must be ISO 4217 codes such as USD")
         pre += [(s, code) for s in c.texts(spec.get("symbols"), f"{code}.symbols")]
-        post += [(w, code) for w in c.texts(spec.get("words"), f"{code}.words")]
-    fig = load_yaml(Path(figures_path))
-    f = Checker(Path(figures_path))
-    f.mapping(fig, "", allowed={"qualifiers", "trailing_qualifiers", "vague", "metrics", "claims", "relative", "not_money"})
-    quals = [(p, q) for q, ps in f.mapping(fig.get("qualifiers") or {}, "qualifiers").items()
-             for p in f.texts(ps, f"qualifiers.{q}")]
-    trailing = [(p, q) for q, ps in f.mapping(fig.get("trailing_qualifiers") or {}, "trailing_qualifiers").items()
-                for p in f.texts(ps, f"trailing_qualifiers.{q}")]
+        post.append((code, code))
+    words_file = pk.file("currencies")
+    if words_file:
+        wc = Checker(words_file)
+        for code, words in wc.mapping(pk.section("currencies"), "").items():
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                wc.fail(code, "currency keys must be ISO 4217 codes such as USD")
+            post += [(w, code) for w in wc.texts(words, code)]
+    ffile = pk.file("figures") or (DATA / "lang" / "en" / "figures.yml")
+    fig = pk.section("figures") if pk.file("figures") else load_yaml(ffile)
+    f = Checker(ffile)
+    f.mapping(fig, "", allowed={"inflect", "numbers", "scales", "range_joiners", "range_openers", "change_from",
+                                "change_verbs", "currency_link", "qualifiers", "trailing_qualifiers", "vague",
+                                "metrics", "claims", "target_after", "relative", "relative_words", "period",
+                                "not_money"})
+    expanded = f.texts(fig.get("inflect") or [], "inflect")
+    lexeme = _lexeme(pk.normaliser) if expanded else None
+    form_of: dict[str, str] = {}
+    forms: dict[str, list[str]] = {}
+
+    def expand(section: str, phrase: str) -> None:
+        if lexeme is None or section not in expanded:
+            return
+        for w in phrase.lower().split():
+            if w not in forms:
+                forms[w] = lexeme(w)
+                for x in forms[w]:
+                    form_of.setdefault(x, w)
+
+    def section_pairs(key: str) -> list[tuple[str, str]]:
+        pairs = [(p, q) for q, ps in f.mapping(fig.get(key) or {}, key).items() for p in f.texts(ps, f"{key}.{q}")]
+        for p, _ in pairs:
+            expand(key, p)
+        return pairs
+
+    for w, _ in post:
+        expand("currencies", w)
+    nums = f.mapping(fig.get("numbers") or {}, "numbers", allowed={"units", "tens", "hundreds", "articles", "phrases"})
+    numbers: dict[str, float] = {}
+    for group in ("units", "tens", "hundreds", "phrases"):
+        for w, v in f.mapping(nums.get(group) or {}, f"numbers.{group}").items():
+            numbers[str(w).lower()] = f.number(v, f"numbers.{group}.{w}")
+            expand("numbers", str(w))
+    articles = {str(w).lower(): f.number(v, f"numbers.articles.{w}")
+                for w, v in f.mapping(nums.get("articles") or {}, "numbers.articles").items()}
+    sc = f.mapping(fig.get("scales") or {}, "scales", allowed={"words", "short", "plural_suffix", "plural", "bare"})
+    scales = {}
+    plural = set()
+    suffix = str(sc.get("plural_suffix") or "")
+    for w, v in f.mapping(sc.get("words") or {}, "scales.words").items():
+        scales[str(w).lower()] = f.number(v, f"scales.words.{w}")
+        expand("scales", str(w))
+        if suffix:
+            plural.add(str(w).lower() + suffix)
+    plural |= {w.lower() for w in f.texts(sc.get("plural") or [], "scales.plural")}
+    short = {str(w).lower(): f.number(v, f"scales.short.{w}") for w, v in f.mapping(sc.get("short") or {}, "scales.short").items()}
+    bare = {w.lower() for w in f.texts(sc.get("bare") or [], "scales.bare")}
+    quals = section_pairs("qualifiers")
+    trailing = section_pairs("trailing_qualifiers")
     vague = {}
     for k, v in f.mapping(fig.get("vague") or {}, "vague").items():
         if not (isinstance(v, list) and len(v) == 2):
             f.fail(f"vague.{k}", "expected [low, high]")
         vague[k.lower()] = (f.number(v[0], f"vague.{k}[0]"), f.number(v[1], f"vague.{k}[1]"))
-    metrics = [(w, m) for m, ws in f.mapping(fig.get("metrics") or {}, "metrics").items() for w in f.texts(ws, f"metrics.{m}")]
+        if k != "plural":
+            expand("vague", k)
+    metrics = section_pairs("metrics")
     claims = {k: [w.lower() for w in f.texts(v, f"claims.{k}")] for k, v in f.mapping(fig.get("claims") or {}, "claims").items()}
     relative = {k.lower(): f.number(v, f"relative.{k}") for k, v in f.mapping(fig.get("relative") or {}, "relative").items()}
+    not_money = {w.lower() for w in f.texts(fig.get("not_money") or [], "not_money")}
+    for w in list(not_money):
+        expand("not_money", w)
+        not_money |= set(forms.get(w, []))
+    openers = f.mapping(fig.get("range_openers") or {}, "range_openers")
+    per = f.mapping(fig.get("period") or {}, "period", allowed={"year_words", "relative_years", "years_ahead"})
+    for rx_key, rx in (("years_ahead", per.get("years_ahead") or ""), *((f"target_after[{i}]", r) for i, r in enumerate(f.texts(fig.get("target_after") or [], "target_after")))):
+        try:
+            re.compile(rx)
+        except re.error as e:
+            f.fail(rx_key, f"not a regular expression: {e}")
     by_len = lambda pairs: sorted(pairs, key=lambda x: len(x[0]), reverse=True)  # noqa: E731
-    return Vocab(by_len(pre), by_len(post), by_len(quals), by_len(trailing), vague, by_len(metrics), claims,
-                 relative, {w.lower() for w in f.texts(fig.get("not_money"), "not_money")})
+    return Vocab(
+        lang=pk.code, currency_pre=by_len(pre), currency_post=by_len(post), qualifiers=by_len(quals),
+        trailing=by_len(trailing), vague=vague, metrics=by_len(metrics), claims=claims, relative=relative,
+        not_money=not_money, numbers=numbers, articles=articles, scales=scales, plural=plural, short=short,
+        bare=bare, joiners=f.texts(fig.get("range_joiners") or [], "range_joiners"),
+        joiner_needs={k.lower(): [w.lower() for w in f.texts(v, f"range_openers.{k}")] for k, v in openers.items()},
+        change_from=f.texts(fig.get("change_from") or [], "change_from"),
+        change_verbs=f.texts(fig.get("change_verbs") or [], "change_verbs"),
+        currency_link=f.texts(fig.get("currency_link") or [], "currency_link"),
+        target_after=f.texts(fig.get("target_after") or [], "target_after"),
+        year_words=f.texts(per.get("year_words") or [], "period.year_words"),
+        relative_years={k.lower(): int(f.number(v, f"period.relative_years.{k}"))
+                        for k, v in f.mapping(per.get("relative_years") or {}, "period.relative_years").items()},
+        years_ahead=str(per.get("years_ahead") or ""),
+        relative_words=f.mapping(fig.get("relative_words") or {}, "relative_words"),
+        decimal_comma=pk.decimal_comma, form_of=form_of, forms=forms)
 
 
 # --------------------------------------------------------------------------- grammar
 
-_WORDNUM = (r"(?:(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[-\s](?:" +
-            "|".join(k for k in _UNITS if k not in ("a", "an", "zero")) + r"))?|"
-            + r"a\s+dozen|one\s+and\s+a\s+half|half\s+a|a\s+half|dozen|"
-            + "|".join(sorted((k for k in _UNITS if k not in ("a", "an")), key=len, reverse=True)) + r"|an?)")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?)"
-_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion)"
-_SCALE_SHORT = r"(?:mln|bln|trn|tln|mio|mn|bn|tn|k|m|b)"
-
 
 def _alt(forms: list[str]) -> str:
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
 
 
-@lru_cache(maxsize=4)
-def _grammar(vocab_key: int = 0):
-    v = load_vocab()
-    vague_alt = _alt([k for k in v.vague if k != "plural"])
-    pre_alt = _alt([s for s, _ in v.currency_pre])
-    post_alt = _alt([w for w, _ in v.currency_post])
-    number = (rf"(?:{_DIGITS}(?:(?:\s*|-)(?:{_SCALE_WORDS}(?:\s+{_SCALE_WORDS})?|{_SCALE_SHORT}\b))?"
-              rf"|(?:{vague_alt}\s+)?(?:{_WORDNUM}\s+)?{_SCALE_WORDS}s?(?:\s+{_SCALE_WORDS})?"
-              rf"|(?:{vague_alt})\s+{_SCALE_WORDS}s?)")
-    rng = rf"(?:\s*(?:-|–|—|to|and)\s*(?:{pre_alt})?\s*(?=\d|(?:{_WORDNUM})\s)(?:{number}))?"
-    money = re.compile(
-        rf"(?<![\w$€£¥₽₸])(?:(?P<pre>{pre_alt})\s?(?P<n1>{number})(?P<r1>{rng})(?:\s+(?P<post1>{post_alt})\b)?"
-        rf"|(?P<n2>{number})(?P<r2>{rng})\s*(?:of\s+)?(?P<post2>{post_alt})\b"
-        rf"|(?P<n3>(?:{vague_alt}\s+)?(?:{_DIGITS}\s*|(?:{_WORDNUM})\s+)?(?:million|billion|trillion)s?|(?:{vague_alt})\s+(?:million|billion|trillion)s?|(?:bn|mln|billion|million)s?)\b)",
-        re.I)
-    return money
+def _abbrev_alt(forms: list[str]) -> str:
+    """Like `_alt`, but an abbreviation's full stop belongs to it only when the sentence goes on
+    ("1 млрд. долларов"), not when it ends the sentence ("... 800 млн. Это ...")."""
+    out = []
+    for f in sorted(forms, key=len, reverse=True):
+        e = re.escape(f).replace(r"\ ", r"\s+")
+        out.append(e[:-2] + r"\.(?=\s+(?-i:[a-zа-яё]))" if f.endswith(".") and len(f) > 1 else e)
+    return "|".join(out)
 
 
-def parse_number(s: str) -> tuple[float, float, bool]:
-    """(low, high, vague) of a number expression: '1.2 bn' -> 1.2e9; 'several billion' -> 3e9..7e9."""
-    v = load_vocab()
-    s = " ".join(s.lower().replace("\u202f", " ").split())
-    vague = False
-    factor_lo = factor_hi = None
-    for k in sorted((k for k in v.vague if k != "plural"), key=len, reverse=True):
-        if s.startswith(k + " "):
-            factor_lo, factor_hi = v.vague[k]
-            s = s[len(k):].strip()
-            vague = True
-            break
-    m = re.match(rf"({_DIGITS})\s*(.*)$", s)
-    if m:
-        num = m.group(1)
-        if re.fullmatch(r"\d+,\d{1,2}", num):
-            base = float(num.replace(",", "."))       # 1,5 billion (decimal comma)
-        else:
-            base = float(num.replace(",", "").replace(" ", "").replace("\u202f", ""))
-        rest = m.group(2).replace("-", " ")
+@dataclass
+class Grammar:
+    money: re.Pattern
+    anchor: re.Pattern
+    digits: str
+    scale_any: re.Pattern       # a scale word or abbreviation written in a number expression
+    token: re.Pattern           # one token of a number expression
+    wordnum: str
+    joiner: re.Pattern
+    pre_alt: str
+
+
+@lru_cache(maxsize=8)
+def _grammar(lang: str = "en") -> Grammar:
+    v = load_vocab(lang)
+    if v.decimal_comma:      # 1,2 = one point two; 1 200 = one thousand two hundred
+        digits = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?)"
     else:
-        base, rest = None, s
-        wm = re.match(rf"({_WORDNUM})\b\s*(.*)$", s)
-        if wm and wm.group(1):
-            base, rest = _word_value(wm.group(1)), wm.group(2)
-    scale = 1.0
-    plural = False
-    for w in rest.split():
-        w = w.strip(".,")
-        if w.rstrip("s") in _SCALES and w not in ("ms", "bs", "ks"):
-            plural = plural or (w.endswith("s") and w.rstrip("s") in ("million", "billion", "trillion", "thousand", "hundred"))
-            scale *= _SCALES[w.rstrip("s")] if w.rstrip("s") in _SCALES else 1
-        elif w in _SCALES:
-            scale *= _SCALES[w]
-    if factor_lo is not None:
-        b = base or 1.0
-        return factor_lo * b * scale, factor_hi * b * scale, True
-    if base is None:
-        if plural:
-            lo, hi = v.vague.get("plural", (2, 9))
-            return lo * scale, hi * scale, True
-        base = 1.0
-    return base * scale, base * scale, vague
+        digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?)"
+    words_of = lambda d: [w for w in d]  # noqa: E731
+    scale_words = "(?:" + v.alt(words_of(v.scales) + sorted(v.plural)) + ")"
+    scale_short = "(?:" + _abbrev_alt(list(v.short)) + r")(?![\w])" if v.short else "(?!x)x"
+    num_words = v.alt([w for w in v.numbers])
+    wordnum = (rf"(?:(?:{num_words})(?:[-\s]+(?:{num_words})){{0,3}}|(?:{_alt(list(v.articles))}))" if v.articles
+               else rf"(?:(?:{num_words})(?:[-\s]+(?:{num_words})){{0,3}})")
+    vague_alt = v.alt([k for k in v.vague if k != "plural"]) or "(?!x)x"
+    pre_alt = _alt([s for s, _ in v.currency_pre])
+    post_alt = v.alt([w for w, _ in v.currency_post])
+    link = rf"(?:(?:{_alt(v.currency_link)})\s+)?" if v.currency_link else ""
+    one = (rf"(?:{digits}(?:(?:\s*|-)(?:{scale_words}(?:\s+{scale_words})?|{scale_short}))?"
+           rf"|(?:(?:{vague_alt})\s+)?(?:{wordnum}\s+)?{scale_words}(?:\s+{scale_words})?"
+           rf"|(?:{vague_alt})\s+{scale_words})")
+    # compound amounts: "3 trillion 200 billion", "2 миллиарда 300 миллионов"
+    number = rf"(?:{one}(?:\s+(?:{digits}|{wordnum})(?:\s*|-)(?:{scale_words}|{scale_short}))*)"
+    joiners = _alt(v.joiners)
+    rng = rf"(?:\s*(?:{joiners})\s*(?:{pre_alt})?\s*(?=\d|(?:{wordnum})\s)(?:{number}))?"
+    bare = (v.alt(sorted(w for w in v.bare | {p for p in v.plural if any(p.startswith(b) for b in v.bare)} if w not in v.short))
+            + "|" + _abbrev_alt([w for w in v.bare if w in v.short]))
+    bare_words = (v.alt([w for w in v.bare if w in v.scales] + [p for p in v.plural if any(p.startswith(b) for b in v.bare)])
+                  + "|" + _abbrev_alt([w for w in v.bare if w in v.short]))
+    money = re.compile(
+        rf"(?<![\w$€£¥₽₸])(?:(?P<pre>{pre_alt})\s?(?P<n1>{number})(?P<r1>{rng})(?:\s+(?P<post1>{post_alt})(?![\w]))?"
+        rf"|(?P<n2>{number})(?P<r2>{rng})\s*{link}(?P<post2>{post_alt})(?![\w])"
+        rf"|(?P<n3>(?:(?:{vague_alt})\s+)?(?:{digits}\s*|(?:{wordnum})\s+)?(?:{bare_words})|(?:{vague_alt})\s+(?:{bare_words})|(?:{bare}))(?![\w]))",
+        re.I)
+    symbols = "".join(re.escape(s) for s, _ in v.currency_pre if len(s) == 1 and not s.isalnum())
+    anchor = re.compile(rf"\d|[{symbols}]|(?<![\w])(?:{scale_words}|{bare})(?![\w])", re.I)
+    token = re.compile(rf"\s*({digits}|(?:{v.alt(list(v.numbers) + list(v.articles) + list(v.scales) + sorted(v.plural))})(?![\w])|{scale_short}|[-–]+)", re.I)
+    return Grammar(money=money, anchor=anchor, digits=digits,
+                   scale_any=re.compile(rf"(?:{scale_words}|\d\s*{scale_short})(?![\w])", re.I),
+                   token=token, wordnum=wordnum, joiner=re.compile(rf"\s*(?:{joiners})\s*(?:{pre_alt})?\s*", re.I),
+                   pre_alt=pre_alt)
 
 
-def _word_value(w: str) -> float:
-    w = " ".join(w.lower().split())
-    if w in ("a dozen", "dozen"):
-        return 12.0
-    if w in ("half a", "a half"):
-        return 0.5
-    if w == "one and a half":
-        return 1.5
+def _digits_value(num: str, decimal_comma: bool) -> float:
+    num = num.replace("\u00a0", " ").replace("\u202f", " ")
+    if decimal_comma:
+        return float(num.replace(" ", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d{1,2}", num):
+        return float(num.replace(",", "."))       # 1,5 billion (decimal comma)
+    return float(num.replace(",", "").replace(" ", ""))
+
+
+def parse_number(s: str, lang: str = "en") -> tuple[float, float, bool]:
+    """(low, high, vague) of a number expression: '1.2 bn' -> 1.2e9; 'several billion' -> 3e9..7e9.
+
+    Groups of (number, scale words) add up: '3 trillion 200 billion' -> 3.2e12.
+    """
+    v = load_vocab(lang)
+    g = _grammar(lang)
+    s = " ".join(s.replace("\u202f", " ").replace("\u00a0", " ").split())
+    factor_lo = factor_hi = None
+    vm = re.match(rf"(?:{v.alt([k for k in v.vague if k != 'plural'])})(?=\s)", s, re.I) if len(v.vague) > 1 else None
+    if vm:
+        factor_lo, factor_hi = v.vague[v.key(vm.group())]
+        s = s[vm.end():].strip()
     total = 0.0
-    for part in re.split(r"[-\s]", w):
-        total += _TENS.get(part, 0) + _UNITS.get(part, 0)
-    return total
+    base: float | None = None      # the number of the current group
+    scale = None                   # product of its scale words
+    plural = False
+    have_number = False
+    pos = 0
+    while pos < len(s):
+        m = g.token.match(s, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        tok = m.group(1)
+        low = " ".join(tok.lower().split())
+        if re.fullmatch(g.digits, tok):
+            if scale is not None:
+                total += (base if base is not None else 1.0) * scale
+                base, scale = None, None
+            base = _digits_value(tok, v.decimal_comma)
+            have_number = True
+            continue
+        k = v.key(low)
+        if low in v.numbers or k in v.numbers or low in v.articles:
+            if scale is not None:
+                total += (base if base is not None else 1.0) * scale
+                base, scale = None, None
+            val = v.numbers.get(low, v.numbers.get(k, v.articles.get(low)))
+            base = (base or 0.0) + val
+            have_number = True
+            continue
+        sc = v.scales.get(low) or v.scales.get(k) or v.short.get(low)
+        if sc is None and low in v.plural:
+            sc = next((val for w, val in v.scales.items() if low.startswith(w) or v.key(low) == w), None)
+        if sc is None and low.endswith("s") and low[:-1] in v.scales:
+            sc = v.scales[low[:-1]]
+        if sc is None:
+            continue                    # a joiner or dash inside the expression
+        plural = plural or (low in v.plural)
+        scale = (scale or 1.0) * sc
+    if scale is not None or base is not None:
+        total += (base if base is not None else 1.0) * (scale or 1.0)
+    if factor_lo is not None:
+        b = total if have_number else (scale or 1.0) if scale else total
+        return factor_lo * b, factor_hi * b, True
+    if not have_number and plural:
+        lo, hi = v.vague.get("plural", (2, 9))
+        return lo * (scale or 1.0), hi * (scale or 1.0), True
+    return total, total, False
+
+
+def _word_value(w: str, lang: str = "en") -> float:
+    v = load_vocab(lang)
+    total = 0.0
+    for part in re.split(r"[-\s]+", " ".join(w.lower().split())):
+        total += v.numbers.get(part, v.numbers.get(v.key(part), v.articles.get(part, 0)))
+    phrase = " ".join(w.lower().split())
+    return v.numbers.get(phrase, total)
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-def _code(form: str, pairs: list[tuple[str, str]]) -> str | None:
+def _code(form: str, pairs: list[tuple[str, str]], vocab: Vocab | None = None) -> str | None:
     f = " ".join(form.split()).lower()
+    k = vocab.key(f) if vocab else f
     for written, code in pairs:
-        if " ".join(written.split()).lower() == f:
+        w = " ".join(written.split()).lower()
+        if w == f or w == k:
             return code
     return None
 
 
-@lru_cache(maxsize=32)
-def _phrase_regex(phrases: tuple[tuple[str, str], ...], where: str) -> tuple[re.Pattern, dict[str, str]]:
+@lru_cache(maxsize=64)
+def _phrase_regex(lang: str, phrases: tuple[tuple[str, str], ...], where: str) -> tuple[re.Pattern, dict[str, str]]:
     """One compiled alternation for a phrase list (longest first) and a map from phrase to value."""
-    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in sorted(phrases, key=lambda x: -len(x[0])))
-    values = {" ".join(p.lower().split()): v for p, v in phrases}
+    v = load_vocab(lang)
+    alt = v.alt([p for p, _ in phrases])
+    values = {" ".join(p.lower().split()): val for p, val in phrases}
     if where == "before":
         rx = re.compile(rf"(?<![\w])(?:{alt})\s*$", re.I)
     elif where == "after":
@@ -229,50 +429,51 @@ def _phrase_regex(phrases: tuple[tuple[str, str], ...], where: str) -> tuple[re.
     return rx, values
 
 
-def _value(values: dict[str, str], matched: str) -> str:
-    return values[" ".join(matched.lower().split())]
+def _value(vocab: Vocab, values: dict[str, str], matched: str) -> str:
+    m = " ".join(matched.lower().split())
+    return values[m] if m in values else values[vocab.key(m)]
 
 
-def _phrase_before(text: str, pos: int, phrases: list[tuple[str, str]]) -> tuple[str, int] | None:
+def _phrase_before(text: str, pos: int, phrases: list[tuple[str, str]], vocab: Vocab) -> tuple[str, int] | None:
     """(value, start) of a phrase that ends right before `pos` (only spaces between)."""
-    rx, values = _phrase_regex(tuple(phrases), "before")
+    rx, values = _phrase_regex(vocab.lang, tuple(phrases), "before")
     window = text[max(0, pos - 40):pos]
     m = rx.search(window)
     if not m:
         return None
-    return _value(values, m.group().strip()), pos - len(window) + m.start()
+    return _value(vocab, values, m.group().strip()), pos - len(window) + m.start()
 
 
-def _phrase_after(text: str, pos: int, phrases: list[tuple[str, str]]) -> tuple[str, int] | None:
-    rx, values = _phrase_regex(tuple(phrases), "after")
+def _phrase_after(text: str, pos: int, phrases: list[tuple[str, str]], vocab: Vocab) -> tuple[str, int] | None:
+    rx, values = _phrase_regex(vocab.lang, tuple(phrases), "after")
     m = rx.match(text, pos, pos + 30)
     if not m:
         return None
-    return _value(values, m.group().strip()), m.end()
+    return _value(vocab, values, m.group().strip()), m.end()
 
 
 def _metric(sentence: str, rel: int, vocab: Vocab) -> str:
     """The metric word nearest to the amount (at position `rel` of the sentence)."""
-    rx, values = _phrase_regex(tuple(vocab.metrics), "any")
+    rx, values = _phrase_regex(vocab.lang, tuple(vocab.metrics), "any")
     best, dist = "other", 10 ** 9
     for m in rx.finditer(sentence):
         d = abs(m.start() - rel)
         if d < dist:
-            best, dist = _value(values, m.group()), d
+            best, dist = _value(vocab, values, m.group()), d
     return best
 
 
 def _claim(before: str, after: str, vocab: Vocab) -> str:
     for kind in ("aspiration", "target"):
         words = tuple((w, kind) for w in vocab.claims.get(kind, []))
-        if words and _phrase_regex(words, "any")[0].search(before):
+        if words and _phrase_regex(vocab.lang, words, "any")[0].search(before):
             return kind
-    if re.search(r"\b(?:in|within|over)\s+the\s+(?:next|coming)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", after, re.I):
+    if any(re.search(r"(?<![\w])" + rx, after, re.I) for rx in vocab.target_after):
         return "target"
     return "actual"
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although)\b|,(?=\s)|\s(?:and|but|while|whereas)\s+(?=we|they|it|he|she|the|our|trade|this)")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|а|но|однако|тогда\s+как)(?![\w])|,(?=\s)|\s(?:and|but|while|whereas)\s+(?=we|they|it|he|she|the|our|trade|this)")
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -284,15 +485,24 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return c0, (m.start() if m else len(sentence))
 
 
-def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = None) -> tuple[int | None, str]:
+@lru_cache(maxsize=8)
+def _year_regex(lang: str) -> re.Pattern:
+    v = load_vocab(lang)
+    words = _alt(v.year_words) if v.year_words else "(?!x)x"
+    return re.compile(rf"(?<![\w])(?:{words})\s+((?:19|20)\d\d)(?![\d])|(?<![\w])((?:19|20)\d\d)(?![\d])", re.I)
+
+
+def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = None,
+            vocab: Vocab | None = None) -> tuple[int | None, str]:
     """Year and period words of a figure from its sentence (and the article's year).
 
     The year nearest to the amount wins, counted from the amount's edges, so in
     "from $800 million in 2022 to $1.1 billion in 2023" each amount gets its own.
     """
+    vocab = vocab or load_vocab()
     rel_end = rel if rel_end is None else rel_end
     best = None
-    for m in re.finditer(r"\b(?:in|for|during|of|by|since|from|as of|at the end of|end of)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\b", sentence):
+    for m in _year_regex(vocab.lang).finditer(sentence):
         y = int(m.group(1) or m.group(2))
         d = m.start() - rel_end if m.start() >= rel_end else rel - m.end()
         d = d * 0.8 if m.start() >= rel_end else d      # "$1 billion in 2023": a following year binds closer
@@ -301,21 +511,19 @@ def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = Non
     if best:
         return best[1], best[2]
     low = sentence.lower()
-    rel_words = {"last year": -1, "previous year": -1, "past year": -1, "this year": 0, "next year": 1,
-                 "current year": 0}
-    for w, off in rel_words.items():
+    for w, off in vocab.relative_years.items():
         if w in low:
             return (year + off if year else None), w
-    m = re.search(r"\b(?:in|within|over)\s+(?:the\s+)?(?:next|coming)?\s*(?:few|several|\w+)\s+years\b", low)
-    if m:
-        return None, m.group()
+    if vocab.years_ahead:
+        m = re.search(vocab.years_ahead, low)
+        if m:
+            return None, m.group()
     return None, ""
 
 
 # --------------------------------------------------------------------------- extraction
 
 
-_MONEY_ANCHOR = re.compile(r"\d|[$€£¥₽₸]|(?:hundred|thousand|million|billion|trillion)s?\b|\b(?:bn|mln|bln|tn)\b", re.I)
 def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, after: int = 120):
     """`pattern.finditer(text)`, but only around anchors (digits, currency, scale words).
 
@@ -353,30 +561,45 @@ class _Fig:
     extra: dict = field(default_factory=dict)
 
 
-_CHANGE_VERBS = r"(?:grew|grow|grows|increased|increase|rose|rise|rises|fell|fall|falls|decreased|decrease|declined|dropped|jumped|went up|went down|climbed|soared|surged)"
+@lru_cache(maxsize=8)
+def _change_regex(lang: str) -> re.Pattern | None:
+    v = load_vocab(lang)
+    if not (v.change_verbs and v.change_from):
+        return None
+    return re.compile(rf"(?<![\w])(?:{_alt(v.change_verbs)})\s+(?:[\w-]+\s+){{0,3}}?(?:{_alt(v.change_from)})\s*$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _opener_regex(lang: str) -> re.Pattern | None:
+    v = load_vocab(lang)
+    words = sorted({w for ws in v.joiner_needs.values() for w in ws})
+    return re.compile(rf"(?<![\w])({_alt(words)})\s+$", re.I) if words else None
 
 
 def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
-    money = _grammar()
+    g = _grammar(vocab.lang)
+    money = g.money
     out: list[_Fig] = []
     last_currency: str | None = None
-    for m in _scan(money, text, _MONEY_ANCHOR):
-        g = m.groupdict()
-        n = g["n1"] or g["n2"] or g["n3"]
-        rng = g["r1"] or g["r2"] or ""
+    opener_rx = _opener_regex(vocab.lang)
+    change_rx = _change_regex(vocab.lang)
+    for m in _scan(money, text, g.anchor):
+        gd = m.groupdict()
+        n = gd["n1"] or gd["n2"] or gd["n3"]
+        rng = gd["r1"] or gd["r2"] or ""
         code = None
-        if g["pre"]:
-            code = _code(g["pre"], vocab.currency_pre)
-        post = g["post1"] or g["post2"]
+        if gd["pre"]:
+            code = _code(gd["pre"], vocab.currency_pre)
+        post = gd["post1"] or gd["post2"]
         if post and not code:
-            code = _code(post, vocab.currency_post)
+            code = _code(post, vocab.currency_post, vocab)
         s, e = m.start(), m.end()
-        if g["n3"]:
+        if gd["n3"]:
             # a bare large number: money only in a money context and not a count of things
             nxt = re.match(r"\s*(?:of\s+)?([\w-]+)", text[e:e + 30])
             if nxt and nxt.group(1).lower() in vocab.not_money:
                 continue
-            if re.fullmatch(r"(?:bn|mln)s?", n.strip(), re.I):
+            if n.strip().lower() in vocab.short:
                 continue
             if last_currency is None:
                 continue
@@ -385,43 +608,53 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
             inferred = False
         if code is None:
             continue
-        lo, hi, vague = parse_number(n)
+        lo, hi, vague = parse_number(n, vocab.lang)
+        if not lo and not hi:
+            continue            # a sign or a word with no number in it never gives an amount
         qualifier = "exact"
+        opener = opener_rx.search(text, max(0, s - 16), s) if opener_rx else None
         if rng and rng.strip():
-            r = re.match(r"\s*(?:-|–|—|to|and)\s*(?:" + _alt([x for x, _ in vocab.currency_pre]) + r")?\s*(.*)$", rng, re.I)
-            lo2, hi2, v2 = parse_number(r.group(1)) if r else (lo, hi, False)
-            if not re.search(rf"(?:{_SCALE_WORDS}|\d\s*{_SCALE_SHORT})\b", n, re.I):
+            jm = g.joiner.match(rng)
+            second = rng[jm.end():] if jm else rng
+            joiner = jm.group().strip().lower() if jm else ""
+            for p, _ in vocab.currency_pre:
+                if joiner.endswith(p.lower()):
+                    joiner = joiner[: -len(p)].strip()
+            lo2, hi2, v2 = parse_number(second, vocab.lang)
+            if not g.scale_any.search(n):
                 # "$1-2 billion": the scale of the second number applies to the first
-                m2 = re.match(_DIGITS, r.group(1).strip()) if r else None
-                if m2 and float(m2.group().replace(",", "")):
-                    scale = lo2 / float(m2.group().replace(",", ""))
+                m2 = re.match(g.digits, second.strip())
+                if m2 and _digits_value(m2.group(), vocab.decimal_comma):
+                    scale = lo2 / _digits_value(m2.group(), vocab.decimal_comma)
                     lo, hi = lo * scale, hi * scale
-            if rng.strip().lower().startswith("and") and not re.search(r"\bbetween\s*$", text[max(0, s - 12):s], re.I):
-                e = s + len(m.group()) - len(rng)
+            needs = vocab.joiner_needs.get(joiner)
+            if needs and not (opener and opener.group(1).lower() in needs):
+                e = s + len(m.group()) - len(rng)          # "1 billion and 2 ...": not a range
             else:
                 hi, qualifier, vague = max(hi2, hi), "range", vague or v2
         if vague and qualifier == "exact":
             qualifier = "approx"
-        q = _phrase_before(text, s, vocab.qualifiers)
+        q = _phrase_before(text, s, vocab.qualifiers, vocab)
+        opened = False
         if q:
             s = q[1]
             if qualifier != "range":
                 qualifier = q[0]
-            if re.search(r"\bbetween\s*$", text[max(0, s - 10):s], re.I):
-                pass
-        elif re.search(r"\bbetween\s+$", text[max(0, s - 10):s], re.I) and qualifier == "range":
-            s = text.rindex("between", max(0, s - 10), s)
-        trail = _phrase_after(text, e, vocab.trailing)
+        elif qualifier == "range" and opener and opener.end() == s:
+            s, opened = opener.start(), True
+        trail = _phrase_after(text, e, vocab.trailing, vocab)
         if trail:
             qualifier, e = trail[0], trail[1]
         last_currency = code
-        if qualifier == "range" and re.search(rf"\b{_CHANGE_VERBS}\s+(?:\w+\s+){{0,3}}?from\s*$", text[max(0, s - 50):s], re.I):
+        if qualifier == "range" and _is_change(text, m, vocab, change_rx, opener):
             # "grew from $1.1 billion to $1.5 billion": a change between two amounts, not a range
-            r_start = m.start("r1") if g["r1"] else m.start("r2")
-            lead = re.match(r"\s*(?:-|–|—|to|and)\s*", text[r_start:]).end()
-            first_lo, _, first_vague = parse_number(n)
-            if not re.search(rf"(?:{_SCALE_WORDS}|\d\s*{_SCALE_SHORT})\b", n, re.I):
+            r_start = m.start("r1") if gd["r1"] else m.start("r2")
+            lead = g.joiner.match(text, r_start).end() - r_start
+            first_lo, _, first_vague = parse_number(n, vocab.lang)
+            if not g.scale_any.search(n):
                 first_lo = lo
+            if opened:
+                s = m.start()
             out.append(_Fig(s, r_start, first_lo, first_lo, code, inferred, "exact", first_vague))
             out.append(_Fig(r_start + lead, e, hi, hi, code, inferred, "exact", vague))
             continue
@@ -429,53 +662,77 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
     return out
 
 
+def _is_change(text: str, m: re.Match, vocab: Vocab, change_rx: re.Pattern | None, opener: re.Match | None) -> bool:
+    """A 'from X to Y' pair is a change over time when a change verb leads it, its opening word says
+    so (Russian "с X до Y"), or a year sits between X and Y."""
+    if change_rx is not None and change_rx.search(text, max(0, m.start() - 60), m.start()):
+        return True
+    if opener is not None and opener.group(1).lower() in {w.lower() for w in vocab.change_from}:
+        return True
+    r = "r1" if m.group("r1") else "r2"
+    return bool(re.search(r"(?<![\d])(?:19|20)\d\d(?![\d])", text[m.start():m.start(r) + 6]))
+
+
 def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig], list[_Fig]]:
     """Figures stated against an earlier one: 'exceeded that by several billion', then 'double it'.
 
     Returns (kept plain figures, relative figures): the amount inside an
-    "exceeded that by ..." clause becomes part of the relative figure.
+    "exceeded that by ..." clause becomes part of the relative figure. The
+    words come from the pack's ``relative_words``; a pack without them skips
+    these forms.
     """
     out: list[_Fig] = []
-    money = _grammar()
-    for m in re.finditer(r"(?<![\w])(?P<v>exceeded|exceeds|surpassed|surpasses|outstripped|topped|beat)\s+(?P<obj>it|that|this|the\s+figure|the\s+mark|the\s+target)(?P<gap>\s*[—–-]*\s*,?\s*)by\s+", text, re.I):
-        after = money.match(text, m.end())
-        if not after:
-            continue
-        base = _base([f for f in figs if f.end <= m.start()], m.start())
-        if base is None:
-            continue
-        n = after.group("n1") or after.group("n2") or after.group("n3")
-        lo, hi, vague = parse_number(n)
-        out.append(_Fig(m.end(), after.end(), base.low + lo, base.high + hi, base.currency, True, "more_than",
-                        vague or base.vague, extra={"base": base}))
+    rw = vocab.relative_words
+    money = _grammar(vocab.lang).money
+    objects = rw.get("objects") or []
+    subjects = rw.get("subjects") or []
+    by = rw.get("by") or []
+    subj = (rf"(?:(?:{_alt(rw.get('subject_modifiers') or ['the'])})\s+)*(?:{_alt(subjects)})"
+            rf"(?:\s+(?:{_alt(rw.get('subject_tails') or ['turnover'])}))?") if subjects else "(?!x)x"
+    if rw.get("exceed") and rw.get("exceed_objects") and by:
+        for m in re.finditer(rf"(?<![\w])(?P<v>{_alt(rw['exceed'])})\s+(?P<obj>{_alt(rw['exceed_objects'])})(?P<gap>\s*[—–-]*\s*,?\s*)(?:{_alt(by)})\s+", text, re.I):
+            after = money.match(text, m.end())
+            if not after:
+                continue
+            base = _base([f for f in figs if f.end <= m.start()], m.start())
+            if base is None:
+                continue
+            n = after.group("n1") or after.group("n2") or after.group("n3")
+            lo, hi, vague = parse_number(n, vocab.lang)
+            out.append(_Fig(m.end(), after.end(), base.low + lo, base.high + hi, base.currency, True, "more_than",
+                            vague or base.vague, extra={"base": base}))
     spans = [(f.start, f.end) for f in out]
     figs = [f for f in figs if not any(s <= f.start and f.end <= e for s, e in spans)]
-    verbs = _alt(list(vocab.relative))
-    for m in re.finditer(rf"(?<![\w])(?P<q>(?:at\s+least|more\s+than|almost|nearly|about)\s+)?(?P<v>{verbs})\s+(?P<obj>it|that|this|them|the\s+figure|the\s+volume|(?:the\s+|our\s+|bilateral\s+|mutual\s+)*(?:trade|turnover|exports|imports|investment)(?:\s+turnover)?)\b", text, re.I):
-        base = _base(sorted(figs + out, key=lambda f: f.start), m.start())
-        if base is None:
-            continue
-        if any(m.end() <= f.start <= m.end() + 25 for f in figs):
-            continue          # "double trade to $2 billion": the amount is stated outright
-        factor = vocab.relative[m.group("v").lower()]
-        qual = {"at least": "at_least", "more than": "more_than"}.get(" ".join((m.group("q") or "").lower().split()), "approx" if m.group("q") else "exact")
-        out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, qual, base.vague,
-                        extra={"base": base}))
+    if vocab.relative and objects:
+        verbs = _alt(list(vocab.relative))
+        quals = {" ".join(k.lower().split()): q for q, ks in (rw.get("qualifiers") or {}).items() for k in ks}
+        qalt = _alt(list(quals)) if quals else "(?!x)x"
+        for m in re.finditer(rf"(?<![\w])(?P<q>(?:{qalt})\s+)?(?P<v>{verbs})\s+(?P<obj>{_alt(objects)}|{subj})(?![\w])", text, re.I):
+            base = _base(sorted(figs + out, key=lambda f: f.start), m.start())
+            if base is None:
+                continue
+            if any(m.end() <= f.start <= m.end() + 25 for f in figs):
+                continue          # "double trade to $2 billion": the amount is stated outright
+            factor = vocab.relative[m.group("v").lower()]
+            qual = quals.get(" ".join((m.group("q") or "").lower().split()), "exact")
+            out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, qual,
+                            base.vague, extra={"base": base}))
     # "(it) increased by 20%": a change in percent of the amount just before, in the same paragraph
-    for m in re.finditer(rf"(?<![\w])(?P<v>increase|increased|increases|grew|grow|grows|rose|rise|rises|raise|boost|"
-                         rf"decreased|decrease|fell|fall|dropped|declined|decline)\s+(?:(?:it|that|this|the\s+figure|"
-                         rf"(?:the\s+|our\s+|bilateral\s+|mutual\s+)*(?:trade|turnover|exports|imports|investment)"
-                         rf"(?:\s+turnover)?)\s+)?by\s+(?P<pct>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)", text, re.I):
-        here = sorted(figs + out, key=lambda f: f.start)
-        base = _base(here, m.start())
-        if base is None or m.start() - base.end > 300 or "\n" in text[base.end:m.start()]:
-            continue
-        if any(m.end() <= f.start <= m.end() + 40 for f in figs) or _in_same_clause(text, base.end, m.start()):
-            continue          # "rose by 12% to $1.2 billion" / "$1.2 billion, up by 12%": no new amount
-        sign = -1 if m.group("v").lower().startswith(("decreas", "fell", "fall", "drop", "declin")) else 1
-        factor = 1 + sign * float(m.group("pct").replace(",", ".")) / 100
-        out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, "exact",
-                        base.vague, extra={"base": base}))
+    up, down, pct = rw.get("increase") or [], rw.get("decrease") or [], rw.get("percent") or []
+    if (up or down) and by and pct:
+        downs = {w.lower() for w in down}
+        for m in re.finditer(rf"(?<![\w])(?P<v>{_alt(up + down)})\s+(?:(?:{_alt(objects)}|{subj})\s+)?"
+                             rf"(?:{_alt(by)})\s+(?P<pct>\d+(?:[.,]\d+)?)\s*(?:{_alt(pct)})", text, re.I):
+            here = sorted(figs + out, key=lambda f: f.start)
+            base = _base(here, m.start())
+            if base is None or m.start() - base.end > 300 or "\n" in text[base.end:m.start()]:
+                continue
+            if any(m.end() <= f.start <= m.end() + 40 for f in figs) or _in_same_clause(text, base.end, m.start()):
+                continue          # "rose by 12% to $1.2 billion" / "$1.2 billion, up by 12%": no new amount
+            sign = -1 if m.group("v").lower() in downs else 1
+            factor = 1 + sign * float(m.group("pct").replace(",", ".")) / 100
+            out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, "exact",
+                            base.vague, extra={"base": base}))
     return figs, out
 
 
@@ -491,9 +748,9 @@ def _base(figs: list[_Fig], pos: int) -> _Fig | None:
 
 
 def figures_in_text(text: str, article_id: str = "", year: int | None = None, quote_spans: pd.DataFrame | None = None,
-                    rates: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                    rates: dict | None = None, lang: str = "en") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and quantities of one article (see the module docstring for the columns)."""
-    fig_rows, qty_rows = figure_rows(text, article_id, year, direct_spans(quote_spans), rates)
+    fig_rows, qty_rows = figure_rows(text, article_id, year, direct_spans(quote_spans), rates, lang=lang)
     return _figure_frame(fig_rows), _quantity_frame(qty_rows)
 
 
@@ -519,7 +776,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     `attribute(pos, sentence_start)`, when given, names who a narrative
     sentence attributes an amount to ("according to X, ...").
     """
-    vocab = load_vocab()
+    vocab = load_vocab(lang)
     rates = rates or {}
     figs = _money_in(text, vocab)
     figs, rel = _relative_in(text, figs, vocab)
@@ -538,9 +795,9 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         c0, c1 = _clause(sent_text, rel_pos, rel_end)
         claim = _claim(sent_text[c0:rel_end], sent_text[rel_pos:], vocab)
         if claim == "actual":
-            fy, period = _period(sent_text, rel_pos, year, rel_end)
+            fy, period = _period(sent_text, rel_pos, year, rel_end, vocab)
         else:   # a target's year is its own ("by 2030"), never the year of a fact in another clause
-            fy, period = _period(sent_text[c0:c1], rel_pos - c0, year, rel_end - c0)
+            fy, period = _period(sent_text[c0:c1], rel_pos - c0, year, rel_end - c0, vocab)
         if fy is None and claim == "actual" and year and not period:
             fy, period = year, "article date"
         speaker, in_quote = _speaker(spans, f.start)
@@ -586,7 +843,10 @@ def _speaker(spans: list[tuple[int, int, str]], pos: int) -> tuple[str, bool]:
 
 # --------------------------------------------------------------------------- quantities
 
-_QTY = re.compile(
+@lru_cache(maxsize=1)
+def _qty_regex() -> re.Pattern:
+    _WORDNUM = _grammar("en").wordnum
+    return re.compile(
     r"(?<![\w])(?P<q>(?:nearly|almost|about|around|roughly|some|over|more\s+than|less\s+than|at\s+least|up\s+to|close\s+to|approximately)\s+)?"
     r"(?:(?P<top>top)[\s-]+(?P<rank>\d+|" + _WORDNUM + r")(?=\s+[a-z])"
     r"|(?P<pct>\d+(?:[.,]\d+)?)\s*(?:%(?!\w)|per\s*cent\b|percent\b)"
@@ -600,7 +860,7 @@ _QTY = re.compile(
 def quantity_rows(text: str, article_id: str, money_spans: list[tuple[int, int]],
                   quote_spans: list[tuple[int, int, str]], sents) -> list[dict]:
     rows = []
-    for m in _QTY.finditer(text):
+    for m in _qty_regex().finditer(text):
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in money_spans):
             continue
