@@ -915,7 +915,8 @@ def extract_figures(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
     if quotes is not None and not quotes.empty:
         by_article = {a: direct_spans(g) for a, g in quotes.groupby("article_id")}
     for a in articles.itertuples(index=False):
-        f, n = figure_rows(a.text, a.article_id, article_year(a.published), by_article.get(a.article_id, []), rates)
+        f, n = figure_rows(a.text, a.article_id, article_year(a.published), by_article.get(a.article_id, []), rates,
+                           lang=getattr(a, "language", None) or "en")
         figs += f
         qtys += n
     return _figure_frame(figs), _quantity_frame(qtys)

@@ -24,7 +24,7 @@ def _close(got, want):
 
 @pytest.mark.parametrize("row", PHRASES, ids=[r["surface"] for r in PHRASES])
 def test_money_phrase(row):
-    figs, _ = figures_in_text(row["sentence"], "t")
+    figs, _ = figures_in_text(row["sentence"], "t", lang=row["lang"])
     hit = figs[figs["surface"] == row["surface"]]
     assert not hit.empty, f"{row['surface']!r} not found in {list(figs['surface'])}"
     f = hit.iloc[-1]
