@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .roster import Person, Roster, load_roster, name_tokens
+from .roster import Person, Roster, load_roster, morphology, name_tokens
 from .corpus import article_year
 from .text import paragraphs, sentences
 
@@ -56,6 +56,12 @@ class Span:
     pre: str = ""
     post: str = ""
     pre_start: int = 0
+    end_para: int = -1         # paragraph where it closes (a quote broken by a hard line break closes later)
+    dash: bool = False         # dialogue speech opened by a dash, or a part split off by a dash attribution
+
+    def __post_init__(self):
+        if self.end_para < 0:
+            self.end_para = self.para
 
 
 # --------------------------------------------------------------------------- marks
@@ -82,6 +88,7 @@ def _spans_in_paragraph(text: str, p0: int, p1: int, para: int, carried: str | N
     spans: list[Span] = []
     open_mark: str | None = None
     open_at = start = -1
+    depth = 0
     if carried:
         # A quote carried over from the previous paragraph: this paragraph opens with the same mark.
         lead = len(text[p0:p1]) - len(text[p0:p1].lstrip())
@@ -113,11 +120,18 @@ def _spans_in_paragraph(text: str, p0: int, p1: int, para: int, carried: str | N
                 if open_mark in "'‘" and i + 1 < p1 and _is_word(text[i + 1]):
                     i += 1
                     continue  # an apostrophe (it’s), not a closing mark
+                if depth:
+                    depth -= 1
+                    i += 1
+                    continue
                 spans.append(Span(start, i, open_at, i, para))
                 open_mark = None
             elif c == open_mark and _opener_shape(text, i) and c not in "'‘":
-                # A second opener while one is open: the first was stray; it costs only its own span.
-                open_at, start = i, i + 1
+                if c in "“«" and _closers_after(text, i, p1, closers) >= depth + 2:
+                    depth += 1      # a quote or title in the same marks inside the statement
+                else:
+                    # A second opener while one is open: the first was stray; it costs only its own span.
+                    open_at, start = i, i + 1
         i += 1
     if open_mark is not None:
         spans.append(Span(start, p1, open_at, None, para))
@@ -125,27 +139,103 @@ def _spans_in_paragraph(text: str, p0: int, p1: int, para: int, carried: str | N
     return spans, None
 
 
-def find_spans(text: str) -> list[Span]:
-    """Every quoted span of the text, paragraph by paragraph, with continuations joined."""
+def _closers_after(text: str, i: int, p1: int, closers: str) -> int:
+    return sum(text.count(c, i + 1, p1) for c in set(closers) if c != text[i])
+
+
+_DASH = "—–"
+# inside a statement: "A, — said he. — B" / "A, — said he." (the attribution set off by dashes)
+_DASH_ATTR = re.compile(r"([,.!?…])\s+[—–]\s+([^—–«»“”„\n]{1,160}?)(?:([.,:])\s+[—–]\s+|[.!?…]?\s*$)")
+_DASH_OPEN = re.compile(r"[—–]\s+|-\s+(?=\w)")
+
+
+def _dash_attribution(text: str, at: int, end: int, cue_re) -> re.Match | None:
+    """The first dash-set attribution clause in text[at:end] that holds a cue near its start."""
+    for m in _DASH_ATTR.finditer(text, at, end):
+        cue = cue_re.search(m.group(2)) if cue_re is not None else None
+        if cue and _words(m.group(2)[:cue.start()]) <= 6:
+            return m
+    return None
+
+
+def _dash_split(text: str, s: Span, cue_re) -> list[Span]:
+    """«A, — подчеркнул он. — B»: one statement split by its attribution into two spans."""
+    m = _dash_attribution(text, s.start, s.end, cue_re)
+    if m is None or m.group(3) is None:
+        return [s]
+    cut = m.start(1) + (1 if m.group(1) in "!?…" else 0)
+    first = Span(s.start, cut, s.open_at, m.start(1), s.para, s.continued)
+    dash_at = m.end() - 1
+    while dash_at > m.start(3) and text[dash_at] not in _DASH:
+        dash_at -= 1
+    second = Span(m.end(), s.end, dash_at, s.close_at, s.para, dash=True, end_para=s.end_para)
+    return [first, *_dash_split(text, second, cue_re)]
+
+
+def _dialogue_spans(text: str, p, n: int, cue_re, follows_dialogue: bool) -> list[Span]:
+    """Spans of a paragraph opened by a dash (— Мы готовы…, — сказал он. — …)."""
+    lead = _DASH_OPEN.match(text, p.start)
+    if lead is None:
+        return []
+    start = lead.end()
+    m = _dash_attribution(text, start, p.end, cue_re)
+    if m is None:
+        if not follows_dialogue:
+            return []
+        return [Span(start, p.end, p.start, p.end, n, dash=True)]
+    whole = Span(start, p.end, p.start, p.end, n, dash=True)
+    parts = _dash_split(text, whole, cue_re)
+    if len(parts) == 1:
+        cut = m.start(1) + (1 if m.group(1) in "!?…" else 0)
+        parts = [Span(start, cut, p.start, m.start(1), n, dash=True)]
+    parts[0].dash = True
+    return parts
+
+
+def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False) -> list[Span]:
+    """Every quoted span of the text, paragraph by paragraph, with continuations joined.
+
+    With `dash` (languages that set speech off with dashes), a paragraph opened
+    by a dash is direct speech, and a statement split by a dash attribution
+    («A, — said he. — B») gives two spans; `cue_re` recognises the attribution.
+    """
     paras = paragraphs(text)
     out: list[Span] = []
     carried: str | None = None
+    resume: int | None = None       # a quote broken by a line break closed here, in this paragraph
+    dialogue = False
     for n, p in enumerate(paras):
-        spans, still_open = _spans_in_paragraph(text, p.start, p.end, n, carried)
+        if dash and carried is None and resume is None and _DASH_OPEN.match(text, p.start):
+            spans = _dialogue_spans(text, p, n, cue_re, dialogue)
+            if spans:
+                dialogue = True
+                out.extend(spans)
+                continue
+        dialogue = dash and text[p.start:p.end].rstrip().endswith(":")
+        p0 = resume if resume is not None else p.start
+        resume = None
+        spans, still_open = _spans_in_paragraph(text, p0, p.end, n, carried)
         if carried and spans and spans[0].open_at == p.start + (len(text[p.start:p.end]) - len(text[p.start:p.end].lstrip())):
             spans[0].continued = True
         carried = None
         if still_open:
             last = spans[-1]
             nxt = paras[n + 1] if n + 1 < len(paras) else None
+            closer = _line_break_closer(text, p, nxt, still_open) if nxt is not None else None
             if nxt is not None and nxt.text.lstrip().startswith(still_open):
                 carried = still_open
+            elif closer is not None:
+                # a hard line break inside the quote: it closes in the next line
+                last.end, last.close_at, last.end_para = closer, closer, n + 1
+                resume = closer + 1
             else:
                 # Never closed and not continued: keep it only if it reads like a quote start.
                 before = text[p.start:last.open_at].rstrip()
                 if not (before == "" or before.endswith((":", ","))) or len(text[last.start:last.end].split()) < 4:
                     spans.pop()
         out.extend(spans)
+    if dash:
+        out = [part for s in out for part in (_dash_split(text, s, cue_re) if s.close_at is not None and not s.dash else [s])]
     for s in out:
         if s.close_at is None:
             narrative = re.search(r"[.!?…]\s+(?=(?:He|She|They|It|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+"
@@ -159,6 +249,20 @@ def find_spans(text: str) -> list[Span]:
     return [s for s in out if s.end > s.start]
 
 
+def _line_break_closer(text: str, p, nxt, mark: str) -> int | None:
+    """Where a quote left open at the end of line `p` closes in the next line, when the break is mid-sentence."""
+    if text[p.end - 1] in ".!?…:;" and not nxt.text[:1].islower():
+        return None
+    closers = _PAIRS.get(mark, "”")
+    for i in range(nxt.start, nxt.end):
+        c = text[i]
+        if c in closers and _closer_shape(text, i):
+            return i
+        if c == mark and _opener_shape(text, i):
+            return None
+    return None
+
+
 # --------------------------------------------------------------------------- context
 
 
@@ -166,7 +270,8 @@ def _context(text: str, spans: list[Span], paras) -> None:
     """Fill each span's `pre` (narrative before it in its sentence) and `post` (after it)."""
     for k, s in enumerate(spans):
         p = paras[s.para]
-        prev_close = max((o.close_at + 1 for o in spans[:k] if o.para == s.para and o.close_at is not None), default=p.start)
+        prev_close = max((o.close_at + 1 for o in spans[:k] if o.end_para == s.para and o.close_at is not None),
+                         default=p.start)
         seg = text[prev_close:s.open_at]
         cut = 0
         for m in _SENT_END.finditer(seg):
@@ -177,7 +282,7 @@ def _context(text: str, spans: list[Span], paras) -> None:
         if s.close_at is None:
             s.post = ""
             continue
-        nxt_open = min((o.open_at for o in spans[k + 1:] if o.para == s.para), default=p.end)
+        nxt_open = min((o.open_at for o in spans[k + 1:] if o.para == s.end_para), default=paras[s.end_para].end)
         tail = text[s.close_at + 1:nxt_open]
         m = re.search(r"[.!?…](?=\s|$)", tail.lstrip(" ,.!?…"))
         lead = len(tail) - len(tail.lstrip(" ,.!?…"))
@@ -198,16 +303,20 @@ def _looks_title(inner: str) -> bool:
 
 def _classify(text: str, s: Span, cue_re: re.Pattern) -> str:
     inner = text[s.start:s.end]
-    if s.continued:
+    if s.continued or s.dash:
         return "direct"
     pre = s.pre.strip()
     intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(re.search(
         cue_re.pattern + r"(?:\s+that)?\s*$", pre, re.I))
     n = _words(inner)
     if intro and n >= 2 and not (_looks_title(inner) and n <= 5 and pre != "" and not pre.endswith(":")):
-        if inner[:1].islower() and pre and not pre.endswith(":") and n < 6:
+        if inner[:1].islower() and pre and not pre.endswith(":") and n < 6 and not cue_re.search(pre):
             return "partial"
         return "direct"
+    post = s.post.lstrip(" ,—–")
+    cue = cue_re.search(post) if n >= 8 and post else None
+    if cue and _words(post[:cue.start()]) <= 5 and not re.search(r"[.!?;]", post[:cue.start()]):
+        return "direct"      # a long quoted clause with its own attribution: Russia must “…,” Putin said.
     if _looks_title(inner) or n <= 2:
         return "title"       # names of things and scare quotes
     return "partial"
@@ -255,6 +364,7 @@ class ArticlePeople:
         return hits[-1] if len(set(hits)) == 1 else None
 
 
+_ABBREVIATION = re.compile(r"[^\W\d_a-zа-яё]{2}")   # two capitals in a row: MAZ, BelTA, KTZ (not McDonald)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -266,18 +376,30 @@ class Annotator:
         self.vocab = v = roster.vocabulary(lang)
         self.lang = v.lang
         self._others: dict[str, Annotator] = {self.lang: self}
-        role_alt = "|".join(sorted((re.escape(r).replace(r"\ ", r"[\s-]+") for r in v.roles), key=len, reverse=True))
+        # a role phrase may have one word inside it ("главы белорусского государства", "head of the state")
+        role_alt = "|".join(sorted((re.escape(r).replace(r"\ ", r"(?:[\s-]+[^\W\d_]+)?[\s-]+") for r in v.role_forms),
+                                   key=len, reverse=True))
         self.role_re = re.compile(rf"\b(?:{role_alt})\b", re.I)
         cue_alt = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in v.cues), key=len, reverse=True))
         self.cue_re = re.compile(rf"\b(?:{cue_alt})\b", re.I)
         self.pronoun_re = re.compile(r"\b(" + "|".join(map(re.escape, v.pronouns)) + r")\b", re.I)
         self.country_words = set(v.countries)
         self.not_names = v.not_names
+        self.morph = morphology(self.lang)
+        self.organisation_words = v.institutions | v.documents
+        self.joiners = set(v.joiners)
+        from .lang import pack
+        self._normalise = pack(self.lang).normalise
+        dets = "|".join(map(re.escape, v.determiners))
+        self.determiner_re = re.compile(rf"(?:{dets})\b", re.I) if dets else None
         self.title_words = v.title_words
         objects = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.object_markers), key=len, reverse=True))
         self.object_re = re.compile(rf"\b(?:{objects})\s+(?:the\s+)?$", re.I) if objects else None
         after = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.speaker_after), key=len, reverse=True))
         self.speaker_after_re = re.compile(rf"(?:{after})$", re.I) if after else None
+
+    def normalise(self, word: str) -> str:
+        return self._normalise(word)
 
     def for_language(self, lang: str | None) -> "Annotator":
         """The annotator of another language pack, sharing this one's roster (built once)."""
@@ -342,7 +464,7 @@ class Annotator:
         title_before: list[str] = []
         while i < len(toks):
             s, e, tok = toks[i]
-            if not tok[0].isupper() or tok.lower() in self.not_names or self._is_title_word(tok):
+            if not tok[0].isupper() or self._not_name(tok) or self._is_title_word(tok):
                 if tok[0].isupper() and self._is_title_word(tok):
                     if not title_before:
                         title_at = s
@@ -353,22 +475,52 @@ class Annotator:
                 continue
             j = i
             while j < len(toks) and toks[j][2][0].isupper() and not self._is_title_word(toks[j][2]) \
-                    and toks[j][2].lower() not in self.not_names and j - i < 4:
+                    and not self._not_name(toks[j][2]) and j - i < 4:
                 j += 1
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
             name_e = name_s + len(surface)
-            key, in_roster = self._resolve_name(surface, text, name_s, name_e, bool(title_before), people)
+            role_before = None if title_before else self._role_before(text, name_s)
+            written, gender = surface, None
+            if self.morph is not None:
+                prefer = None
+                if role_before is not None:
+                    prefer = self.morph.case_of(role_before.group().split()[0])
+                written, gender = self.morph.nominative(surface, prefer)
+            key, in_roster = self._resolve_name(written, text, name_s, name_e, bool(title_before) or role_before is not None,
+                                                people)
             if key:
                 person = self.roster.get(key)
-                people.add_person(key, in_roster, person.gender if person else None)
+                people.add_person(key, in_roster, person.gender if person else gender)
                 if title_before:
                     role, _ = self.vocab.role_of(" ".join(title_before))
                     people.bind(key, role, self.vocab.country_of(" ".join(title_before)))
+                elif role_before is not None:
+                    phrase = text[role_before.start():name_s]
+                    role, _ = self.vocab.role_of(role_before.group())
+                    people.bind(key, role, self.vocab.country_of(phrase))
                 out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster,
                                    title_start=title_at if title_before else None))
             title_before = []
             i = j
+
+    def _not_name(self, tok: str) -> bool:
+        """Words that never belong to a person's name: stop words, institutions, abbreviations (MAZ, BelTA)."""
+        low = tok.lower()
+        return low in self.not_names or low in self.vocab.institutions or _ABBREVIATION.search(tok) is not None
+
+    def _role_before(self, text: str, at: int) -> re.Match | None:
+        """A role a few words before a name, with nothing but words between ("trade minister of X Ivan Petrov")."""
+        window = text[max(0, at - 90):at]
+        last = None
+        for m in self.role_re.finditer(window):
+            last = m
+        if last is None:
+            return None
+        gap = window[last.end():]
+        if re.search(r"[^\w\s’'-]", gap) or _words(gap) > 6:
+            return None
+        return last
 
     def _resolve_name(self, surface: str, text: str, s: int, e: int, titled: bool,
                       people: ArticlePeople) -> tuple[str | None, bool]:
@@ -391,7 +543,8 @@ class Annotator:
                 appositive = True
                 break
         cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
-        if titled or appositive or cue_near:
+        known = self.morph is not None and all(self.morph.is_name(t) for t in toks)
+        if titled or appositive or cue_near or known:
             # an earlier, fuller form of the same person wins ("Igor Sergeenko" over "Sergeenko")
             owner = people.surname_owner(surface)
             if owner and len(owner.split()) >= len(toks):
@@ -412,10 +565,19 @@ class Annotator:
                 start = s
             of = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*", text[e:e + 80])
             end = e + (of.end() if of else 0)
-            if re.match(r"\s+[A-Z][\w’'-]+\s+[A-Z]", text[end:end + 40]):
+            if not of:
+                # a country word among the next few words belongs to the title ("президент Казахстана")
+                for k, w in enumerate(_NAME_TOKEN.finditer(text, end, min(len(text), end + 80))):
+                    if k >= 4 or re.search(r"[^\w\s’'-]", text[end:w.start()]):
+                        break
+                    if " ".join(name_tokens(w.group())) in self.country_words:
+                        end = w.end()
+                        break
+            nxt = re.match(r"\s+([^\W\d_])[\w’'-]+\s+([^\W\d_])", text[end:end + 40])
+            if nxt and nxt.group(1).isupper() and nxt.group(2).isupper():
                 continue  # a title introducing a name ("President Aleksandr Lukashenko"): the name is the mention
             surface = text[start:end]
-            if not re.match(r"(?:the|The)\b", surface) and not surface[:1].isupper():
+            if self.determiner_re and not self.determiner_re.match(surface) and not surface[:1].isupper():
                 continue  # "a president", "leader" in running prose is not a person reference
             yield Mention(start, end, surface, None, "title")
 
@@ -520,15 +682,20 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
             continue
         clause_start = s.close_at + 1
         cue = ann.cue_re.search(s.post)
-        if not cue or _words(s.post[:cue.start()]) > 8:
+        if not cue or _words(s.post[:cue.start()]) > 12:
             continue
         before_cue = _mention_in(s.post[:cue.start()], clause_start, people, "last")
         after_cue = _mention_in(s.post[cue.end():], clause_start + cue.end(), people, "first")
-        m = before_cue or (after_cue if after_cue and _words(s.post[cue.end():after_cue.start - clause_start]) <= 3 else None)
+        m = before_cue or (after_cue if after_cue and _title_gap(s.post[cue.end():after_cue.start - clause_start], ann)
+                           else None)
         if m:
-            return _resolved(m, ann, people, s.open_at)
-        # a cue with no person next to it ("the ministry said", "said a statement"): the speaker is
-        # named but not a person we know; keep the words, guess nothing
+            return _resolved(m, ann, people, s.open_at, text)
+        # a cue with no person next to it ("the ministry said", "said a statement"): an organisation or
+        # document when the words name one, else keep the words and guess nothing
+        said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:8]).strip(" ,.")
+        org = _organisation(said_by, ann, text, s.open_at)
+        if org:
+            return org
         said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:4]).strip(" ,.")
         if said_by and not re.fullmatch(r"(?i)it|this|that|there", said_by):
             return Attribution("", said_by, False, "none")
@@ -547,15 +714,84 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                 m = _mention_in(pre[:cue.start()], pre_at, people, "last") or _mention_in(
                     pre[cue.end():], pre_at + cue.end(), people, "first")
             if m:
-                return _resolved(m, ann, people, first.open_at)
+                return _resolved(m, ann, people, first.open_at, text)
+            org = _organisation(pre[cue.end():] if ann.speaker_follows(cue.group()) else pre[:cue.start()],
+                                ann, text, first.open_at)
+            if org:
+                return org
         if pre.rstrip().endswith(":"):
             m = _mention_in(pre, pre_at, people, "first")
             if m:
-                a = _resolved(m, ann, people, first.open_at)
+                a = _resolved(m, ann, people, first.open_at, text)
                 if a.speaker and a.confidence in ("roster", "name"):
                     a.confidence = "header"
                 return a
     return Attribution()
+
+
+def _title_gap(gap: str, ann: Annotator) -> bool:
+    """Words between a cue and the name after it: a few, or a title ("said the Chairman of the Board X")."""
+    if _words(gap) <= 3:
+        return True
+    return _words(gap) <= 14 and not re.search(r"[^\w\s’'-]", gap) and ann.role_re.search(gap) is not None
+
+
+def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution | None:
+    """An organisation or document named in the attribution words, in its fullest form in the article.
+
+    "the ministry said" -> the ministry as the article named it in full before
+    ("Ministry of Trade and Integration of Kazakhstan"), `confidence = organization`.
+    """
+    toks = list(_NAME_TOKEN.finditer(words))
+    k = next((i for i in range(len(toks)) if toks[i].group().lower() in ann.organisation_words), None)
+    if k is None:
+        return None
+    first, last = _org_extent(words, toks, k, ann)
+    phrase = words[toks[first].start():toks[last].end()]
+    if ann.morph is not None:
+        phrase = ann.morph.nominative_phrase(phrase)
+    if len(phrase.split()) <= 2:
+        phrase = _fuller_organisation(text, at, toks[k].group(), phrase, ann)
+    mention = words[:toks[last].end()].strip(" ,.-–—")
+    if len(mention) > len(phrase) + 12:
+        mention = words[toks[first].start():toks[last].end()]
+    return Attribution(phrase, mention, False, "organization")
+
+
+def _org_extent(words: str, toks: list, k: int, ann: Annotator) -> tuple[int, int]:
+    """Token range of the organisation name around token k: modifiers before it, its capitalised complement after."""
+    def joined(a, b):
+        return not re.search(r"[^\w\s’'-]", words[toks[a].end():toks[b].start()])
+    first = k
+    while first > 0 and joined(first - 1, first) and toks[first - 1].group().lower() not in ann.not_names \
+            and k - first < 6:
+        first -= 1
+    last = k
+    while last + 1 < len(toks) and joined(last, last + 1) and last - k < 8 and (
+            toks[last + 1].group()[0].isupper() or toks[last + 1].group().lower() in ann.joiners
+            or ann.vocab.country_of(toks[last + 1].group())
+            or (ann.morph is not None and ann.morph.genitive(toks[last + 1].group()))):
+        last += 1
+    while last > k and toks[last].group().lower() in ann.joiners:
+        last -= 1
+    return first, last
+
+
+def _fuller_organisation(text: str, at: int, word: str, phrase: str, ann: Annotator) -> str:
+    """The longest earlier name in the article built on the same organisation word ("the ministry")."""
+    key = ann.normalise(word)
+    best = phrase
+    window = text[max(0, at - 20000):at]
+    toks = list(_NAME_TOKEN.finditer(window))
+    for i, t in enumerate(toks):
+        if t.group()[0].isupper() and ann.normalise(t.group()) == key:
+            first, last = _org_extent(window, toks, i, ann)
+            while first < i and not toks[first].group()[0].isupper():
+                first += 1
+            cand = window[toks[first].start():toks[last].end()]
+            if len(cand) > len(best):
+                best = cand
+    return best
 
 
 def _header(prev) -> tuple[str, int]:
@@ -566,11 +802,14 @@ def _header(prev) -> tuple[str, int]:
     return "", 0
 
 
-def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int) -> Attribution:
+def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int, text: str = "") -> Attribution:
     if m.kind == "title" and m.key is None:
         # "the governor, Ivan Petrov": a name in apposition names the person
+        # ("председатель правления фонда Айгерим Сейтказы"): so does a name a few words after the title
         nxt = next((x for x in people.mentions if x.start > m.start and x.kind == "name"), None)
-        if nxt is not None and nxt.key and 0 < nxt.start - m.end <= 3:
+        if nxt is not None and nxt.key and (0 < nxt.start - m.end <= 3 or (
+                nxt.start - m.end <= 60 and _words(text[m.end:nxt.start]) <= 4
+                and not re.search(r"[^\w\s’'-]", text[m.end:nxt.start]))):
             m = nxt
     if m.kind == "pronoun":
         key = ann.resolve_pronoun(m.surface, people, m.start)
@@ -607,7 +846,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     roster = roster or load_roster()
     ann = (annotator or Annotator(roster)).for_language(lang)
     paras = paragraphs(text)
-    spans = find_spans(text)
+    spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash)
     _context(text, spans, paras)
     for s in spans:
         s.kind = _classify(text, s, ann.cue_re)
@@ -691,7 +930,7 @@ def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticleP
         m = next((x for x in reversed(people.mentions) if sentence_start <= x.start and x.end <= at), None)
     if m is None:
         return ""
-    return _resolved(m, ann, people, pos).speaker
+    return _resolved(m, ann, people, pos, text).speaker
 
 
 def _headline_echoes(text: str, spans: list[Span]) -> None:

@@ -65,6 +65,7 @@ class Vocabulary:
     """Cue verbs, role phrases and country words of one language (its pack's cues.yml and countries.yml)."""
     cues: list[str]
     roles: dict[str, str]        # folded phrase -> role group
+    role_forms: list[str]        # the role phrases as written, every form (for matching text)
     pronouns: dict[str, str]     # pronoun -> gender
     countries: dict[str, str]    # folded name or demonym -> country
     institutions: set[str] = field(default_factory=set)   # words that make a capitalised phrase a body, not a person
@@ -73,11 +74,17 @@ class Vocabulary:
     object_markers: list[str] = field(default_factory=list)   # words before a person who is not the subject
     title_words: set[str] = field(default_factory=set)    # capitalised title words besides roles and countries
     speaker_after: list[str] = field(default_factory=list)    # cues followed by their speaker ("according to")
+    dialogue_dash: bool = False   # a paragraph opened by a dash is direct speech; a dash sets off an attribution
+    determiners: list[str] = field(default_factory=list)   # words before a role in running prose ("the")
+    documents: set[str] = field(default_factory=set)       # documents that "say" things (statement, declaration)
+    joiners: list[str] = field(default_factory=list)       # lower-case words inside an organisation's name (of, the)
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
         """Role group of a title phrase and its other content words."""
         words = name_tokens(phrase)
+        if len(words) > 2:
+            words = [w for w in words if w not in self.countries] or words
         best, best_len, at = None, 0, -1
         for i in range(len(words)):
             for j in range(len(words), i, -1):
@@ -174,6 +181,135 @@ def _qualifiers_agree(a: set[str], b: frozenset) -> bool:
     return False
 
 
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_CUE_POS = frozenset({"VERB", "INFN", "GRND", "ADJS", "PRTS", "NOUN", "PREP", "CONJ", "ADVB", "PRCL"})
+
+
+class Morphology:
+    """Inflection for a pack whose normaliser is a morphological dictionary (pymorphy3).
+
+    Engines use it for two things: every form of a cue, role or country word
+    (so the data files list dictionary forms only), and people's names in the
+    nominative (Бахыта Султанова -> Бахыт Султанов), with their gender.
+    """
+
+    def __init__(self):
+        import pymorphy3
+        self.morph = pymorphy3.MorphAnalyzer()
+        self._name_parses = lru_cache(maxsize=1 << 16)(self._name_parses_uncached)
+
+    def forms(self, phrase: str, verb: bool = False) -> list[str]:
+        """The phrase as written and with its head inflected (first word, or adjective + noun)."""
+        words = phrase.split()
+        out = {phrase}
+        if not words:
+            return []
+        first = self.morph.parse(words[0])
+        head = next((q for q in first if {"ADJF", "NOUN"} & q.tag.grammemes), first[0]) if not verb else first[0]
+        if verb:
+            for q in first[:2]:
+                for f in q.lexeme:
+                    if f.tag.POS in _CUE_POS:
+                        out.add(" ".join([f.word, *words[1:]]))
+            return sorted(out)
+        second = self.morph.parse(words[1])[0] if len(words) > 1 else None
+        agree = head.tag.POS == "ADJF" and second is not None and second.tag.POS == "NOUN"
+        for case in _CASES:
+            for number in ("sing",):
+                h = head.inflect({case, number} | ({second.tag.gender} if agree and second.tag.gender else set()))
+                if h is None:
+                    continue
+                rest = words[1:]
+                if agree:
+                    n = second.inflect({case, number})
+                    if n is None:
+                        continue
+                    rest = [n.word, *words[2:]]
+                out.add(" ".join([_like(words[0], h.word), *rest]))
+        return sorted(out)
+
+    def _name_parses_uncached(self, token: str):
+        return tuple(q for q in self.morph.parse(token) if _NAME_TAGS & q.tag.grammemes)
+
+    def is_name(self, token: str) -> bool:
+        """True when the dictionary knows the word as a given name, surname or patronymic."""
+        return all(self._name_parses(part) for part in token.split("-") if part)
+
+    def nominative(self, name: str, prefer: str | None = None) -> tuple[str, str | None]:
+        """(the name in the nominative, 'm' / 'f' / None), reading all its words in one case and gender.
+
+        Readings are ranked by the number of words they fit (a given name
+        first, a surname last), then by the case `prefer`red by the context
+        (the case of a role noun just before the name), then by dictionary
+        frequency. In a hyphenated given name only the last
+        part inflects (Касым-Жомарта -> Касым-Жомарт).
+        """
+        words = name.split()
+        lasts = [self._name_parses(w.split("-")[-1]) for w in words]
+        if len(words) > 1:
+            # a given name first, a surname last, a patronymic between, where the dictionary allows it
+            want = ["Name"] + ["Patr"] * (len(words) - 2) + ["Surn"]
+            lasts = [tuple(q for q in parses if tag in q.tag.grammemes) or parses for parses, tag in zip(lasts, want)]
+        best, best_key = None, None
+        for case in _CASES:
+            for gender in ("masc", "femn"):
+                fit = [max((q.score for q in parses if case in q.tag.grammemes and (
+                    gender in q.tag.grammemes or "ms-f" in q.tag.grammemes)), default=-1.0) for parses in lasts]
+                key = (sum(f >= 0 for f in fit), case == prefer, sum(max(f, 0) for f in fit), case == "nomn")
+                if key[0] and (best_key is None or key > best_key):
+                    best, best_key = (case, gender), key
+        if best is None:
+            return name, None
+        case, gender = best
+        out = []
+        for w, parses in zip(words, lasts):
+            q = next((q for q in parses if case in q.tag.grammemes and (
+                gender in q.tag.grammemes or "ms-f" in q.tag.grammemes)), None)
+            form = q.inflect({"nomn", "sing"}) if q is not None and case != "nomn" else None
+            if form is not None:
+                head, _, last = w.rpartition("-")
+                w = (head + "-" if head else "") + _like(last, form.word)
+            out.append(w)
+        return " ".join(out), "m" if gender == "masc" else "f"
+
+    def nominative_phrase(self, phrase: str) -> str:
+        """A noun phrase with its first noun in the nominative (в пресс-службе министерства -> пресс-служба министерства)."""
+        words = phrase.split()
+        for i, w in enumerate(words):
+            q = self.morph.parse(w)[0]
+            if q.tag.POS == "NOUN":
+                form = q.inflect({"nomn"}) if "nomn" not in q.tag.grammemes else None
+                if form is not None:
+                    words[i] = _like(w, form.word)
+                return " ".join(words[i:])
+        return phrase
+
+    def genitive(self, word: str) -> bool:
+        """True when the word reads first as a noun or adjective in the genitive (a complement: министерства торговли)."""
+        q = self.morph.parse(word)[0]
+        return q.tag.POS in ("NOUN", "ADJF") and "gent" in q.tag.grammemes
+
+    def case_of(self, word: str) -> str | None:
+        """The case of a noun as most often read (for the case a name after it takes)."""
+        q = self.morph.parse(word)[0]
+        return next((c for c in _CASES if c in q.tag.grammemes), None) if q.tag.POS == "NOUN" else None
+
+
+def _like(model: str, word: str) -> str:
+    """`word` with the capitalisation of `model`."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+@lru_cache(maxsize=None)
+def morphology(lang: str | None) -> Morphology | None:
+    """The morphology of a language pack, or None when its words do not inflect in the data's sense."""
+    from .lang import pack
+    return Morphology() if pack(lang).normaliser == "pymorphy3" else None
+
+
 @lru_cache(maxsize=None)
 def load_vocabulary(lang: str = "en") -> Vocabulary:
     """The quote vocabulary of a language pack (``cues.yml``, ``countries.yml``; see `analysis.lang`)."""
@@ -185,12 +321,18 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     data = p.section("cues")
     check = Checker(cues_path)
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
-                                     "title_words", "speaker_after"}, required={"verbs", "roles"})
-    cues = check.texts(data["verbs"], "verbs", optional=False)
+                                     "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
+                                     "joiners"}, required={"verbs", "roles"})
+    morph = morphology(p.code)
+    forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
+    cues = sorted({f for c in check.texts(data["verbs"], "verbs", optional=False) for f in forms(c, verb=True)})
     roles: dict[str, str] = {}
+    role_forms: set[str] = set()
     for group, phrases in check.mapping(data["roles"], "roles").items():
         for phrase in check.texts(phrases, f"roles.{group}", optional=False):
-            roles[" ".join(name_tokens(phrase))] = group
+            for f in forms(phrase):
+                roles.setdefault(" ".join(name_tokens(f)), group)
+                role_forms.add(f.lower())
     pronouns = {str(k).lower(): v for k, v in check.mapping(data.get("pronouns") or {}, "pronouns").items()}
     for k, v in pronouns.items():
         if v not in ("m", "f", None):
@@ -204,13 +346,20 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
         for country, words in cdata.items():
             countries[" ".join(name_tokens(country))] = country
             for w in ccheck.texts(words, country):
-                countries[" ".join(name_tokens(w))] = country
+                for f in forms(w):
+                    countries.setdefault(" ".join(name_tokens(f)), country)
     lower = lambda key: {w.lower() for w in check.texts(data.get(key), key)}  # noqa: E731
-    return Vocabulary(cues=cues, roles=roles, pronouns=pronouns, countries=countries,
-                      institutions=lower("institutions"), cluster_threshold=_cluster_threshold(),
+    institutions = {f.lower() for w in lower("institutions") for f in forms(w)}
+    return Vocabulary(cues=cues, roles=roles, role_forms=sorted(role_forms), pronouns=pronouns, countries=countries,
+                      institutions=institutions, cluster_threshold=_cluster_threshold(),
                       not_names=lower("not_names"), object_markers=check.texts(data.get("object_markers"), "object_markers"),
-                      title_words=lower("title_words"), speaker_after=check.texts(data.get("speaker_after"), "speaker_after"),
-                      lang=p.code)
+                      title_words={f for w in lower("title_words") for f in forms(w)},
+                      speaker_after=sorted({f for w in check.texts(data.get("speaker_after"), "speaker_after")
+                                            for f in forms(w, verb=True)}),
+                      dialogue_dash=bool(data.get("dialogue_dash", False)),
+                      determiners=check.texts(data.get("determiners"), "determiners"),
+                      documents={f.lower() for w in lower("documents") for f in forms(w)},
+                      joiners=[w.lower() for w in check.texts(data.get("joiners"), "joiners")], lang=p.code)
 
 
 @lru_cache(maxsize=1)

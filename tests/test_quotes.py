@@ -171,10 +171,21 @@ def test_empty_corpus_gives_an_empty_table():
     assert q.empty and list(q.columns) == QUOTE_COLUMNS
 
 
-def test_an_institution_as_speaker_is_kept_as_written_not_guessed():
+def test_an_institution_as_speaker_is_the_organisation_not_a_person():
     t = "Talks\nMinister Ann Lee arrived on Monday.\n“The talks were useful,” the ministry said in a statement.\n"
     q = one(t)
-    assert q.loc[0, "speaker"] == "" and q.loc[0, "speaker_mention"] == "the ministry"
+    assert (q.loc[0, "speaker"], q.loc[0, "speaker_mention"], q.loc[0, "confidence"], q.loc[0, "speaker_in_roster"]) == (
+        "ministry", "the ministry", "organization", False)
+
+
+def test_an_organisation_speaker_takes_its_fullest_name_in_the_article():
+    t = ("Exports\nThe Ministry of Trade and Integration of Kazakhstan published new data on Friday.\n"
+         "“Exports to Belarus rose by a fifth,” the ministry said.\n"
+         "“Grain shipments will double,” the press service of the Kazakh Ministry of Trade said.\n")
+    q = one(t)
+    assert list(q["speaker"]) == ["Ministry of Trade and Integration of Kazakhstan",
+                                  "press service of the Kazakh Ministry of Trade"]
+    assert set(q["confidence"]) == {"organization"}
 
 
 def test_participle_cues():
