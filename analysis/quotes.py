@@ -460,27 +460,35 @@ class Annotator:
         toks = [(at + t.start(), at + t.end(), t.group()) for t in _NAME_TOKEN.finditer(run)]
         # split the run at lower-case words ("of", "the") and title words
         i = 0
-        title_at = at
+        title_at = seg_at = at     # where the title before a name starts; where the words after the last name start
         title_before: list[str] = []
         while i < len(toks):
             s, e, tok = toks[i]
             if not tok[0].isupper() or self._not_name(tok) or self._is_title_word(tok):
-                if tok[0].isupper() and self._is_title_word(tok):
+                if tok[0].isupper() and (self._is_title_word(tok) or (title_before and self._not_name(tok))):
                     if not title_before:
-                        title_at = s
+                        title_at = min(s, seg_at)
                     title_before.append(tok)
-                elif tok.lower() not in ("of", "the"):
+                elif tok.lower() not in ("of", "the") and tok.lower() not in self.joiners:
                     title_before = []
+                    seg_at = toks[i + 1][0] if i + 1 < len(toks) else e
                 i += 1
                 continue
             j = i
             while j < len(toks) and toks[j][2][0].isupper() and not self._is_title_word(toks[j][2]) \
                     and not self._not_name(toks[j][2]) and j - i < 4:
                 j += 1
+            if j < len(toks) and toks[j][2].lower() in self.vocab.institutions and text[toks[j - 1][1]:toks[j][0]] == " ":
+                # "Eurasian Development Bank": the name of an institution, part of any title around it
+                if title_before:
+                    title_before.extend(t for _, _, t in toks[i:j + 1])
+                i = j + 1
+                continue
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
             name_e = name_s + len(surface)
-            role_before = None if title_before else self._role_before(text, name_s)
+            title_role = self.vocab.role_of(" ".join(title_before))[0] if title_before else None
+            role_before = None if title_role else self._role_before(text, name_s)
             written, gender = surface, None
             if self.morph is not None:
                 prefer = None
@@ -488,20 +496,22 @@ class Annotator:
                     prefer = self.morph.case_of(role_before.group().split()[0])
                 written, gender = self.morph.nominative(surface, prefer)
             key, in_roster = self._resolve_name(written, text, name_s, name_e, bool(title_before) or role_before is not None,
-                                                people)
+                                                people, alone=len(toks) == j - i)
             if key:
                 person = self.roster.get(key)
                 people.add_person(key, in_roster, person.gender if person else gender)
-                if title_before:
-                    role, _ = self.vocab.role_of(" ".join(title_before))
-                    people.bind(key, role, self.vocab.country_of(" ".join(title_before)))
+                if title_role:
+                    people.bind(key, title_role, self.vocab.country_of(" ".join(title_before)))
                 elif role_before is not None:
                     phrase = text[role_before.start():name_s]
                     role, _ = self.vocab.role_of(role_before.group())
                     people.bind(key, role, self.vocab.country_of(phrase))
                 out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster,
                                    title_start=title_at if title_before else None))
-            title_before = []
+                title_before = []
+                seg_at = toks[j][0] if j < len(toks) else name_e
+            elif title_before:
+                title_before.extend(t for _, _, t in toks[i:j])   # "Chairman of the Board of ...": still the title
             i = j
 
     def _not_name(self, tok: str) -> bool:
@@ -523,14 +533,21 @@ class Annotator:
         return last
 
     def _resolve_name(self, surface: str, text: str, s: int, e: int, titled: bool,
-                      people: ArticlePeople) -> tuple[str | None, bool]:
+                      people: ArticlePeople, alone: bool = False) -> tuple[str | None, bool]:
         person = self.roster.match_name(surface)
         if person:
             return person.name, True
         toks = surface.split()
         if len(toks) == 1:
             owner = people.surname_owner(surface)
-            return (owner, people.persons[owner]["in_roster"]) if owner else (None, False)
+            if owner:
+                return owner, people.persons[owner]["in_roster"]
+            # a surname the article never gave in full, right next to a cue ("…,” Putin said): as written
+            if alone and " ".join(name_tokens(surface)) not in self.country_words and (
+                    self.cue_re.match(text[e:e + 40].lstrip(" ,")) or re.search(r"(?:" + self.cue_re.pattern + r")\s+$",
+                                                                                text[max(0, s - 40):s], re.I)):
+                return surface, False
+            return None, False
         if any(" ".join(name_tokens(re.sub(r"[’']s$", "", t))) in self.country_words or t.lower() in self.vocab.institutions
                for t in toks):
             return None, False
@@ -853,10 +870,12 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     _headline_echoes(text, spans)
     for prev, s in zip(spans, spans[1:]):
         # “Our countries,” he said, “are close friends.”: a statement split by its attribution
-        if prev.kind == "direct" and s.kind == "partial" and prev.para == s.para and prev.close_at is not None:
-            between = text[prev.close_at + 1:s.open_at]
-            if _words(between) <= 10 and ann.cue_re.search(between) and not re.search(r"[.!?]", between):
-                s.kind = "direct"
+        if prev.para == s.para and prev.close_at is not None and "direct" in (prev.kind, s.kind) or (
+                prev.kind != "direct" and not prev.pre.strip() and s.kind == "partial"):
+            between = text[prev.close_at + 1:s.open_at] if prev.close_at is not None else "."
+            if prev.para == s.para and _words(between) <= 10 and ann.cue_re.search(between) \
+                    and not re.search(r"[.!?]", between):
+                prev.kind = s.kind = "direct"   # “Transit,” she said, “is an economic matter.”
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     people = ann.scan(text, year, quoted)
     if people_out is not None:
