@@ -368,6 +368,28 @@ _ABBREVIATION = re.compile(r"[^\W\d_a-zа-яё]{2}")   # two capitals in a row: 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 
 
+def _trie_pattern(phrases, gap: str) -> str:
+    """One regular expression for many phrases, as a character trie (fast with thousands of inflected forms).
+
+    Longer phrases are tried first; a space inside a phrase matches `gap`.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def serialise(node: dict) -> str:
+        alts = [(gap if ch == " " else re.escape(ch)) + serialise(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return serialise(trie) if trie else "(?!)"
+
+
 class Annotator:
     """Finds person mentions (names, titles, pronouns) in one article and resolves them."""
 
@@ -377,11 +399,8 @@ class Annotator:
         self.lang = v.lang
         self._others: dict[str, Annotator] = {self.lang: self}
         # a role phrase may have one word inside it ("главы белорусского государства", "head of the state")
-        role_alt = "|".join(sorted((re.escape(r).replace(r"\ ", r"(?:[\s-]+[^\W\d_]+)?[\s-]+") for r in v.role_forms),
-                                   key=len, reverse=True))
-        self.role_re = re.compile(rf"\b(?:{role_alt})\b", re.I)
-        cue_alt = "|".join(sorted((re.escape(c).replace(r"\ ", r"\s+") for c in v.cues), key=len, reverse=True))
-        self.cue_re = re.compile(rf"\b(?:{cue_alt})\b", re.I)
+        self.role_re = re.compile(r"\b" + _trie_pattern(v.role_forms, r"(?:[\s-]+[^\W\d_]+)?[\s-]+") + r"\b", re.I)
+        self.cue_re = re.compile(r"\b" + _trie_pattern(v.cues, r"\s+") + r"\b", re.I)
         self.pronoun_re = re.compile(r"\b(" + "|".join(map(re.escape, v.pronouns)) + r")\b", re.I)
         self.country_words = set(v.countries)
         self.not_names = v.not_names
@@ -484,6 +503,12 @@ class Annotator:
                     title_before.extend(t for _, _, t in toks[i:j + 1])
                 i = j + 1
                 continue
+            if self.morph is not None:
+                # a place or body before a name the dictionary knows ("Алматы Ерболат Досаев")
+                while j - i > 2 and not self.morph.is_name(toks[i][2]) and all(
+                        self.morph.is_name(t) for _, _, t in toks[i + 1:j]):
+                    title_before.append(toks[i][2])
+                    i += 1
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
             name_e = name_s + len(surface)
@@ -848,9 +873,9 @@ def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int, text: 
 
 
 def quotes_in_text(text: str, article_id: str = "", roster: Roster | None = None, year: int | None = None,
-                   annotator: Annotator | None = None) -> pd.DataFrame:
-    """Quote rows (QUOTE_COLUMNS) for one text."""
-    return pd.DataFrame(quote_rows(text, article_id, roster, year, annotator), columns=QUOTE_COLUMNS)
+                   annotator: Annotator | None = None, lang: str = "en") -> pd.DataFrame:
+    """Quote rows (QUOTE_COLUMNS) for one text in language `lang` (a language pack code)."""
+    return pd.DataFrame(quote_rows(text, article_id, roster, year, annotator, lang=lang), columns=QUOTE_COLUMNS)
 
 
 def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, year: int | None = None,
@@ -904,6 +929,8 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         if a.speaker:
             continue
         prev_u = utterances[k - 1] if k else None
+        if a.mention and ann.role_re.search(a.mention):
+            continue  # a role named as the speaker ("— заявил аким") that the article never tied to a name
         if prev_u and attributions[k - 1].speaker and _adjacent(text, paras, prev_u[-1], u[0]):
             attributions[k] = Attribution(attributions[k - 1].speaker, a.mention, attributions[k - 1].in_roster, "header")
             continue

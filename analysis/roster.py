@@ -234,7 +234,8 @@ class Morphology:
 
     def is_name(self, token: str) -> bool:
         """True when the dictionary knows the word as a given name, surname or patronymic."""
-        return all(self._name_parses(part) for part in token.split("-") if part)
+        return all(self._name_parses(part) and not ({"Geox", "Orgn", "Abbr"} & self.morph.parse(part)[0].tag.grammemes)
+                   for part in token.split("-") if part)
 
     def nominative(self, name: str, prefer: str | None = None) -> tuple[str, str | None]:
         """(the name in the nominative, 'm' / 'f' / None), reading all its words in one case and gender.

@@ -1,0 +1,83 @@
+"""Quote development sets: short English and Russian articles written for every layout of issues 10 and 11.
+
+Each folder of ``tests/dev/`` holds articles with their gold (the format of
+``tests/gold``); extraction runs through the whole pipeline, as
+``briefing extract`` does, and is scored with ``score.py``.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.pipeline import analyse, write_tables
+from analysis.quotes import quotes_in_text
+from score import read_rows, score_quotes
+
+DEV = Path(__file__).resolve().parent / "dev"
+MIN_FOUND, MIN_ATTRIBUTED = 0.97, 0.95
+
+
+def dev_scores(name, tmp_path):
+    folder = DEV / name
+    out = tmp_path / name
+    write_tables(analyse(folder), out)
+    gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
+    misses = []
+    return score_quotes(gold, read_rows(out / "quotes.csv", kind="direct"), misses), misses, out
+
+
+@pytest.mark.parametrize("name, language, at_least", [("quotes_en", "en", 30), ("quotes_ru", "ru", 25)])
+def test_development_set_scores(name, language, at_least, tmp_path):
+    assert len(list((DEV / name).glob("*.txt"))) >= at_least
+    s, misses, out = dev_scores(name, tmp_path)
+    assert s["detection"]["f1"] >= MIN_FOUND, misses
+    assert s["attribution"]["f1"] >= MIN_ATTRIBUTED, misses
+    assert set(c for c in read_rows(out / "articles.csv") for c in [c["language"]]) == {language}
+
+
+def ru(text, **kw):
+    q = quotes_in_text(text, "t", lang="ru", **kw)
+    return q[q["kind"] == "direct"].reset_index(drop=True)
+
+
+def test_russian_names_in_any_case_become_the_nominative():
+    q = ru("Встреча\nВ Астане прошла встреча министра финансов Казахстана Мадины Абылкасымовой с банкирами.\n"
+           "«Бюджет будет исполнен», — сказала Мадина Абылкасымова.\n"
+           "По словам Бориса Николаева, «банки готовы кредитовать экспортеров».\n")
+    assert list(q["speaker"]) == ["Мадина Абылкасымова", "Борис Николаев"]
+    assert list(q["confidence"]) == ["name", "name"]
+
+
+def test_russian_names_resolve_to_the_roster_across_scripts():
+    q = ru("Переговоры\nКасым-Жомарт Токаев поблагодарил Александра Лукашенко.\n«Спасибо за прием», — сказал Токаев.\n"
+           "По словам Александра Лукашенко, «Казахстан — наш главный партнер в Азии».\n")
+    assert list(q["speaker"]) == ["Kassym-Jomart Tokayev", "Aleksandr Lukashenko"]
+    assert q["speaker_in_roster"].all()
+
+
+def test_a_statement_split_by_a_dash_attribution_is_two_spans_of_one_utterance():
+    q = ru("Форум\nГубернатор Брестской области Петр Пархомчик открыл форум.\n"
+           "«Мы ждем инвесторов, — подчеркнул губернатор. — Земля для заводов уже выделена».\n")
+    assert list(q["text"]) == ["Мы ждем инвесторов", "Земля для заводов уже выделена"]
+    assert q["utterance_id"].nunique() == 1 and set(q["speaker"]) == {"Петр Пархомчик"}
+    assert not q["text"].str.contains("подчеркнул").any()
+
+
+def test_dialogue_paragraphs_opened_by_a_dash_are_direct_speech():
+    q = ru("Интервью\nДиректор завода Анна Смирнова ответила на вопросы.\n"
+           "— Мы готовы к росту заказов, — сказала она.\n— А новые цеха? — спросил журналист.\n")
+    assert q.loc[0, "text"] == "Мы готовы к росту заказов"
+    assert q.loc[0, "speaker"] == "Анна Смирнова"
+
+
+def test_a_dash_list_without_attribution_is_not_speech():
+    q = ru("Итоги года\nВ программе форума:\nЗавод подвел итоги года.\n— выставка техники;\n— подписание соглашений.\n")
+    assert q.empty
+
+
+def test_a_role_noun_in_any_case_binds_to_the_person_introduced_with_it():
+    q = ru("Визит\nПосол Турции в Казахстане Мехмет Уянык встретился с акимом Павлодарской области.\n"
+           "По мнению посла, «турецкие компании построят здесь три завода».\n"
+           "«Мы поддержим их», — заявил аким.\n")
+    assert list(q["speaker"]) == ["Мехмет Уянык", ""]
+    assert q.loc[1, "speaker_mention"] == "аким" and q.loc[1, "confidence"] == "none"
