@@ -40,6 +40,7 @@ from a rates file the analyst supplies.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -52,8 +53,9 @@ from .quotes import direct_spans
 from .text import sentences
 
 FIGURE_COLUMNS = ["article_id", "figure_id", "surface", "value_usd", "low_usd", "high_usd", "amount", "currency",
-                  "currency_inferred", "qualifier", "vague", "claim", "metric", "year", "period", "relative_to",
-                  "speaker", "in_quote", "start", "end", "sentence"]
+                  "currency_inferred", "qualifier", "vague", "claim", "metric", "flow", "parties", "exporter",
+                  "importer", "year", "period", "period_start", "period_end", "relative_to", "speaker", "reporter",
+                  "in_quote", "start", "end", "sentence"]
 QUANTITY_COLUMNS = ["article_id", "quantity_id", "surface", "kind", "value", "low", "high", "unit", "qualifier",
                     "vague", "speaker", "in_quote", "start", "end", "sentence"]
 
@@ -165,7 +167,7 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
     f.mapping(fig, "", allowed={"inflect", "numbers", "scales", "range_joiners", "range_openers", "change_from",
                                 "change_verbs", "currency_link", "qualifiers", "trailing_qualifiers", "vague",
                                 "metrics", "claims", "target_after", "relative", "relative_words", "period",
-                                "not_money"})
+                                "not_money", "context"})
     expanded = f.texts(fig.get("inflect") or [], "inflect")
     lexeme = _lexeme(pk.normaliser) if expanded else None
     form_of: dict[str, str] = {}
@@ -225,7 +227,9 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
         expand("not_money", w)
         not_money |= set(forms.get(w, []))
     openers = f.mapping(fig.get("range_openers") or {}, "range_openers")
-    per = f.mapping(fig.get("period") or {}, "period", allowed={"year_words", "relative_years", "years_ahead"})
+    per = f.mapping(fig.get("period") or {}, "period", allowed={"year_words", "relative_years", "years_ahead", "months",
+                                                               "ordinals", "counts", "quarter", "half", "month_words",
+                                                               "year", "of", "through"})
     for rx_key, rx in (("years_ahead", per.get("years_ahead") or ""), *((f"target_after[{i}]", r) for i, r in enumerate(f.texts(fig.get("target_after") or [], "target_after")))):
         try:
             re.compile(rx)
@@ -506,6 +510,8 @@ def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = Non
         y = int(m.group(1) or m.group(2))
         d = m.start() - rel_end if m.start() >= rel_end else rel - m.end()
         d = d * 0.8 if m.start() >= rel_end else d      # "$1 billion in 2023": a following year binds closer
+        if ";" in sentence[min(m.start(), rel):max(m.end(), rel_end)]:
+            d += 10_000                                   # a year beyond a semicolon belongs to the next statement
         if best is None or d < best[0]:
             best = (d, y, m.group().strip())
     if best:
@@ -747,6 +753,340 @@ def _base(figs: list[_Fig], pos: int) -> _Fig | None:
     return before[-1] if before else None
 
 
+
+# --------------------------------------------------------------------------- context: parties, flow, period, reporter
+
+# metric label (shared by every pack) -> flow
+_FLOW = {"trade turnover": "turnover", "exports": "exports", "imports": "imports", "investment": "investment",
+         "contract value": "contract", "loan": "loan", "budget": "budget", "price": "price"}
+_TRADE_FLOWS = {"turnover", "exports", "imports", "investment", "contract"}
+
+
+@dataclass
+class Places:
+    """Country, bloc and statistics-office names of one pack, as one regex each."""
+    rx: re.Pattern | None
+    canon: dict[str, str]             # form or lookup key -> canonical name
+    reporters: re.Pattern | None
+    reporter_canon: dict[str, str]
+    reporter_words: re.Pattern | None
+    pair_words: re.Pattern | None
+    to_words: set[str]
+    from_words: set[str]
+
+
+@lru_cache(maxsize=8)
+def _places(lang: str) -> Places:
+    from .lang import pack
+    v = load_vocab(lang)
+    pk = pack(lang)
+    countries = pk.section("countries") or {}
+    if not countries and (DATA / "countries.yml").is_file():
+        countries = load_yaml(DATA / "countries.yml") or {}
+    fig = pk.section("figures") if pk.file("figures") else {}
+    ctx = fig.get("context") or {}
+    f = Checker(pk.file("figures") or DATA / "figures.yml")
+    if ctx:
+        f.mapping(ctx, "context", allowed={"blocs", "reporters", "reporter_words", "pair_words", "to_words",
+                                           "from_words"})
+    lexeme = _lexeme(pk.normaliser) if "countries" in (fig.get("inflect") or []) else None
+    canon: dict[str, str] = {}
+    forms: list[str] = []
+
+    def add(name: str, written: str, table: dict, out: list) -> None:
+        words = written.split()
+        if lexeme is not None and all(w.isalpha() for w in words):
+            alts = [lexeme(w) for w in words]
+            out.append(r"\s+".join("(?:" + "|".join(re.escape(x) for x in sorted(a, key=len, reverse=True)) + ")"
+                                   for a in alts))
+            for w, a in zip(words, alts):
+                for x in a:
+                    v.form_of.setdefault(x, w.lower())
+        else:
+            out.append(re.escape(written).replace(r"\ ", r"\s+"))
+        table[" ".join(w.lower() for w in words)] = name
+
+    places = {**{k: v_ for k, v_ in countries.items()}, **(ctx.get("blocs") or {})}
+    for name, written in places.items():
+        for w in [name, *(_words_of(written))]:
+            add(name, str(w), canon, forms)
+    rep_canon: dict[str, str] = {}
+    rep_forms: list[str] = []
+    for name, written in (ctx.get("reporters") or {}).items():
+        for w in _words_of(written):
+            add(name, str(w), rep_canon, rep_forms)
+
+    def rx(alts: list[str]) -> re.Pattern | None:
+        return re.compile(r"(?<![\w])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])", re.I) if alts else None
+    word_canon: dict[str, str] = {}
+    word_forms: list[str] = []
+    for label, written in (ctx.get("reporter_words") or {}).items():
+        for w in _words_of(written):
+            add(label, str(w), word_canon, word_forms)
+    rep_canon.update({f"\0{k}": val for k, val in word_canon.items()})
+    return Places(rx=rx(forms), canon=canon, reporters=rx(rep_forms), reporter_canon=rep_canon,
+                  reporter_words=rx(word_forms),
+                  pair_words=rx([v.alt(_words_of(ctx.get("pair_words")))]) if ctx.get("pair_words") else None,
+                  to_words={w.lower() for w in _words_of(ctx.get("to_words"))},
+                  from_words={w.lower() for w in _words_of(ctx.get("from_words"))})
+
+
+def _canon_of(places: Places, table: dict[str, str], vocab: Vocab, written: str) -> str | None:
+    w = " ".join(written.lower().split())
+    return table.get(w) or table.get(vocab.key(w))
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str
+
+
+def _mentions(text: str, places: Places, vocab: Vocab) -> list[_Mention]:
+    if places.rx is None:
+        return []
+    out = []
+    for m in places.rx.finditer(text):
+        name = _canon_of(places, places.canon, vocab, m.group())
+        if name:
+            out.append(_Mention(m.start(), m.end(), name))
+    return out
+
+
+def _dominant(mentions: list[_Mention], title_end: int) -> list[str]:
+    """The article's two most-mentioned places (a headline mention counts twice)."""
+    counts: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        counts[m.name] = counts.get(m.name, 0) + (2 if m.start < title_end else 1)
+        first.setdefault(m.name, m.start)
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
+    return sorted(ranked[:2])
+
+
+def _distinct(ms: list[_Mention]) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        if m.name not in out:
+            out.append(m.name)
+    return out
+
+
+def _in(ms: list[_Mention], a: int, b: int, skip: list[tuple[int, int]]) -> list[_Mention]:
+    i = bisect.bisect_left([m.start for m in ms], a)
+    out = []
+    while i < len(ms) and ms[i].start < b:
+        m = ms[i]
+        if m.end <= b and not any(s <= m.start < e for s, e in skip):
+            out.append(m)
+        i += 1
+    return out
+
+
+def _direction(text: str, ms: list[_Mention], places: Places) -> tuple[str, str, str]:
+    """(owner, destination, origin) among the mentions: 'exports to X' / 'imports from Y' / "X's exports"."""
+    owner = dest = origin = ""
+    for m in ms:
+        prev = re.search(r"([\w-]+)\s+$", text[max(0, m.start - 20):m.start])
+        w = prev.group(1).lower() if prev else ""
+        if w in places.to_words and not dest:
+            dest = m.name
+        elif w in places.from_words and not origin:
+            origin = m.name
+        elif not owner:
+            owner = m.name
+    return owner, dest, origin
+
+
+def _parties(text: str, mentions: list[_Mention], places: Places, flow: str, clause: tuple[int, int],
+             sent: tuple[int, int], skip: list[tuple[int, int]], dominant: list[str], title: list[str],
+             previous: tuple[str, ...] | None) -> tuple[list[str], str, str]:
+    """Parties (canonical, sorted), exporter and importer of one figure."""
+    in_clause = _in(mentions, *clause, skip)
+    in_sent = _in(mentions, *sent, skip)
+    names = _distinct(in_clause)
+    if len(names) < 2:
+        names = _distinct(in_clause + in_sent) if len(_distinct(in_sent)) >= 2 else names
+    pair_word = bool(places.pair_words and places.pair_words.search(text, *sent))
+    if not names:
+        if pair_word and len(dominant) == 2:
+            names = list(dominant)
+        elif previous:
+            names = list(previous)
+        elif flow in _TRADE_FLOWS:
+            names = title if len(title) >= 2 else list(dominant) if len(dominant) == 2 else title
+    elif len(names) == 1 and flow in _TRADE_FLOWS and len(dominant) == 2 and names[0] in dominant:
+        names = list(dominant)         # "trade with Kazakhstan" in a Belarus-Kazakhstan article
+    exporter = importer = ""
+    if flow in ("exports", "imports") and names:
+        owner, dest, origin = _direction(text, in_clause or in_sent, places)
+        if flow == "exports":
+            exporter, importer = (origin or owner), dest
+        else:
+            importer, exporter = (dest or owner), origin
+        if len(names) == 2:
+            if exporter and not importer and exporter in names:
+                importer = next(n for n in names if n != exporter)
+            elif importer and not exporter and importer in names:
+                exporter = next(n for n in names if n != importer)
+        if exporter == importer:
+            exporter = importer = ""
+    return sorted(names[:3]), exporter, importer
+
+
+def _reporter(text: str, sent: tuple[int, int], mentions: list[_Mention], places: Places,
+              vocab: Vocab) -> tuple[str, list[tuple[int, int]]]:
+    """Whose statistics the sentence cites, and the spans of those words (not parties)."""
+    if places.reporters is not None:
+        m = places.reporters.search(text, *sent)
+        if m:
+            name = _canon_of(places, places.reporter_canon, vocab, m.group())
+            if name:
+                return name, [(m.start(), m.end())]
+    if places.reporter_words is not None:
+        for m in places.reporter_words.finditer(text, *sent):
+            before = [x for x in mentions if sent[0] <= x.start and x.end <= m.start() and m.start() - x.end <= 3]
+            if before:
+                w = " ".join(m.group().lower().split())
+                label = places.reporter_canon.get("\0" + w) or places.reporter_canon.get("\0" + vocab.key(w), w)
+                return f"{before[-1].name} {label}", [(before[-1].start, m.end())]
+    return "", []
+
+
+@dataclass
+class PeriodGrammar:
+    rx: re.Pattern
+    months: dict[str, int]
+    ordinals: dict[str, int]
+    counts: dict[str, int]
+    vocab: Vocab
+
+
+@lru_cache(maxsize=8)
+def _period_grammar(lang: str) -> PeriodGrammar | None:
+    from .lang import pack
+    v = load_vocab(lang)
+    pk = pack(lang)
+    fig = pk.section("figures") if pk.file("figures") else {}
+    spec = (fig.get("period") or {})
+    if not spec.get("months"):
+        return None
+    f = Checker(pk.file("figures"))
+    lexeme = _lexeme(pk.normaliser) if "period" in (fig.get("inflect") or []) else None
+
+    def table(key: str) -> tuple[dict[str, int], str]:
+        out: dict[str, int] = {}
+        for w, n in f.mapping(spec.get(key) or {}, f"period.{key}").items():
+            n = int(f.number(n, f"period.{key}.{w}"))
+            for x in (lexeme(str(w)) if lexeme and str(w).isalpha() else [str(w)]):
+                out.setdefault(x.lower(), n)
+        return out, "|".join(re.escape(x) for x in sorted(out, key=len, reverse=True))
+
+    def words(key: str) -> str:
+        ws = []
+        for w in f.texts(spec.get(key) or [], f"period.{key}"):
+            parts = [("(?:" + "|".join(re.escape(x) for x in sorted(lexeme(p), key=len, reverse=True)) + ")")
+                     if lexeme and p.isalpha() else re.escape(p) for p in w.split()]
+            ws.append(r"\s+".join(parts))
+        return "|".join(sorted(ws, key=len, reverse=True)) or "(?!x)x"
+
+    months, mon = table("months")
+    ordinals, ordn = table("ordinals")
+    counts, cnt = table("counts")
+    of = words("of")
+    yr = r"(?:19|20)\d\d(?![\d])"
+    tail = rf"(?:\s+(?:(?:{of})\s+)?(?:the\s+)?(?P<{{y}}>{yr}))?"
+    dash = r"\s*(?:[-–—]|\s(?:" + words("through") + r")\s)\s*"
+    quarter, half, month_word, year_word = words("quarter"), words("half"), words("month_words"), words("year")
+    rx = re.compile(
+        rf"(?<![\w])(?:"
+        rf"(?P<qo>{ordn})[\s-]+(?:{quarter}){tail.format(y='qy')}"
+        rf"|(?P<qs>[Qq][1-4]|[1-4][Qq]|[IV]{{1,3}}\s+(?:{quarter})){tail.format(y='qsy')}"
+        rf"|(?P<ho>{ordn})[\s-]+(?:{half})(?:\s+(?:{of})\s+(?:the\s+)?(?:{year_word}))?{tail.format(y='hy')}"
+        rf"|(?P<hs>[Hh][12]){tail.format(y='hsy')}"
+        rf"|(?:(?:the\s+)?(?:{ordn})\s+)?(?P<mc>{cnt}|\d{{1,2}})\s+(?:{month_word}){tail.format(y='mcy')}"
+        rf"|(?P<m1>{mon}){dash}(?P<m2>{mon}){tail.format(y='my')}"
+        rf"|(?P<y1>{yr}){dash}(?P<y2>(?:19|20)?\d\d)(?![\d])"
+        rf"|(?P<m>{mon})\s+(?:(?:{of})\s+)?(?P<msy>{yr})"
+        rf")(?![\w])", re.I)
+    return PeriodGrammar(rx=rx, months=months, ordinals=ordinals, counts=counts, vocab=v)
+
+
+def _last_day(y: int, m: int) -> str:
+    import calendar
+    return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+def _span(y: int, m1: int, m2: int) -> tuple[str, str]:
+    return f"{y:04d}-{m1:02d}-01", _last_day(y, m2)
+
+
+def _period_of(sentence: str, rel: int, rel_end: int, fy: int | None, lang: str,
+               claim: str) -> tuple[str, str, str] | None:
+    """(label, start, end) of the sub-year or multi-year period nearest the amount, if the sentence names one."""
+    g = _period_grammar(lang)
+    if g is None:
+        return None
+    best = None
+    for m in g.rx.finditer(sentence):
+        d = m.start() - rel_end if m.start() >= rel_end else rel - m.end()
+        if best is None or d < best[0]:
+            best = (d, m)
+    if best is None:
+        return None
+    m = best[1]
+    gd = m.groupdict()
+    year = next((int(gd[k]) for k in ("qy", "qsy", "hy", "hsy", "mcy", "my", "msy") if gd.get(k)), None) or fy
+    low = lambda k: " ".join(gd[k].lower().split())  # noqa: E731
+    if gd["y1"]:
+        y1, y2 = int(gd["y1"]), gd["y2"]
+        y2 = int(y2) if len(y2) == 4 else int(gd["y1"][:2] + y2)
+        if y2 <= y1:
+            return None
+        return f"{y1}/{y2}", f"{y1:04d}-01-01", f"{y2:04d}-12-31"
+    if year is None:
+        return None
+    if gd["qo"] or gd["qs"]:
+        if gd["qo"]:
+            q = g.ordinals.get(low("qo"))
+        else:
+            t = gd["qs"].split()[0].upper().replace("Q", "")
+            q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(t) or int(t)
+        if not q or q > 4:
+            return None
+        a, b = _span(year, 3 * q - 2, 3 * q)
+        return f"{year}-Q{q}", a, b
+    if gd["ho"] or gd["hs"]:
+        h = g.ordinals.get(low("ho")) if gd["ho"] else int(gd["hs"][1])
+        if h not in (1, 2):
+            return None
+        a, b = _span(year, 6 * h - 5, 6 * h)
+        return f"{year}-H{h}", a, b
+    if gd["mc"]:
+        n = g.counts.get(low("mc")) or (int(gd["mc"]) if gd["mc"].isdigit() else 0)
+        if not 1 <= n <= 12:
+            return None
+        if n == 12:
+            return str(year), f"{year:04d}-01-01", f"{year:04d}-12-31"
+        a, b = _span(year, 1, n)
+        return f"{year}-01/{year}-{n:02d}", a, b
+    if gd["m1"]:
+        m1, m2 = g.months.get(low("m1")), g.months.get(low("m2"))
+        if not (m1 and m2 and m1 < m2):
+            return None
+        a, b = _span(year, m1, m2)
+        return f"{year}-{m1:02d}/{year}-{m2:02d}", a, b
+    if gd["m"]:
+        mo = g.months.get(low("m"))
+        if not mo:
+            return None
+        a, b = _span(year, mo, mo)
+        return f"{year}-{mo:02d}", a, b
+    return None
+
+
+
 def figures_in_text(text: str, article_id: str = "", year: int | None = None, quote_spans: pd.DataFrame | None = None,
                     rates: dict | None = None, lang: str = "en") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures and quantities of one article (see the module docstring for the columns)."""
@@ -785,42 +1125,84 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     for f in rel:
         f.relative_to = position.get(id(f.extra["base"]))    # None when its base was itself dropped
     sents = sentences(text)
+    starts = [x.start for x in sents]
+    places = _places(vocab.lang)
+    mentions = _mentions(text, places, vocab)
+    title_end = text.find("\n") if "\n" in text else len(text)
+    dominant = _dominant(mentions, title_end)
+    title = _distinct([m for m in mentions if m.end <= title_end])
+    money_spans = [(f.start, f.end) for f in allf]
     rows = []
     metrics: list[str] = []
+    parties_of: list[tuple[str, ...]] = []
+
+    def same_paragraph_as_previous(n: int) -> bool:
+        return n > 0 and allf[n].start - allf[n - 1].end < 300 and "\n" not in text[allf[n - 1].end:allf[n].start]
+
     for n, f in enumerate(allf):
-        sent = next((s for s in sents if s.start <= f.start < s.end), None)
-        sent_text = sent.text if sent else text[max(0, f.start - 100):f.end + 100]
-        rel_pos = f.start - (sent.start if sent else max(0, f.start - 100))
+        k = bisect.bisect_right(starts, f.start) - 1
+        sent = sents[k] if k >= 0 and sents[k].start <= f.start < sents[k].end else None
+        s0 = sent.start if sent else max(0, f.start - 100)
+        sent_text = sent.text if sent else text[s0:f.end + 100]
+        rel_pos = f.start - s0
         rel_end = rel_pos + (f.end - f.start)
         c0, c1 = _clause(sent_text, rel_pos, rel_end)
         claim = _claim(sent_text[c0:rel_end], sent_text[rel_pos:], vocab)
         if claim == "actual":
-            fy, period = _period(sent_text, rel_pos, year, rel_end, vocab)
+            fy, period = _period(sent_text[c0:c1], rel_pos - c0, None, rel_end - c0, vocab)
+            if fy is None:
+                fy, period = _period(sent_text, rel_pos, year, rel_end, vocab)
         else:   # a target's year is its own ("by 2030"), never the year of a fact in another clause
             fy, period = _period(sent_text[c0:c1], rel_pos - c0, year, rel_end - c0, vocab)
         if fy is None and claim == "actual" and year and not period:
             fy, period = year, "article date"
+        span = _period_of(sent_text[c0:c1], rel_pos - c0, rel_end - c0, fy, vocab.lang, claim)
+        if span is None and claim == "actual":
+            span = _period_of(sent_text, rel_pos, rel_end, fy, vocab.lang, claim)
+            if span is not None and fy is not None and period != "article date" and not span[0].startswith(str(fy)) \
+                    and "/" not in span[0]:
+                span = None                 # a sub-year period of another year elsewhere in the sentence
+        if span is None and period in ("article date", "") and same_paragraph_as_previous(n) and rows \
+                and rows[-1]["period_start"] and (rows[-1]["claim"] == claim or not period):
+            prev = rows[-1]                 # no period of its own: the paragraph's period continues
+            fy, span = prev["year"], (prev["period"], prev["period_start"], prev["period_end"])
+        if span is None and fy is not None:
+            span = (str(fy), f"{fy:04d}-01-01", f"{fy:04d}-12-31")
         speaker, in_quote = _speaker(spans, f.start)
         if not in_quote and attribute is not None:
-            speaker = attribute(f.start, sent.start if sent else max(0, f.start - 100))
+            speaker = attribute(f.start, s0)
         value_lo, value_hi = _to_usd(f.low, f.currency, fy or year, rates), _to_usd(f.high, f.currency, fy or year, rates)
         ranged = f.low != f.high
         point = (f.low + f.high) / 2
-        metric = _metric(sent_text, rel_pos, vocab)
+        metric = _metric(sent_text[c0:c1], rel_pos - c0, vocab)
+        if metric == "other":
+            metric = _metric(sent_text, rel_pos, vocab)
+        same_paragraph = same_paragraph_as_previous(n)
         if metric == "other" and f.relative_to is not None and f.relative_to < len(metrics):
             metric = metrics[f.relative_to]            # "double it": what "it" counts
-        elif metric == "other" and metrics and f.start - allf[n - 1].end < 300 and "\n" not in text[allf[n - 1].end:f.start]:
+        elif metric == "other" and metrics and same_paragraph:
             metric = metrics[-1]                       # same paragraph, no subject word: the topic continues
         metrics.append(metric)
+        flow = _FLOW.get(metric, "other")
+        reporter, rep_spans = _reporter(text, (s0, s0 + len(sent_text)), mentions, places, vocab)
+        previous = parties_of[f.relative_to] if f.relative_to is not None and f.relative_to < len(parties_of) else (
+            parties_of[-1] if parties_of and same_paragraph else None)
+        parties, exporter, importer = _parties(text, mentions, places, flow, (s0 + c0, s0 + c1),
+                                               (s0, s0 + len(sent_text)), money_spans + rep_spans, dominant, title,
+                                               previous)
+        parties_of.append(tuple(parties))
         rows.append({
             "article_id": article_id, "figure_id": f"{article_id}#f{n}", "surface": text[f.start:f.end],
             "value_usd": _to_usd(point, f.currency, fy or year, rates),
             "low_usd": value_lo if ranged else None, "high_usd": value_hi if ranged else None,
             "amount": point, "currency": f.currency or "", "currency_inferred": f.inferred,
             "qualifier": f.qualifier, "vague": bool(f.vague), "claim": claim,
-            "metric": metric, "year": fy, "period": period,
+            "metric": metric, "flow": flow, "parties": "|".join(parties), "exporter": exporter, "importer": importer,
+            "year": fy, "period": span[0] if span else period,
+            "period_start": span[1] if span else "", "period_end": span[2] if span else "",
             "relative_to": f"{article_id}#f{f.relative_to}" if f.relative_to is not None else "",
-            "speaker": speaker, "in_quote": in_quote, "start": f.start, "end": f.end, "sentence": sent_text,
+            "speaker": speaker, "reporter": reporter, "in_quote": in_quote, "start": f.start, "end": f.end,
+            "sentence": sent_text,
         })
     return rows, quantity_rows(text, article_id, [(f.start, f.end) for f in allf], spans, sents)
 

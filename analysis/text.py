@@ -77,6 +77,7 @@ _ABBREV = {
     "rep", "pres", "min", "approx", "est", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mln", "bln", "bn", "tn",
     "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "cf", "vol", "pp", "ca",
+    "долл", "дол", "руб", "бел",
 }
 _CLOSERS = "\"'”’»“)]"
 _SENT_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
