@@ -246,8 +246,12 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
           formats: tuple[str, ...] = FORMATS, params: list[tuple[str, str]] | None = None,
           title: str | None = None, verbose: bool = False, progress: bool | None = None,
           keep: int = 10, jobs: int = 1, cache_dir: str | Path | None = None,
-          configs: dict[str, str] | None = None) -> BuildResult:
-    """Execute and render the notebooks; see the module docstring for the layout."""
+          configs: dict[str, str] | None = None, fetched: dict | None = None) -> BuildResult:
+    """Execute and render the notebooks; see the module docstring for the layout.
+
+    `fetched` (``FetchReport.as_dict()`` of a fetch run just before) goes into
+    the manifest as ``fetch``: the sources polled and what each gave.
+    """
     from . import __version__
     from .corpus import load_corpus
 
@@ -357,6 +361,8 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             "errors": [r.error for r in runs if r.error],
             "outputs": [{"file": p.name, "sha256": _sha256(p)} for r in runs for p in r.outputs if p.exists()],
         }
+        if fetched is not None:
+            manifest["fetch"] = fetched
         (run_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
         if result.ok:
             _publish(out, run_dir, runs)

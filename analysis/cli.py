@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -70,6 +71,17 @@ def _parser() -> argparse.ArgumentParser:
     _config_options(b)
     _work_options(b)
     b.add_argument("--list", action="store_true", help="list the notebooks and their parameters, then exit")
+    b.add_argument("--fetch", action="store_true", help="run 'briefing fetch CORPUS' first (CORPUS/sources.yml)")
+
+    f = sub.add_parser("fetch", help="collect new articles from news feeds and web pages into the corpus",
+                       description="Poll the feeds and pages of SOURCES (default CORPUS/sources.yml) and write each "
+                                   "new article into CORPUS as .md with front matter. Nothing in CORPUS is modified "
+                                   "or removed. Exit 0 when something or nothing new was fetched, 1 when every "
+                                   "source failed, 2 for a bad sources file.")
+    f.add_argument("corpus", type=Path, help="corpus folder the articles are written into")
+    f.add_argument("--sources", type=Path, metavar="YAML", help="sources file (default: CORPUS/sources.yml)")
+    f.add_argument("--since", metavar="DATE", help="skip articles published before DATE (YYYY-MM-DD)")
+    f.add_argument("-v", "--verbose", action="store_true", help="print every source's result and log requests")
     return p
 
 
@@ -201,10 +213,16 @@ def cmd_build(args) -> int:
     fmt = args.format or ",".join(cfg.get("format", ["html", "pdf"]))
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     cache = None if args.no_cache else (args.cache or (Path(cfg["cache"]) if cfg.get("cache") else default_cache()))
+    fetched = None
+    if args.fetch:   # new articles first; a failed fetch is reported and the build goes on with the corpus as is
+        from .fetch import fetch_sources
+        report = fetch_sources(corpus, progress=sys.stderr.isatty())
+        _print_fetch(report, loud=args.verbose or sys.stdout.isatty())
+        fetched = report.as_dict()
     result = build(corpus, out, notebooks=args.notebook or cfg.get("notebooks"), formats=formats, params=params,
                    title=args.title or cfg.get("title"), verbose=args.verbose,
                    keep=args.keep if args.keep is not None else cfg.get("keep", 10),
-                   jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache, configs=configs)
+                   jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache, configs=configs, fetched=fetched)
     for run in result.runs:
         if run.ok:
             print(f"{run.name}: ok ({run.seconds:.1f} s)")
@@ -221,9 +239,40 @@ def cmd_build(args) -> int:
     return 1
 
 
+def cmd_fetch(args) -> int:
+    from .fetch import fetch_sources
+
+    if args.since is not None:
+        from .corpus import parse_date
+        got = parse_date(args.since) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.since) else None
+        if got is None:
+            print(f"error: --since expects a date such as 2026-01-31, got {args.since!r}", file=sys.stderr)
+            return 2
+    report = fetch_sources(args.corpus, args.sources, since=args.since, progress=sys.stderr.isatty())
+    _print_fetch(report, loud=args.verbose or sys.stdout.isatty())
+    return report.exit_code
+
+
+def _print_fetch(report, loud: bool) -> None:
+    """On a terminal every source's line; under cron only what went wrong (on stderr)."""
+    for line, src in zip(report.summary(), report.sources):
+        if loud:
+            print(line)
+        elif src.status == "failed":
+            print(f"error: {line}", file=sys.stderr)
+        if loud:
+            for p in src.problems:
+                print(f"  problem: {p['url']}: {p['problem']}", file=sys.stderr)
+            for d in src.duplicates:
+                print(f"  duplicate: {d['url']} (same as {d['of']})")
+    if loud:
+        print(f"{len(report.new_files)} new article(s) in {report.corpus}")
+
+
 def main(argv: list[str] | None = None) -> int:
     from .build import UsageError
     from .config import ConfigError
+    from .fetch import FetchBusy
 
     parser = _parser()
     args = parser.parse_args(argv)
@@ -235,10 +284,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: corpus folder not found: {args.corpus}", file=sys.stderr)
         return 2
     try:
-        return {"check": cmd_check, "extract": cmd_extract, "build": cmd_build}[args.command](args)
+        return {"check": cmd_check, "extract": cmd_extract, "build": cmd_build,
+                "fetch": cmd_fetch}[args.command](args)
     except (UsageError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except FetchBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
