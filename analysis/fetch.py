@@ -129,8 +129,8 @@ def load_sources(path: str | os.PathLike) -> tuple[list[Source], Settings]:
             c.fail(f"{key}.name", f"'{name}' is used by an earlier source; names must be unique")
         names.add(name.casefold())
         feeds = [_url(c, u, f"{key}.feed" + (f"[{j}]" if isinstance(item.get("feed"), list) else ""))
-                 for j, u in enumerate(c.texts(item.get("feed"), f"{key}.feed"))]
-        pages = [_url(c, u, f"{key}.pages[{j}]") for j, u in enumerate(c.texts(item.get("pages"), f"{key}.pages"))]
+                 for j, u in enumerate(c.texts(item.get("feed"), f"{key}.feed", single=True))]
+        pages = [_url(c, u, f"{key}.pages[{j}]") for j, u in enumerate(c.texts(item.get("pages"), f"{key}.pages", single=True))]
         if not feeds and not pages:
             c.fail(key, f"source '{name}' needs a 'feed' (RSS/Atom URL) or 'pages' (a list of article URLs)")
         language = c.text(item.get("language"), f"{key}.language", optional=True)

@@ -221,15 +221,21 @@ sources:
 
 
 @pytest.mark.parametrize("text, message", [
-    ("sources: []\n", "sources.yml: sources: expected a non-empty list"),
-    ("sources:\n  - feed: https://x.org/rss\n", "sources.yml: sources[0].name: required"),
-    ("sources:\n  - name: A\n", "sources.yml: sources[0]: source 'A' needs a 'feed'"),
-    ("sources:\n  - name: A\n    feed: ftp://x.org/rss\n", "sources.yml: sources[0].feed: expected an http(s) URL"),
-    ("sources:\n  - name: A\n    pages: [https://x.org/a, x.org/b]\n", "sources.yml: sources[0].pages[1]: expected an http(s) URL"),
-    ("sources:\n  - name: A\n    feed: https://x.org/rss\n    interval: often\n", "sources[0].interval: expected a duration"),
-    ("sources:\n  - name: A\n    feed: https://x.org/rss\n    lang: en\n", "sources.yml: sources[0].lang: unknown key"),
-    ("sources:\n  - {name: A, feed: 'https://x.org/1'}\n  - {name: a, feed: 'https://x.org/2'}\n", "sources[1].name: 'a' is used"),
-    ("sources:\n  - {name: A, feed: 'https://x.org/1'}\nsettings: {timeout: 0}\n", "sources.yml: settings.timeout: expected a positive"),
+    ("sources: []\n", "sources.yml:1 sources: expected a non-empty list"),
+    ("sources:\n  - feed: https://x.org/rss\n", "sources.yml:2 sources[0].name: required"),
+    ("sources:\n  - name: A\n", "sources.yml:2 sources[0] (A): source 'A' needs a 'feed'"),
+    ("sources:\n  - name: A\n    feed: ftp://x.org/rss\n", "sources.yml:3 sources[0] (A).feed: expected an http(s) URL"),
+    ("sources:\n  - name: A\n    pages: [https://x.org/a, x.org/b]\n",
+     "sources.yml:3 sources[0] (A).pages[1]: expected an http(s) URL"),
+    ("sources:\n  - name: A\n    feed: https://x.org/rss\n    interval: often\n",
+     "sources.yml:4 sources[0] (A).interval: expected a duration"),
+    ("sources:\n  - name: A\n    feed: https://x.org/rss\n    include: Belarus, Minsk\n",
+     "sources.yml:4 sources[0] (A).include: expected a list"),
+    ("sources:\n  - name: A\n    feed: https://x.org/rss\n    lang: en\n", "sources[0] (A).lang: unknown key"),
+    ("sources:\n  - {name: A, feed: 'https://x.org/1'}\n  - {name: a, feed: 'https://x.org/2'}\n",
+     "sources.yml:3 sources[1] (a).name: 'a' is used"),
+    ("sources:\n  - {name: A, feed: 'https://x.org/1'}\nsettings: {timeout: 0}\n",
+     "sources.yml:3 settings.timeout: expected a positive"),
 ])
 def test_invalid_sources_file_names_the_file_and_key(tmp_path, text, message):
     path = tmp_path / "sources.yml"
@@ -243,7 +249,7 @@ def test_bad_sources_file_exits_2_before_any_request(site, tmp_path, capsys):
     (tmp_path / "sources.yml").write_text("sources:\n  - name: A\n    feed: not a url\n", encoding="utf-8")
     start = len(site.requests)
     assert main(["fetch", str(tmp_path)]) == 2
-    assert "sources.yml: sources[0].feed" in capsys.readouterr().err
+    assert "sources.yml:3 sources[0] (A).feed: expected an http(s) URL" in capsys.readouterr().err
     assert site.requests[start:] == []
     assert main(["fetch", str(tmp_path), "--since", "yesterday"]) == 2
 
