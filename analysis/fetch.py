@@ -502,7 +502,7 @@ class _State:
     def __init__(self, root: Path):
         self.path = root / STATE_NAME
         self.data = {"version": STATE_VERSION, "urls": {}, "hashes": {}, "simhashes": [], "feeds": {},
-                     "polled": {}, "old": {}, "pending": {}}
+                     "polled": {}, "old": {}, "pending": {}, "totals": {}, "last_run": {}}
         if self.path.is_file():
             try:
                 loaded = json.loads(self.path.read_text(encoding="utf-8"))
@@ -863,10 +863,46 @@ def fetch_sources(corpus_dir: str | os.PathLike, sources: str | os.PathLike | No
                 rep = fetcher.run_source(src)
                 if rep.status != "failed":
                     state.polled[src.name] = stamp.replace(microsecond=0).isoformat()
+                state.totals[src.name] = state.totals.get(src.name, 0) + len(rep.new)
                 reports.append(rep)
                 if show:
                     print(FetchReport(root, [rep], "").summary()[0], file=sys.stderr)
                 state.save()     # after each source: an interrupted run keeps what it wrote
+            state.data["last_run"] = {
+                "at": stamp.replace(microsecond=0).isoformat(), "since": since,
+                "sources": [{"name": r.name, "status": r.status, "articles": len(r.new),
+                             "duplicates": len(r.duplicates), "error": r.error} for r in reports]}
+            state.save()
         finally:
             http.close()
     return FetchReport(root, reports, stamp.strftime("%Y%m%dT%H%M%SZ"), time.perf_counter() - started)
+
+
+def collection_note(corpus_dir: str | os.PathLike) -> str | None:
+    """One sentence for a briefing's methodology: the last fetch into this corpus and what each source gave.
+
+    None when the corpus was never fetched into (its articles were saved by hand).
+    """
+    path = Path(corpus_dir) / STATE_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        run = data.get("last_run") or {}
+        when = dt.datetime.fromisoformat(run["at"]).strftime("%Y-%m-%d %H:%M UTC")
+        sources = list(run["sources"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    parts = []
+    for s in sources:
+        if s.get("status") == "not_due":
+            parts.append(f"{s['name']} (not due)")
+        elif s.get("status") == "failed":
+            parts.append(f"{s['name']} (failed: {str(s.get('error') or '')[:120]})")
+        else:
+            extra = f", {s['duplicates']} duplicate(s) left out" if s.get("duplicates") else ""
+            unchanged = ", feed unchanged" if s.get("status") == "not_modified" else ""
+            parts.append(f"{s['name']} ({s.get('articles', 0)} new{extra}{unchanged})")
+    totals = data.get("totals") or {}
+    total = "; ".join(f"{k} {v}" for k, v in totals.items() if v)
+    return (f"Collection: the articles were fetched from news feeds and web pages (briefing fetch); the last run, "
+            f"{when}, polled " + (", ".join(parts) or "no source") + "."
+            + (f" Articles fetched per source so far: {total}." if total else ""))

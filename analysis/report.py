@@ -373,6 +373,10 @@ def methodology(b: Briefing) -> str:
         f"Configuration: roster {cfg.get('roster_used') or os.path.basename(cfg.get('roster', ''))}, lexicon "
         f"{cfg.get('lexicon_used') or os.path.basename(cfg.get('lexicon', ''))}, exchange rates {os.path.basename(cfg.get('rates', '')) or 'none'}.",
     ]
+    from .fetch import collection_note
+    collected = collection_note(b.results.corpus.root)
+    if collected:
+        items.append(collected)
     if len(partial):
         items.append("Articles without a known year (kept, but left out of charts over time): "
                      + ", ".join(f"{b.refs[a]} ({fmt_date(p)})" for a, p in zip(partial["article_id"], partial["published"])) + ".")

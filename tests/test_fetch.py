@@ -279,3 +279,23 @@ sources:
     assert {s["name"]: s["articles"] for s in manifest["fetch"]["sources"]} == {"President": 1, "Kazinform": 2}
     assert sorted(i["file"] for i in manifest["inputs"]) == sorted(
         f for s in manifest["fetch"]["sources"] for f in s["new"])
+    html = (out / "briefing.html").read_text(encoding="utf-8")
+    assert "Collection: the articles were fetched from news feeds and web pages" in html
+    assert "President (1 new), Kazinform (2 new)" in html
+
+
+def test_the_methodology_sentence_names_each_polled_source_and_what_it_gave(first_run):
+    from analysis.fetch import collection_note
+
+    corpus, _, _ = first_run
+    note = collection_note(corpus)
+    assert note.startswith("Collection: the articles were fetched from news feeds and web pages")
+    for part in ("BelTA (", "Kazinform (", "Tengrinews (", "President (", "Dead agency (failed: feed http"):
+        assert part in note, part
+    assert "Articles fetched per source so far: BelTA 1; Kazinform 1; Tengrinews 1; President 1." in note
+
+
+def test_a_corpus_never_fetched_into_has_no_collection_note(tmp_path):
+    from analysis.fetch import collection_note
+
+    assert collection_note(tmp_path) is None
