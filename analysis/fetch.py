@@ -273,7 +273,7 @@ class _Http:
             headers={"User-Agent": settings.user_agent(),
                      "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                                "application/xml;q=0.9,*/*;q=0.5"},
-            timeout=httpx.Timeout(settings.timeout), follow_redirects=False, trust_env=False)
+            timeout=httpx.Timeout(settings.timeout), follow_redirects=False)   # HTTPS_PROXY & co. honoured
         self.robots: dict[str, object] = {}
         self.last: dict[str, float] = {}
         self.count = 0

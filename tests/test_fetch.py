@@ -17,8 +17,16 @@ FAST = dict(timeout=0.3, retries=1, backoff=0, rate_limit=0)
 
 @pytest.fixture(scope="module")
 def site():
+    import os
+
+    old = os.environ.get("NO_PROXY")
+    os.environ["NO_PROXY"] = "127.0.0.1"      # a proxy set on the machine must not see the local site
     with Site() as s:
         yield s
+    if old is None:
+        os.environ.pop("NO_PROXY", None)
+    else:
+        os.environ["NO_PROXY"] = old
 
 
 def write_sources(corpus, site, *, dead=True, extra=""):
