@@ -105,7 +105,7 @@ class Lexicon:
             s, e = toks[i][0], toks[j - 1][1]
             surface = text[s:e].lower()
             by_theme: dict[str, str] = {}
-            for theme, term in sorted(hits, key=lambda h: (h[0], len(h[1]))):
+            for theme, term in sorted(hits, key=lambda h: (h[0], len(h[1]), h[1])):   # ties: not set order
                 by_theme.setdefault(theme, term)   # one mention per theme, however many terms share the stem
             for theme, term in by_theme.items():
                 if any(x in surface or surface in x and _excluded(text, s, e, x) for x in self.excludes.get(theme, [])):
