@@ -125,7 +125,7 @@ def resolve_parameters(notebooks: dict[str, Path], given: list[tuple[str, str]])
 # --------------------------------------------------------------------------- config file
 
 BUILD_KEYS = {"corpus", "out", "format", "notebooks", "parameters", "title", "jobs", "keep", "cache",
-              "roster", "lexicon", "rates"}
+              "roster", "lexicon", "rates", "scheduler"}
 PATH_KEYS = ("corpus", "out", "cache", "roster", "lexicon", "rates")
 PATH_PARAMETERS = ("corpus_dir", "roster", "lexicon", "rates", "reference")
 
@@ -146,6 +146,8 @@ def load_build_config(path: Path) -> dict:
             out[key] = str((path.parent / Path(c.text(data[key], key)).expanduser()).resolve())
     if "title" in data:
         out["title"] = c.text(data["title"], "title")
+    if "scheduler" in data:
+        out["scheduler"] = c.text(data["scheduler"], "scheduler")
     if "format" in data:
         out["format"] = c.texts(data["format"], "format", single=True)
         for i, f in enumerate(out["format"]):
@@ -246,7 +248,8 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
           formats: tuple[str, ...] = FORMATS, params: list[tuple[str, str]] | None = None,
           title: str | None = None, verbose: bool = False, progress: bool | None = None,
           keep: int = 10, jobs: int = 1, cache_dir: str | Path | None = None,
-          configs: dict[str, str] | None = None, fetched: dict | None = None) -> BuildResult:
+          configs: dict[str, str] | None = None, fetched: dict | None = None,
+          scheduler: str | None = None) -> BuildResult:
     """Execute and render the notebooks; see the module docstring for the layout.
 
     `fetched` (``FetchReport.as_dict()`` of a fetch run just before) goes into
@@ -267,6 +270,8 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     if missing:
         raise UsageError(f"no notebook named {', '.join(missing)} (available: {', '.join(catalogue)})")
     selected = {n.removesuffix(".ipynb"): catalogue[n.removesuffix(".ipynb")] for n in chosen}
+    if scheduler and not cache_dir:
+        raise UsageError("--scheduler extracts into the cache the notebooks read: it cannot be used with --no-cache")
     per_nb = resolve_parameters(selected, params or [])
     title = title or "Briefing"
     for name, path in selected.items():
@@ -310,7 +315,7 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             from .pipeline import analyse
             first = next(iter(per_nb.values()))
             analyse(corpus, roster=first.get("roster") or None, lexicon=first.get("lexicon") or None,
-                    rates=first.get("rates") or None, cache_dir=cache_dir, jobs=jobs)
+                    rates=first.get("rates") or None, cache_dir=cache_dir, jobs=jobs, scheduler=scheduler)
         kernel_root = _kernel_dir()
         show = sys.stderr.isatty() if progress is None else progress
         bar = None

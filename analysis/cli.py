@@ -97,6 +97,9 @@ def _work_options(sp) -> None:
     sp.add_argument("--cache", type=Path, default=None, metavar="DIR",
                     help="extraction cache (default: $XDG_CACHE_HOME/briefing or ~/.cache/briefing)")
     sp.add_argument("--no-cache", action="store_true", help="extract everything again, write no cache")
+    sp.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                    help="extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a "
+                         "LocalCluster of --jobs workers; needs pip install 'briefing[dask]'")
 
 
 PATH_PARAMETERS = {"corpus_dir", "roster", "lexicon", "rates", "reference"}
@@ -162,7 +165,7 @@ def cmd_extract(args) -> int:
         raise UsageError(f"--format: {exc}") from None
     results = analyse(args.corpus, roster=args.roster, lexicon=args.lexicon, rates=args.rates,
                       max_bytes=args.max_bytes, progress=sys.stderr.isatty(), cache_dir=_cache_of(args),
-                      jobs=args.jobs or 1)
+                      jobs=args.jobs or 1, scheduler=args.scheduler)
     written = write_tables(results, args.out, formats=formats, excel_safe=args.excel_safe)
     for path in written:
         print(path)
@@ -222,7 +225,8 @@ def cmd_build(args) -> int:
     result = build(corpus, out, notebooks=args.notebook or cfg.get("notebooks"), formats=formats, params=params,
                    title=args.title or cfg.get("title"), verbose=args.verbose,
                    keep=args.keep if args.keep is not None else cfg.get("keep", 10),
-                   jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache, configs=configs, fetched=fetched)
+                   jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache, configs=configs, fetched=fetched,
+                   scheduler=args.scheduler or cfg.get("scheduler"))
     for run in result.runs:
         if run.ok:
             print(f"{run.name}: ok ({run.seconds:.1f} s)")
@@ -273,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     from .build import UsageError
     from .config import ConfigError
     from .fetch import FetchBusy
+    from .pipeline import SchedulerError
 
     parser = _parser()
     args = parser.parse_args(argv)
@@ -289,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except FetchBusy as exc:
+    except (FetchBusy, SchedulerError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -45,13 +46,15 @@ class Results:
 def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None = None,
             lexicon: str | os.PathLike | None = None, rates: str | os.PathLike | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False, cache_dir: str | os.PathLike | None = None,
-            jobs: int = 1) -> Results:
+            jobs: int = 1, scheduler: str | None = None) -> Results:
     """Load `corpus_dir` and run every extractor. Configs are validated before any work starts.
 
     With `cache_dir` (default: the BRIEFING_CACHE environment variable, if set),
     per-article results are kept in Parquet files keyed by the article's
     content, id, year and the configuration, so a rerun only extracts what
-    changed. `jobs` > 1 extracts large corpora in that many processes.
+    changed. `jobs` > 1 extracts large corpora in that many processes;
+    `scheduler` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or
+    ``local``) runs the per-article extraction on a Dask cluster instead.
     """
     roster_path, lexicon_path, rates_path, the_rates, the_roster, the_lexicon = load_configs(
         corpus_dir, roster, lexicon, rates)
@@ -60,7 +63,7 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir)
     tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
                             progress=progress, roster=the_roster, lexicon=the_lexicon,
-                            cache_scope=str(Path(corpus_dir).resolve()))
+                            cache_scope=str(Path(corpus_dir).resolve()), scheduler=scheduler)
     from .figures import find_discrepancies
     return Results(corpus=corpus, quotes=tables["quotes"], figures=tables["figures"], quantities=tables["quantities"],
                    themes=tables["themes"], theme_mentions=tables["theme_mentions"],
@@ -116,37 +119,71 @@ def extract_article(article_id: str, text: str, n_words: int, year: int | None, 
 _WORKER: dict = {}
 
 
-def _work_chunk(args) -> list[tuple[str, dict]]:
-    roster_path, lexicon_path, rates, items = args
-    if _WORKER.get("key") != (roster_path, lexicon_path):
+def _extract_batch(token: str, code: str, roster, lexicon, rates: dict, items: list) -> list[tuple[str, dict]]:
+    """Extract a batch of articles in a worker (a spawned process or a Dask worker).
+
+    `items` are (key, article_id, text, n_words, year, language) tuples. The
+    annotator is built once per worker and configuration (`token`). `code` is
+    the client's `code_fingerprint()`: a worker whose briefing code or data
+    differ would give other results, so it refuses the batch.
+    """
+    if _WORKER.get("token") != token:
+        mine = code_fingerprint()
+        if mine != code:
+            import socket
+            raise WorkerMismatch(f"worker {socket.gethostname()} (pid {os.getpid()}) runs other briefing code or data "
+                                 f"than the client ({mine} != {code}); install the same version on every worker")
         from .quotes import Annotator
-        from .roster import load_roster
-        from .themes import load_lexicon
-        r = load_roster(roster_path)
-        _WORKER.update(key=(roster_path, lexicon_path), roster=r, ann=Annotator(r), lexicon=load_lexicon(lexicon_path))
-    return [(key, extract_article(aid, text, n, year, _WORKER["roster"], _WORKER["ann"], _WORKER["lexicon"], rates,
-                                  language))
+        _WORKER.update(token=token, ann=Annotator(roster))
+    ann = _WORKER["ann"]
+    return [(key, extract_article(aid, text, n, year, roster, ann, lexicon, rates, language))
             for key, aid, text, n, year, language in items]
 
 
-def config_fingerprint(roster_path: Path, lexicon_path: Path, rates: dict) -> str:
-    """Hash of everything besides the article that changes extraction results."""
+class WorkerMismatch(RuntimeError):
+    """A worker's briefing code or data differ from the client's."""
+
+
+class SchedulerError(RuntimeError):
+    """The Dask scheduler cannot be used (not installed, unreachable, or a batch failed there)."""
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the extractor code and the shipped data files: what a worker must share with the client."""
     from . import __version__
     from .config import DATA
 
     h = hashlib.sha256(__version__.encode())
-    for path in [roster_path, lexicon_path, *sorted(DATA.rglob("*.yml"))]:
+    for path in sorted(DATA.rglob("*.yml")):
+        h.update(path.relative_to(DATA).as_posix().encode())
+        h.update(path.read_bytes())
+    for module in sorted(Path(__file__).parent.glob("*.py")):   # every module: extractors import helpers freely
+        h.update(module.name.encode())
+        h.update(module.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def config_fingerprint(roster_path: Path, lexicon_path: Path, rates: dict) -> str:
+    """Hash of everything besides the article that changes extraction results."""
+    h = hashlib.sha256(code_fingerprint().encode())
+    for path in [roster_path, lexicon_path]:
         h.update(Path(path).read_bytes())
     h.update(repr(sorted(rates.items())).encode())
-    for module in ("quotes", "figures", "themes", "text", "roster", "lang"):
-        h.update((Path(__file__).parent / f"{module}.py").read_bytes())
     return h.hexdigest()[:20]
 
 
 def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path, rates: dict, *,
                    cache_dir: str | os.PathLike | None = None, jobs: int = 1, progress: bool = False,
-                   roster=None, lexicon=None, cache_scope: str = "") -> dict[str, pd.DataFrame]:
-    """Run the extractors over `articles`, reusing cached results; returns the five tables."""
+                   roster=None, lexicon=None, cache_scope: str = "", scheduler: str | None = None
+                   ) -> dict[str, pd.DataFrame]:
+    """Run the extractors over `articles`, reusing cached results; returns the five tables.
+
+    Per-article extraction runs here (`jobs` = 1), in `jobs` spawned processes,
+    or, with `scheduler` (a Dask scheduler address, or ``local`` for a
+    LocalCluster of `jobs` workers), on a Dask cluster; the cross-article steps
+    (quote clusters) and the cache always run here, on the client.
+    """
     from .figures import _figure_frame, _quantity_frame
     from .quotes import QUOTE_COLUMNS, Annotator, cluster_quotes
     from .roster import load_roster
@@ -168,18 +205,21 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     log.info("extracting %d of %d articles (%d cached)", len(todo), len(keys), len(keys) - len(todo))
     fresh_rows = {t: [] for t in TABLES}
     if todo:
-        if jobs > 1 and len(todo) >= 200:
+        if scheduler:
+            parts = _extract_on_dask(todo, scheduler, roster, lexicon, rates, jobs=jobs, progress=progress, token=fp)
+        elif jobs > 1 and len(todo) >= 200:
             from concurrent.futures import ProcessPoolExecutor
             size = max(50, len(todo) // (jobs * 8))
-            chunks = [(str(roster_path), str(lexicon_path), rates, todo[i:i + size]) for i in range(0, len(todo), size)]
+            code = code_fingerprint()
+            batches = [todo[i:i + size] for i in range(0, len(todo), size)]
             import multiprocessing
             # spawn, not fork: a forked child can inherit a lock held by one of pandas'/arrow's threads
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-                results = pool.map(_work_chunk, chunks)
+                results = pool.map(_extract_batch, *zip(*[(fp, code, roster, lexicon, rates, b) for b in batches]))
                 if progress:
                     from tqdm import tqdm
-                    results = tqdm(results, total=len(chunks), desc="extracting", unit="chunk", leave=False)
-                parts = [p for chunk in results for p in chunk]
+                    results = tqdm(results, total=len(batches), desc="extracting", unit="batch", leave=False)
+                parts = [p for batch in results for p in batch]
         else:
             ann = Annotator(roster)
             items = todo
@@ -215,6 +255,89 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
     out["themes"] = sort_themes(out["themes"], lexicon)
     return out
+
+
+CONNECT_TIMEOUT = "20s"     # how long to wait for a remote Dask scheduler
+
+
+def _extract_on_dask(todo: list, scheduler: str, roster, lexicon, rates: dict, *, jobs: int = 1,
+                     progress: bool = False, token: str = "") -> list[tuple[str, dict]]:
+    """Per-article extraction on a Dask cluster, in batches sized for it; results in `todo` order.
+
+    A few batches per worker thread are in flight at a time, so the client
+    never holds more than a window of article texts on the wire.
+    """
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise SchedulerError("--scheduler needs dask.distributed: pip install 'briefing[dask]'") from None
+    import contextlib
+    import warnings
+
+    if not log.isEnabledFor(logging.INFO):     # distributed logs every worker start at INFO: only with -v
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+        logging.getLogger("distributed.nanny").setLevel(logging.ERROR)   # "still alive after 4 s, killing"
+
+    with contextlib.ExitStack() as stack:
+        if scheduler == "local":
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")        # "dashboard needs bokeh" and similar notices
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.ERROR))
+            client = stack.enter_context(Client(cluster))
+        else:
+            try:
+                client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
+        size = batch_size(len(todo), threads)
+        batches = [todo[i:i + size] for i in range(0, len(todo), size)]
+        log.info("dask: %d articles in %d batches of %d on %d worker threads (%s)",
+                 len(todo), len(batches), size, threads, client.scheduler.address)
+        code = code_fingerprint()
+        [roster_f, lexicon_f] = client.scatter([roster, lexicon], broadcast=True)
+
+        def submit(i):
+            return client.submit(_extract_batch, token, code, roster_f, lexicon_f, rates, batches[i],
+                                 key=f"briefing-batch-{token}-{i}", pure=False)
+
+        results: list = [None] * len(batches)
+        window = min(len(batches), 3 * threads)
+        futures = {submit(i): i for i in range(window)}
+        pending = as_completed(list(futures))
+        bar = None
+        if progress:
+            from tqdm import tqdm
+            bar = tqdm(total=len(batches), desc="extracting", unit="batch", leave=False)
+        nxt = window
+        for fut in pending:
+            i = futures.pop(fut)
+            try:
+                results[i] = fut.result()
+            except WorkerMismatch as exc:
+                raise SchedulerError(str(exc)) from None
+            fut.release()
+            if bar:
+                bar.update()
+            if nxt < len(batches):
+                new = submit(nxt)
+                futures[new] = nxt
+                pending.add(new)
+                nxt += 1
+        if bar:
+            bar.close()
+    return [p for batch in results for p in batch]
+
+
+def batch_size(n_articles: int, threads: int) -> int:
+    """Articles per batch: about eight batches per worker thread, within 10..500 articles.
+
+    Big enough that scheduling overhead (a few ms per task) stays small against
+    the work (~10 ms per article), small enough to balance the load at the end.
+    """
+    return max(10, min(500, -(-n_articles // (8 * max(1, threads)))))
 
 
 def _cache_file(cache_dir, fp: str, corpus_key: str, table: str) -> Path:

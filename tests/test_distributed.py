@@ -1,0 +1,122 @@
+"""Extraction on a Dask cluster gives the tables of a local run, and works with the cache."""
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import pipeline
+from analysis.pipeline import SchedulerError, WorkerMismatch, analyse, batch_size, write_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLES = ("quotes", "figures", "quantities", "themes", "theme_mentions", "discrepancies")
+
+
+def _generate(n: int, out: Path) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = mod
+    spec.loader.exec_module(mod)
+    return mod.generate(n, out, seed=11)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """Enough generated articles that --jobs 2 takes the parallel path (200 or more)."""
+    return _generate(220, tmp_path_factory.mktemp("generated"))
+
+
+def _csv(results, tmp_path, name) -> dict[str, str]:
+    out = tmp_path / name
+    write_tables(results, out)
+    return {t: (out / f"{t}.csv").read_text(encoding="utf-8") for t in TABLES}
+
+
+def _count_extractions(monkeypatch):
+    calls = []
+    real = pipeline.extract_article
+
+    def counting(article_id, *a, **kw):
+        calls.append(article_id)
+        return real(article_id, *a, **kw)
+    monkeypatch.setattr(pipeline, "extract_article", counting)
+    return calls
+
+
+def test_one_process_two_processes_and_a_local_cluster_write_the_same_tables(generated, tmp_path):
+    pytest.importorskip("distributed")
+    one = _csv(analyse(generated, jobs=1), tmp_path, "one")
+    two = _csv(analyse(generated, jobs=2), tmp_path, "two")
+    cluster = _csv(analyse(generated, jobs=2, scheduler="local"), tmp_path, "cluster")
+    assert one["quotes"].count("\n") > 1000 and one["figures"].count("\n") > 200
+    for t in TABLES:
+        assert two[t] == one[t], t
+        assert cluster[t] == one[t], t
+
+
+def test_a_cluster_run_fills_the_cache_that_a_local_rerun_reads(generated, tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    first = analyse(generated, jobs=2, scheduler="local", cache_dir=tmp_path / "cache")
+    calls = _count_extractions(monkeypatch)
+    again = analyse(generated, cache_dir=tmp_path / "cache")
+    assert calls == []
+    assert _csv(first, tmp_path, "a") == _csv(again, tmp_path, "b")
+
+
+def test_only_new_articles_go_to_the_cluster(generated, tmp_path):
+    pytest.importorskip("distributed")
+    import shutil
+    corpus = tmp_path / "corpus"
+    shutil.copytree(generated, corpus)
+    analyse(corpus, cache_dir=tmp_path / "cache")
+    (corpus / "late.txt").write_text("Late news\n“Exports reached $2 billion,” said Ann Lee.\n", encoding="utf-8")
+    seen = []
+    real = pipeline._extract_on_dask
+
+    def spying(todo, *a, **kw):
+        seen.extend(item[1] for item in todo)
+        return real(todo, *a, **kw)
+    pipeline._extract_on_dask = spying
+    try:
+        res = analyse(corpus, cache_dir=tmp_path / "cache", scheduler="local", jobs=1)
+    finally:
+        pipeline._extract_on_dask = real
+    assert seen == ["late.txt"]
+    assert "Ann Lee" in set(res.quotes["speaker"]) and "$2 billion" in set(res.figures["surface"])
+
+
+def test_an_unreachable_scheduler_is_named_in_the_error(seed_copy, monkeypatch):
+    pytest.importorskip("distributed")
+    import socket
+    with socket.socket() as s:              # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setattr(pipeline, "CONNECT_TIMEOUT", "2s")
+    with pytest.raises(SchedulerError, match=f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}"):
+        analyse(seed_copy, scheduler=f"tcp://127.0.0.1:{port}")
+
+
+def test_the_cli_reports_an_unreachable_scheduler_and_exits_1(seed_copy, tmp_path, monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    from analysis.cli import main
+    monkeypatch.setattr(pipeline, "CONNECT_TIMEOUT", "1s")
+    code = main(["extract", str(seed_copy), "--out", str(tmp_path / "o"), "--no-cache",
+                 "--scheduler", "tcp://127.0.0.1:9"])
+    assert code == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_a_worker_with_other_code_refuses_the_batch():
+    from analysis.roster import load_roster
+    from analysis.themes import load_lexicon
+    item = ("k", "a.txt", "Title\n“We agree,” said Ann Lee.\n", 5, 2024, "en")
+    with pytest.raises(WorkerMismatch, match="other briefing code or data"):
+        pipeline._extract_batch("tok-x", "not-the-client-code", load_roster(), load_lexicon(), {}, [item])
+    [(key, rows)] = pipeline._extract_batch("tok-y", pipeline.code_fingerprint(), load_roster(), load_lexicon(), {},
+                                            [item])
+    assert key == "k" and rows["quotes"][0]["speaker"] == "Ann Lee"
+
+
+def test_batches_are_sized_for_the_cluster():
+    assert batch_size(200, 2) == 13                # eight batches per worker thread
+    assert batch_size(1_000_000, 32) == 500        # never more than 500 articles in flight per task
+    assert batch_size(30, 64) == 10                # never so small that scheduling dominates
