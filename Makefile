@@ -25,7 +25,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,dask]'
 	@touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
@@ -57,7 +57,7 @@ lab: $(VENV)/.installed-lab
 	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 $(VENV)/.installed-peers: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev,peers]'
+	$(BIN)/python -m pip install -q -e '.[dev,dask,peers]'
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-peers
