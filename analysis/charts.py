@@ -51,12 +51,19 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 12):
 
 
 def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = None,
-                      reference: pd.DataFrame | None = None):
-    """Claimed USD values by year: actuals, targets and aspirations, ranges as error bars.
+                      reference: pd.DataFrame | None = None, max_series: int = 6):
+    """Claimed USD values by year, one labelled series per (parties, flow).
 
-    A figure with no year of its own (an aspiration, a target "in the next few
-    years") is placed at the year it was claimed, with a hollow marker.
+    Filled markers are actual figures, triangles targets, squares aspirations;
+    ranges are error bars. A figure with no year of its own (an aspiration, a
+    target "in the next few years") is placed at the year it was claimed, with
+    a hollow marker. The `max_series` most-reported series are drawn and the
+    others listed under the chart; amounts in a currency with no rate are never
+    put on the dollar axis, and the chart says how many were left out. The
+    axis is logarithmic when values span more than two orders of magnitude.
+    A reference series with a ``parties`` column is drawn only for those parties.
     """
+    left_out = int(figures["value_usd"].isna().sum()) if "value_usd" in figures else 0
     f = figures[figures["value_usd"].notna()].copy()
     f["when"] = f["year"].astype("Float64")
     f["dated"] = f["when"].notna()
@@ -67,29 +74,59 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     f = f[f["when"].notna()]
     if f.empty:
         return None
-    fig, ax = plt.subplots(figsize=(7.0, 3.0))
-    markers = {"actual": ("o", style.PALETTE[0]), "target": ("^", style.PALETTE[1]), "aspiration": ("s", style.PALETTE[2])}
-    for claim, (mk, colour) in markers.items():
-        for dated in (True, False):
-            g = f[(f["claim"] == claim) & (f["dated"] == dated)]
-            if g.empty:
-                continue
-            y = g["value_usd"].astype(float) / 1e9
-            lo = (g["value_usd"] - g["low_usd"].fillna(g["value_usd"])).astype(float) / 1e9
-            hi = (g["high_usd"].fillna(g["value_usd"]) - g["value_usd"]).astype(float) / 1e9
-            shift = {"actual": -0.12, "target": 0.0, "aspiration": 0.12}[claim]   # keep same-year points apart
-            ax.errorbar(g["when"].astype(float) + shift, y, yerr=[lo, hi], fmt=mk, color=colour, capsize=3, ms=6,
-                        mfc=colour if dated else "white", label=claim + ("" if dated else " (year it was said)"))
+    parties = f["parties"].fillna("") if "parties" in f else pd.Series("", index=f.index)
+    flow = f["flow"].fillna("other") if "flow" in f else f["metric"]
+    f["series"] = [(p.replace("|", "–") if p else "parties unknown") + f", {fl}" for p, fl in zip(parties, flow)]
+    counts = f["series"].value_counts()
+    shown = list(counts.index[:max_series])
+    rest = list(counts.index[max_series:])
+    f = f[f["series"].isin(shown)]
+    fig, ax = plt.subplots(figsize=(7.0, 3.4))
+    markers = {"actual": "o", "target": "^", "aspiration": "s"}
+    offsets = {name: (k - (len(shown) - 1) / 2) * 0.08 for k, name in enumerate(shown)}   # keep same-year points apart
+    for k, name in enumerate(shown):
+        colour = style.PALETTE[k % len(style.PALETTE)]
+        first = True
+        for claim, mk in markers.items():
+            for dated in (True, False):
+                g = f[(f["series"] == name) & (f["claim"] == claim) & (f["dated"] == dated)]
+                if g.empty:
+                    continue
+                y = g["value_usd"].astype(float) / 1e9
+                lo = (g["value_usd"] - g["low_usd"].fillna(g["value_usd"])).astype(float) / 1e9
+                hi = (g["high_usd"].fillna(g["value_usd"]) - g["value_usd"]).astype(float) / 1e9
+                ax.errorbar(g["when"].astype(float) + offsets[name], y, yerr=[lo, hi], fmt=mk, color=colour, capsize=3,
+                            ms=6, mfc=colour if dated else "white", label=name if first else None)
+                first = False
     if reference is not None and not reference.empty:
-        sources = sorted({str(x) for x in reference.get("source", []) if str(x) and str(x) != "nan"})
-        label = "reference" + (f" ({', '.join(sources)})" if sources else "")
-        ax.plot(reference["year"], reference["value"] / 1e9, color=style.MUTED, lw=1.2, ls="--", label=label)
-    ax.set_ylabel("USD billion")
+        ref = reference
+        if "parties" in ref.columns:
+            wanted = {s.split(",")[0] for s in shown}
+            ref = ref[ref["parties"].astype(str).str.replace("|", "–").isin(wanted)]
+        if not ref.empty:
+            sources = sorted({str(x) for x in ref.get("source", []) if str(x) and str(x) != "nan"})
+            label = "reference" + (f" ({', '.join(sources)})" if sources else "")
+            ax.plot(ref["year"], ref["value"] / 1e9, color=style.MUTED, lw=1.2, ls="--", label=label)
+    values = f["value_usd"].astype(float)
+    positive = values[values > 0]
+    if len(positive) and positive.max() / positive.min() > 100:
+        ax.set_yscale("log")
+        ax.set_ylabel("USD billion (log scale)")
+    else:
+        ax.set_ylabel("USD billion")
+        ax.set_ylim(bottom=0)
     ax.xaxis.get_major_locator().set_params(integer=True)
     lo_x, hi_x = f["when"].min(), f["when"].max()
     ax.set_xlim(float(lo_x) - 1, float(hi_x) + 1)
-    ax.legend(frameon=False, fontsize=7.5, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.14))
-    ax.set_ylim(bottom=0)
+    ax.legend(frameon=False, fontsize=7, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.14))
+    notes = ["● actual  ▲ target  ■ aspiration; hollow: placed at the year it was said"]
+    if rest:
+        notes.append("Not drawn (fewer reports): " + "; ".join(rest[:8]) + (" …" if len(rest) > 8 else "") + ".")
+    if left_out:
+        notes.append(f"{left_out} amount{'s' if left_out != 1 else ''} in other currencies with no exchange rate "
+                     "left out (no rate in rates.csv or the article).")
+    fig.text(0.01, -0.02, "\n".join(notes), fontsize=6.5, color=style.MUTED, va="top", ha="left",
+             transform=fig.transFigure)
     return fig
 
 

@@ -1304,26 +1304,61 @@ def extract_figures(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
     return _figure_frame(figs), _quantity_frame(qtys)
 
 
-DISCREPANCY_COLUMNS = ["metric", "year", "article_a", "figure_a", "surface_a", "value_a", "range_a",
-                       "article_b", "figure_b", "surface_b", "value_b", "range_b", "ratio"]
+DISCREPANCY_COLUMNS = ["parties", "flow", "period", "metric", "year", "article_a", "figure_a", "surface_a", "value_a",
+                       "range_a", "article_b", "figure_b", "surface_b", "value_b", "range_b", "ratio"]
+GROUP_COLUMNS = ["parties", "flow", "period", "unit", "n_sources", "low", "high", "spread", "sources", "figure_ids"]
+
+
+def _comparable(figures: pd.DataFrame) -> pd.DataFrame:
+    """Actual figures that can be set against each other, with the key that says what is like for like.
+
+    The key is (parties, flow, period, unit, basis): the same countries or bloc,
+    the same flow, the same period, the same unit (USD, or one other currency
+    when no rate converts it), and the same basis: a period the text states
+    (a year, a half-year, "last year") is never set against the article's own
+    date standing in for a present-tense statement.
+    """
+    need = {"parties", "flow", "period_start"}
+    if figures.empty or not need <= set(figures.columns):
+        return figures.iloc[0:0].assign(_unit="", _basis="", _lo=0.0, _hi=0.0)
+    f = figures[(figures["claim"] == "actual") & (figures["parties"].fillna("") != "")
+                & (figures["period_start"].fillna("") != "") & (figures["flow"] != "other")].copy()
+    if f.empty:
+        return f.assign(_unit="", _basis="", _lo=0.0, _hi=0.0)
+    usd = f["value_usd"].notna()
+    f["_unit"] = f["currency"].where(~usd, "USD")
+    f = f[f["_unit"].fillna("") != ""]
+
+    def basis(r) -> str:
+        label = str(r["period"])
+        if not re.fullmatch(r"\d{4}", label) or re.search(rf"(?<!\d){label}(?!\d)", str(r["sentence"])):
+            return "stated"
+        return "article"
+    f["_basis"] = [basis(r) for r in f.to_dict("records")] if len(f) else []
+    bounds = [_interval(r, usd=u == "USD") for r, u in zip(f.to_dict("records"), f["_unit"])]
+    f["_lo"] = [b[0] for b in bounds]
+    f["_hi"] = [b[1] for b in bounds]
+    return f
 
 
 def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = None, tolerance: float = 0.25,
                        max_pairs: int = 40) -> pd.DataFrame:
-    """Pairs of actual figures for the same metric and year, from different articles, that disagree.
+    """Pairs of actual figures about the same thing, from different articles, that disagree.
 
-    Two figures disagree when their USD ranges (low..high, or the point widened
-    by its qualifier) do not overlap within `tolerance` (relative). A group
-    (metric, year) with many figures reports at most `max_pairs` pairs, the
-    furthest apart first, so the table stays readable on large corpora.
+    Like for like only: the same parties, flow and period (see `_comparable`),
+    both actual. Two figures disagree when their ranges (low..high, or the point
+    widened by its qualifier) do not overlap within `tolerance` (relative). A
+    group with many figures reports at most `max_pairs` pairs, the furthest
+    apart first, so the table stays readable on large corpora; the briefing
+    reads `disagreements` (one finding per group) instead.
     """
-    f = figures[(figures["claim"] == "actual") & figures["value_usd"].notna() & figures["year"].notna()]
+    f = _comparable(figures)
     rows = []
-    for (metric, year), g in f.groupby(["metric", "year"], sort=True):
+    for (parties, flow, period, unit, _), g in f.groupby(["parties", "flow", "period", "_unit", "_basis"], sort=True):
         recs = g.to_dict("records")
         if len({r["article_id"] for r in recs}) < 2:
             continue
-        iv = [_interval(r) for r in recs]
+        iv = [(r["_lo"], r["_hi"]) for r in recs]
         order = sorted(range(len(recs)), key=lambda k: iv[k][1])          # by upper bound
         lows = order[: max_pairs]
         highs = sorted(range(len(recs)), key=lambda k: -iv[k][0])[: max_pairs]   # by lower bound, descending
@@ -1344,19 +1379,60 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = No
                 continue
             seen.add((i, j))
             a, b = recs[i], recs[j]
-            if pd.notna(a["value_usd"]) and pd.notna(b["value_usd"]) and a["value_usd"] > b["value_usd"]:
-                a, b, i, j = b, a, j, i
-            rows.append({"metric": metric, "year": year, "article_a": a["article_id"], "figure_a": a["figure_id"],
-                         "surface_a": a["surface"], "value_a": a["value_usd"], "range_a": _fmt_range(iv[i]),
+            va, vb = _unit_value(a, unit), _unit_value(b, unit)
+            if va > vb:
+                a, b, i, j, va, vb = b, a, j, i, vb, va
+            rows.append({"parties": parties, "flow": flow, "period": period, "metric": a["metric"], "year": a["year"],
+                         "article_a": a["article_id"], "figure_a": a["figure_id"], "surface_a": a["surface"],
+                         "value_a": va, "range_a": _fmt_range(iv[i], unit),
                          "article_b": b["article_id"], "figure_b": b["figure_id"], "surface_b": b["surface"],
-                         "value_b": b["value_usd"], "range_b": _fmt_range(iv[j]),
-                         "ratio": round(max(a["value_usd"], b["value_usd"]) / max(min(a["value_usd"], b["value_usd"]), 1), 2)})
+                         "value_b": vb, "range_b": _fmt_range(iv[j], unit),
+                         "ratio": round(vb / max(va, 1), 2)})
     return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
 
 
-def _interval(r: dict) -> tuple[float, float]:
-    lo = r["low_usd"] if pd.notna(r.get("low_usd")) else r["value_usd"]
-    hi = r["high_usd"] if pd.notna(r.get("high_usd")) else r["value_usd"]
+def disagreements(figures: pd.DataFrame, discrepancies: pd.DataFrame | None = None, tolerance: float = 0.25,
+                  limit: int | None = None) -> pd.DataFrame:
+    """One finding per (parties, flow, period) whose sources disagree: the spread of values and every source.
+
+    ``sources`` is a list of dicts (article_id, figure_id, surface, value, unit,
+    reporter), lowest value first; ``spread`` is high / low. Findings are ranked
+    by spread, then by the number of sources; `limit` keeps the first ones.
+    """
+    d = find_discrepancies(figures, tolerance=tolerance) if discrepancies is None else discrepancies
+    if d.empty or "parties" not in d.columns:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    f = _comparable(figures).set_index("figure_id")
+    out = []
+    for (parties, flow, period), g in d.groupby(["parties", "flow", "period"], sort=False):
+        ids = sorted(set(g["figure_a"]) | set(g["figure_b"]))
+        unit = f.loc[ids[0], "_unit"] if ids[0] in f.index else "USD"
+        basis = f.loc[ids[0], "_basis"] if ids[0] in f.index else ""
+        # every figure of the group, not only those in a disagreeing pair: the reader sees all sources
+        same = f[(f["parties"] == parties) & (f["flow"] == flow) & (f["period"] == period) & (f["_unit"] == unit)
+                 & (f["_basis"] == basis)]
+        srcs = []
+        for fid, r in same.iterrows():
+            srcs.append({"article_id": r["article_id"], "figure_id": fid, "surface": r["surface"],
+                         "value": _unit_value(r, unit), "unit": unit, "reporter": r.get("reporter") or ""})
+        srcs.sort(key=lambda x: x["value"])
+        low, high = srcs[0]["value"], srcs[-1]["value"]
+        out.append({"parties": parties, "flow": flow, "period": period, "unit": unit,
+                    "n_sources": len({x["article_id"] for x in srcs}), "low": low, "high": high,
+                    "spread": round(high / max(low, 1e-9), 2), "sources": srcs, "figure_ids": [x["figure_id"] for x in srcs]})
+    res = pd.DataFrame(out, columns=GROUP_COLUMNS)
+    res = res.sort_values(["spread", "n_sources"], ascending=[False, False], kind="stable").reset_index(drop=True)
+    return res.head(limit) if limit else res
+
+
+def _unit_value(r, unit: str) -> float:
+    return float(r["value_usd"]) if unit == "USD" else float(r["amount"])
+
+
+def _interval(r: dict, usd: bool = True) -> tuple[float, float]:
+    lo_k, hi_k, v_k = ("low_usd", "high_usd", "value_usd") if usd else ("_none", "_none", "amount")
+    lo = r[lo_k] if pd.notna(r.get(lo_k)) else r[v_k]
+    hi = r[hi_k] if pd.notna(r.get(hi_k)) else r[v_k]
     q = r["qualifier"]
     if q in ("at_least", "more_than"):
         hi = max(hi, lo * 1.5)   # "a billion and more": open above, but not without limit
@@ -1367,8 +1443,20 @@ def _interval(r: dict) -> tuple[float, float]:
     return lo, hi
 
 
-def _fmt_range(r: tuple[float, float]) -> str:
-    return f"{format_usd(r[0])} – {format_usd(r[1])}"
+def _fmt_range(r: tuple[float, float], unit: str = "USD") -> str:
+    return f"{format_amount(r[0], unit)} – {format_amount(r[1], unit)}"
+
+
+def format_amount(v: float | None, unit: str = "USD") -> str:
+    """$1.2 bn for dollars, 'KZT 3.2 tn' for an amount in another currency."""
+    if unit == "USD":
+        return format_usd(v)
+    if v is None or pd.isna(v):
+        return ""
+    for scale, suffix in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")):
+        if abs(v) >= scale:
+            return f"{unit} " + f"{v / scale:,.1f}".rstrip("0").rstrip(".") + suffix
+    return f"{unit} {v:,.0f}"
 
 
 def format_usd(v: float | None) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from . import __version__, charts, style
-from .figures import format_usd
+from .figures import disagreements, format_amount, format_usd
 from .pipeline import Results, analyse
 from .style import esc
 
@@ -184,9 +185,8 @@ def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_
             line = (f"{who} {kind} {f['metric'] if f['metric'] != 'other' else 'an amount'}{when} at "
                     f"{value_text(f)} — “{f['surface']}” [{b.refs[f['article_id']]}, {fmt_date(art['published'])}].")
             out.append(line[:1].upper() + line[1:])
-    for _, d in res.discrepancies.iterrows():
-        out.append(f"Sources disagree on {d['metric']} in {int(d['year'])}: {b.refs.get(d['article_a'])} says "
-                   f"“{d['surface_a']}” ({d['range_a']}), {b.refs.get(d['article_b'])} says “{d['surface_b']}” ({d['range_b']}).")
+    for _, g in disagreements(res.figures, res.discrepancies, limit=5).iterrows():
+        out.append(f"Sources disagree on {subject_text(g)}: {sources_text(b, g)}.")
     th = res.themes
     if not th.empty:
         labels = lexicon_labels or {}
@@ -272,20 +272,34 @@ def figures_table(b: Briefing, figures: pd.DataFrame | None = None) -> str:
         rows.append("<tr>" + "".join([
             f"<td>{esc(r['surface'])}</td>",
             f"<td class='num'>{esc(value_text(r))}</td>",
-            f"<td>{esc(r['metric'])}</td>",
+            f"<td>{esc(_subject(r))}</td>",
             f"<td>{esc(_when(r))}</td>",
             f"<td>{esc(r['claim'])}</td>",
             f"<td>{esc(r['speaker'] or '—')}</td>",
             f"<td>{ref(b, r['article_id'], para)}</td>"]) + "</tr>")
-    head = "".join(f"<th{c}>{esc(h)}</th>" for h, c in [("Amount as written", ""), ("Value", " class='num'"), ("Metric", ""),
+    head = "".join(f"<th{c}>{esc(h)}</th>" for h, c in [("Amount as written", ""), ("Value", " class='num'"), ("Parties, flow", ""),
                                                          ("Year / period", ""), ("Claim", ""), ("Claimed by", ""), ("Source", "")])
     return f"<div class='table-wrap'><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
 
 
+def _subject(r) -> str:
+    """'Belarus–Kazakhstan turnover', 'Belarus → Kazakhstan exports', or the metric when no party is known."""
+    parties = str(r.get("parties") or "") if "parties" in r else ""
+    flow = str(r.get("flow") or r.get("metric") or "")
+    if parties in ("", "nan"):
+        return str(r.get("metric") or "")
+    exp, imp = str(r.get("exporter") or ""), str(r.get("importer") or "")
+    if exp not in ("", "nan") and imp not in ("", "nan"):
+        return f"{exp} → {imp} {flow}"
+    return f"{parties.replace('|', '–')} {flow}"
+
+
 def _when(r) -> str:
-    """'2012', 'in the next few years', '2026 (article date)'."""
+    """'2012', 'H1 2019', 'Jan–Sep 2023', 'in the next few years', '2026 (article date)'."""
     year = "" if pd.isna(r["year"]) else str(int(r["year"]))
     period = str(r.get("period") or "")
+    if str(r.get("period_start") or "") not in ("", "nan"):
+        return period_text(period)
     if period == "article date":
         return f"{year} (article date)" if year else ""
     if year and period.endswith(year):
@@ -293,18 +307,54 @@ def _when(r) -> str:
     return " · ".join(p for p in (year, period) if p)
 
 
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def period_text(label: str) -> str:
+    """'2019-H1' -> 'H1 2019', '2023-01/2023-09' -> 'Jan–Sep 2023', '2005/2020' -> '2005–2020'."""
+    label = str(label or "")
+    m = re.fullmatch(r"(\d{4})-(H[12]|Q[1-4])", label)
+    if m:
+        return f"{m.group(2)} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", label)
+    if m:
+        return f"{_MONTHS[int(m.group(2)) - 1]}–{_MONTHS[int(m.group(4)) - 1]} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})-(\d\d)", label)
+    if m:
+        return f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return label.replace("/", "–")
+
+
+def subject_text(g) -> str:
+    """'Belarus–Kazakhstan turnover in 2019'."""
+    return f"{str(g['parties']).replace('|', '–')} {g['flow']} in {period_text(g['period'])}"
+
+
+def sources_text(b: Briefing, g) -> str:
+    """'$512 m (A7, Kazakhstan statistics) – $580 m (A24)': every source of a finding, lowest first."""
+    figs = b.results.figures.set_index("figure_id")
+    parts = []
+    for src in g["sources"]:
+        r = figs.loc[src["figure_id"]] if src["figure_id"] in figs.index else None
+        value = value_text(r) if r is not None and src["unit"] == "USD" else format_amount(src["value"], src["unit"])
+        note = ", ".join(x for x in (b.refs.get(src["article_id"], src["article_id"]), src["reporter"]) if x)
+        parts.append(f"{value} (“{src['surface']}”, {note})")
+    return " – ".join(parts)
+
+
 def discrepancies_table(b: Briefing) -> str:
-    d = b.results.discrepancies
-    if d.empty:
-        return style.para("No two sources disagree on the same metric and year.", "muted")
+    """Every like-for-like disagreement, one row per (parties, flow, period) with all its sources."""
+    groups = disagreements(b.results.figures, b.results.discrepancies)
+    if groups.empty:
+        return style.para("No two sources disagree on the same parties, flow and period.", "muted")
     rows = []
-    for _, r in d.iterrows():
+    for _, g in groups.iterrows():
         rows.append("<tr>" + "".join([
-            f"<td>{esc(r['metric'])}, {esc(int(r['year']))}</td>",
-            f"<td>{ref(b, r['article_a'])} “{esc(r['surface_a'])}”<br><span class='muted'>{esc(r['range_a'])}</span></td>",
-            f"<td>{ref(b, r['article_b'])} “{esc(r['surface_b'])}”<br><span class='muted'>{esc(r['range_b'])}</span></td>",
-            f"<td class='num'>×{esc(r['ratio'])}</td>"]) + "</tr>")
-    head = "<th>Subject</th><th>One source</th><th>Another source</th><th class='num'>Gap</th>"
+            f"<td>{esc(subject_text(g))}</td>",
+            f"<td>{esc(sources_text(b, g))}</td>",
+            f"<td class='num'>{esc(g['n_sources'])}</td>",
+            f"<td class='num'>×{esc(g['spread'])}</td>"]) + "</tr>")
+    head = "<th>Subject</th><th>Sources, lowest first</th><th class='num'>Sources</th><th class='num'>Spread</th>"
     return f"<div class='table-wrap'><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
 
 

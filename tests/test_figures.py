@@ -173,3 +173,76 @@ def test_reference_series_is_validated(tmp_path):
         load_reference(p)
     p.write_text("year,value\n2013,1.1e9\n2012,1e9\n", encoding="utf-8")
     assert list(load_reference(p)["year"]) == [2012, 2013]
+
+
+LIKE_FOR_LIKE = {
+    "a.txt": "Trade up\n\nTrade between Belarus and Kazakhstan reached $1.2 billion in 2019.\n",
+    "b.txt": "China\n\nTrade between Kazakhstan and China reached $20 billion in 2019.\n",
+    "c.txt": "Half-year\n\nIn the first half of 2019, trade between Belarus and Kazakhstan was $500 million.\n",
+    "d.txt": "Exports\n\nBelarus' exports to Kazakhstan were $800 million in 2019.\n",
+    "e.txt": "Statistics\n\nTrade between Belarus and Kazakhstan was $600 million in 2019, according to Kazakh statistics.\n",
+    "f.txt": "Plans\n\nBelarus and Kazakhstan plan to bring trade to $3 billion in 2019.\n",
+    "g.txt": "Tenge\n\nTrade between Belarus and Kazakhstan hit 500 billion tenge in 2019.\n",
+    "h.txt": "Another source\n\nBelarus-Kazakhstan trade totalled $1.25 billion in 2019.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def like_for_like(tmp_path_factory):
+    from analysis.corpus import load_corpus
+    d = tmp_path_factory.mktemp("l4l")
+    for name, text in LIKE_FOR_LIKE.items():
+        (d / name).write_text(text, encoding="utf-8")
+    figs, _ = extract_figures(load_corpus(d).articles)
+    return figs
+
+
+def test_disagreements_are_like_for_like_only(like_for_like):
+    d = find_discrepancies(like_for_like)
+    assert set(zip(d["parties"], d["flow"], d["period"])) == {("Belarus|Kazakhstan", "turnover", "2019")}
+    pairs = {tuple(sorted((a[:1], b[:1]))) for a, b in zip(d["article_a"], d["article_b"])}
+    assert pairs == {("a", "e"), ("e", "h")}      # not the half-year, the exports, China, the target or tenge
+
+
+def test_a_group_of_sources_is_one_finding_with_every_source(like_for_like):
+    from analysis.figures import disagreements
+    g = disagreements(like_for_like)
+    assert len(g) == 1
+    r = g.iloc[0]
+    assert (r["parties"], r["flow"], r["period"], r["unit"], r["n_sources"]) == ("Belarus|Kazakhstan", "turnover", "2019", "USD", 3)
+    assert [s["value"] for s in r["sources"]] == [6e8, 1.2e9, 1.25e9]
+    assert r["sources"][0]["reporter"] == "Kazakhstan statistics"
+    assert r["spread"] == round(1.25e9 / 6e8, 2)
+
+
+def test_amounts_in_another_currency_disagree_only_with_that_currency(tmp_path):
+    from analysis.corpus import load_corpus
+    (tmp_path / "a.txt").write_text("A\n\nKazakhstan's budget for 2024 is 23 trillion tenge.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("B\n\nKazakhstan's budget for 2024 is 15 trillion tenge.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("C\n\nKazakhstan's budget for 2024 is $40 billion.\n", encoding="utf-8")
+    d = find_discrepancies(extract_figures(load_corpus(tmp_path).articles)[0])
+    assert len(d) == 1 and {d.iloc[0]["surface_a"], d.iloc[0]["surface_b"]} == {"23 trillion tenge", "15 trillion tenge"}
+    assert d.iloc[0]["range_b"].startswith("KZT")
+
+
+def test_claims_chart_draws_one_series_per_pair_and_flow_and_leaves_out_unconverted_amounts(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    from analysis import charts
+    from analysis.corpus import load_corpus
+    pairs = ["Belarus and Kazakhstan", "Kazakhstan and China", "Russia and China", "Belarus and Russia",
+             "Kazakhstan and Uzbekistan", "Belarus and Uzbekistan", "Russia and Kazakhstan", "China and Belarus"]
+    for i, pair in enumerate(pairs):
+        for j in range(len(pairs) - i):          # the first pairs are reported most
+            (tmp_path / f"a{i}_{j}.txt").write_text(
+                f"T\n\nTrade between {pair} reached ${(i + 1) * 10 ** (i % 3)} million in {2015 + j}.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("T\n\nTrade between Belarus and Kazakhstan reached 500 billion tenge in 2019.\n",
+                                    encoding="utf-8")
+    figs, _ = extract_figures(load_corpus(tmp_path).articles)
+    fig = charts.figures_over_time(figs)
+    ax = fig.axes[0]
+    labels = ax.get_legend_handles_labels()[1]
+    assert labels[:2] == ["Belarus–Kazakhstan, turnover", "China–Kazakhstan, turnover"] and len(labels) == 6
+    assert ax.get_yscale() == "log"                       # $1 million to $800 million
+    note = fig.texts[-1].get_text()
+    assert "Belarus–China, turnover" in note and "1 amount in other currencies" in note
