@@ -10,19 +10,32 @@ article_id, theme, hits, per_1k_words (hits per 1,000 words of the article,
 all words counted), sentence_share (share of the article's sentences that
 mention the theme), narrative_hits, quoted_hits.
 
-Matching: words are lower-cased and stemmed (Snowball English), hyphen and
-space are the same, and the longest term wins where terms overlap. A term
-listed under two themes ("agricultural machinery") is one mention that counts
-once for each theme. Terms written "=word" match that word form only.
+The lexicon is language-neutral where it can be: theme keys, labels and
+descriptions live in ``analysis/data/themes.yml``; the terms of each theme in
+each language live in that language's pack (``analysis/data/lang/<code>/
+themes.yml``). A corpus ``themes.yml`` may give a theme's terms itself, as one
+list (matched in articles of every language) or per language code
+(``terms: {en: [...], ru: [...]}``); a theme without ``terms`` takes them from
+the packs.
+
+Matching: each word is lower-cased and normalised by the article language's
+normaliser (a Snowball stem or a pymorphy3 lemma: ``machinery``/``machines``,
+``машиностроения``/``машиностроение``), hyphen and space are the same, and the
+longest term wins where terms overlap. A term listed under two themes
+("agricultural machinery") is one mention that counts once for each theme.
+Terms written "=word" match that word form only. Exclusions are phrases
+matched the same way; a mention inside one is not counted.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -33,20 +46,42 @@ MENTION_COLUMNS = ["article_id", "theme", "term", "surface", "start", "end", "se
 THEME_COLUMNS = ["article_id", "theme", "hits", "per_1k_words", "sentence_share", "narrative_hits", "quoted_hits"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_JOINER = re.compile(r"[\s\-‐‑–]+")   # what may stand between the words of one term
+ANY = "*"   # terms listed without a language: matched in every language
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
-    return snowballstemmer.stemmer("english")
+@lru_cache(maxsize=None)
+def _key_function(lang: str, kind: str | None = None) -> Callable[[str], str]:
+    """token -> matching key for `lang`: the pack's normaliser (or `kind`), after
+    folding case, curly apostrophes and the possessive 's."""
+    from .lang import _normaliser, pack
+    normalise = _normaliser(kind or theme_normaliser(lang))
+
+    @lru_cache(maxsize=1 << 18)
+    def key(word: str) -> str:
+        w = word.lower().replace("’", "'").replace("ё", "е")
+        if w.endswith("'s"):
+            w = w[:-2]
+        return normalise(w)
+    return key
 
 
-@lru_cache(maxsize=200_000)
-def _norm(word: str, exact: bool = False) -> str:
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    return "=" + w if exact else _stemmer().stemWord(w)
+def _exact(word: str) -> str:
+    return "=" + word.lower().replace("’", "'").replace("ё", "е").removesuffix("'s")
+
+
+@lru_cache(maxsize=None)
+def theme_normaliser(lang: str) -> str:
+    """The normaliser theme terms of `lang` use: the pack's ``themes.yml`` may set
+    its own (``normaliser:``), else the pack's."""
+    from .lang import pack
+    p = pack(lang)
+    spec = p.section("themes") or {}
+    return str(spec.get("normaliser") or p.normaliser) if isinstance(spec, dict) else p.normaliser
+
+
+def _norm(word: str, exact: bool = False, lang: str = "en") -> str:
+    return _exact(word) if exact else _key_function(lang)(word)
 
 
 @dataclass
@@ -54,8 +89,77 @@ class Theme:
     key: str
     label: str
     description: str
-    terms: list[str]
-    exclude: list[str]
+    terms: dict[str, list[str]] = field(default_factory=dict)     # language code (or "*") -> terms
+    exclude: dict[str, list[str]] = field(default_factory=dict)
+    from_packs: bool = False   # no terms of its own: each language pack's terms for this key
+
+
+class _Matcher:
+    """A trie over normalised token sequences for one language."""
+
+    def __init__(self, lang: str, terms: list[tuple[str, str]], excludes: list[tuple[str, str]]):
+        self.lang = lang
+        self.key = _key_function(lang)
+        self.trie: dict = self._trie(terms)
+        self.ex_trie: dict = self._trie(excludes)
+
+    def _trie(self, items: list[tuple[str, str]]) -> dict:
+        root: dict = {}
+        for theme, term in items:
+            exact = term.startswith("=")
+            toks = _TOKEN.findall(term.lstrip("="))
+            if not toks:
+                continue
+            node = root
+            for t in toks:
+                node = node.setdefault(_exact(t) if exact else self.key(t), {})
+            node.setdefault(None, set()).add((theme, term.lstrip("=")))
+        return root
+
+    @staticmethod
+    def _walk(trie, text, toks, keys, exacts, i):
+        node, j, best = trie, i, None
+        while j < len(toks):
+            if j > i and not _JOINER.fullmatch(text[toks[j - 1][1]:toks[j][0]]):
+                break  # a phrase never runs over punctuation
+            nxt = node.get(exacts[j]) or node.get(keys[j])
+            if nxt is None:
+                break
+            node = nxt
+            j += 1
+            if None in node:
+                best = (j, node[None])
+        return best
+
+    def match(self, text: str) -> list[tuple[int, int, str, str]]:
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        keys = [self.key(t) for _, _, t in toks]
+        exacts = [_exact(t) for _, _, t in toks]
+        # exclusion phrases first: (start token, end token, theme) of each
+        blocked: list[tuple[int, int, str]] = []
+        if self.ex_trie:
+            for i in range(len(toks)):
+                got = self._walk(self.ex_trie, text, toks, keys, exacts, i)
+                if got:
+                    blocked += [(i, got[0], theme) for theme, _ in got[1]]
+        out = []
+        i = 0
+        while i < len(toks):
+            best = self._walk(self.trie, text, toks, keys, exacts, i)
+            if best is None:
+                i += 1
+                continue
+            j, hits = best
+            s, e = toks[i][0], toks[j - 1][1]
+            by_theme: dict[str, str] = {}
+            for theme, term in sorted(hits, key=lambda h: (h[0], len(h[1]), h[1])):   # ties: not set order
+                by_theme.setdefault(theme, term)   # one mention per theme, however many terms share the key
+            for theme, term in by_theme.items():
+                if any(th == theme and a < j and i < b for a, b, th in blocked):
+                    continue
+                out.append((s, e, theme, term))
+            i = j
+        return out
 
 
 @dataclass
@@ -63,61 +167,82 @@ class Lexicon:
     themes: dict[str, Theme]
     source: Path | None = None
     description: str = ""          # which lexicon files were used, for the briefing's methodology
+    _matchers: dict[str, _Matcher] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self):
-        # trie over normalised token sequences -> {(theme, term)}
-        self.trie: dict = {}
-        for theme in self.themes.values():
-            for term in theme.terms:
-                exact = term.startswith("=")
-                toks = _TOKEN.findall(term.lstrip("="))
-                if not toks:
-                    continue
-                node = self.trie
-                for t in toks:
-                    node = node.setdefault(_norm(t, exact), {})
-                node.setdefault(None, set()).add((theme.key, term.lstrip("=")))
-        self.excludes = {k: [e.lower() for e in t.exclude] for k, t in self.themes.items()}
+    def terms_for(self, theme: Theme, lang: str) -> tuple[list[str], list[str]]:
+        """(terms, exclusions) of `theme` in articles of language `lang`."""
+        if theme.from_packs:
+            spec = _pack_terms(_pack_code(lang)).get(theme.key, {})
+            return spec.get("terms", []), spec.get("exclude", [])
+        return ([*theme.terms.get(ANY, []), *theme.terms.get(lang, [])],
+                [*theme.exclude.get(ANY, []), *theme.exclude.get(lang, [])])
 
-    def match(self, text: str) -> list[tuple[int, int, str, str]]:
+    def matcher(self, lang: str = "en") -> _Matcher:
+        lang = _pack_code(lang)
+        if lang not in self._matchers:
+            terms, excludes = [], []
+            for theme in self.themes.values():
+                t, x = self.terms_for(theme, lang)
+                terms += [(theme.key, w) for w in t]
+                excludes += [(theme.key, w) for w in x]
+            self._matchers[lang] = _Matcher(lang, terms, excludes)
+        return self._matchers[lang]
+
+    @property
+    def trie(self) -> dict:
+        return self.matcher("en").trie
+
+    def match(self, text: str, lang: str = "en") -> list[tuple[int, int, str, str]]:
         """(start, end, theme, term) for every mention in text, longest match first."""
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        stems = [_norm(t) for _, _, t in toks]
-        exacts = ["=" + t.lower().replace("’", "'").removesuffix("'s") for _, _, t in toks]
-        out = []
-        i = 0
-        while i < len(toks):
-            node, j, best = self.trie, i, None
-            while j < len(toks):
-                if j > i and not re.fullmatch(r"[\s-]+", text[toks[j - 1][1]:toks[j][0]]):
-                    break  # a phrase never runs over punctuation
-                nxt = node.get(exacts[j]) or node.get(stems[j])
-                if nxt is None:
-                    break
-                node = nxt
-                j += 1
-                if None in node:
-                    best = (j, node[None])
-            if best is None:
-                i += 1
-                continue
-            j, hits = best
-            s, e = toks[i][0], toks[j - 1][1]
-            surface = text[s:e].lower()
-            by_theme: dict[str, str] = {}
-            for theme, term in sorted(hits, key=lambda h: (h[0], len(h[1]), h[1])):   # ties: not set order
-                by_theme.setdefault(theme, term)   # one mention per theme, however many terms share the stem
-            for theme, term in by_theme.items():
-                if any(x in surface or surface in x and _excluded(text, s, e, x) for x in self.excludes.get(theme, [])):
-                    continue
-                out.append((s, e, theme, term))
-            i = j
+        return self.matcher(lang).match(text)
+
+    def languages(self) -> list[str]:
+        """Language codes with at least one term (packs included)."""
+        from .lang import available
+        return [c for c in available() if any(self.terms_for(t, c)[0] for t in self.themes.values())]
+
+
+def _pack_code(lang: str | None) -> str:
+    from .lang import pack
+    return pack(lang).code
+
+
+@lru_cache(maxsize=None)
+def _pack_terms(code: str) -> dict[str, dict[str, list[str]]]:
+    """The validated ``themes.yml`` of a language pack: {theme key: {terms, exclude}}."""
+    from .lang import pack
+    p = pack(code)
+    path = p.file("themes")
+    if path is None:
+        return {}
+    check = Checker(path)
+    data = check.mapping(p.section("themes"), "", allowed={"normaliser", "themes"}, required={"themes"})
+    out = {}
+    for key, spec in check.mapping(data["themes"], "themes").items():
+        k = f"themes.{key}"
+        _check_key(check, key, k)
+        check.mapping(spec, k, allowed={"terms", "exclude"}, required={"terms"})
+        out[key] = {"terms": check.texts(spec["terms"], f"{k}.terms", optional=False),
+                    "exclude": check.texts(spec.get("exclude"), f"{k}.exclude")}
+    return out
+
+
+def _check_key(check: Checker, key, k: str) -> None:
+    if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+        check.fail(k, "theme keys are lower-case words joined by underscores, e.g. joint_ventures")
+
+
+def _by_language(check: Checker, value, key: str, languages: list[str], optional: bool) -> dict[str, list[str]]:
+    """A list of terms (every language) or {language code: [terms]}."""
+    if isinstance(value, dict):
+        out = {}
+        for code, terms in value.items():
+            if str(code).lower() not in languages:
+                check.fail(f"{key}.{code}", f"no language pack '{code}' (available: {', '.join(languages)})")
+            out[str(code).lower()] = check.texts(terms, f"{key}.{code}", optional=False)
         return out
-
-
-def _excluded(text: str, s: int, e: int, phrase: str) -> bool:
-    window = text[max(0, s - len(phrase)):e + len(phrase)].lower()
-    return phrase in window
+    terms = check.texts(value, key, optional=optional)
+    return {ANY: terms} if terms else {}
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -141,22 +266,27 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 def _read_lexicon(path: Path) -> tuple[dict[str, "Theme"], bool]:
     """The themes of one lexicon file and its `replace` flag."""
+    from .lang import available
     data = load_yaml(path)
     check = Checker(path)
     check.mapping(data, "", allowed={"themes", "replace"}, required={"themes"})
     replace = check.flag(data.get("replace"), "replace")
+    languages = available()
     themes = {}
     for key, spec in check.mapping(data["themes"], "themes").items():
         k = f"themes.{key}"
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
-            check.fail(k, "theme keys are lower-case words joined by underscores, e.g. joint_ventures")
-        check.mapping(spec, k, allowed={"label", "description", "terms", "exclude"}, required={"terms"})
-        terms = check.texts(spec["terms"], f"{k}.terms", optional=False)
-        if not terms:
+        _check_key(check, key, k)
+        check.mapping(spec, k, allowed={"label", "description", "terms", "exclude"})
+        terms = _by_language(check, spec.get("terms"), f"{k}.terms", languages, optional=True)
+        from_packs = "terms" not in spec
+        if from_packs and not any(key in _pack_terms(c) for c in languages):
+            check.fail(f"{k}.terms", "required (no language pack has terms for this theme)")
+        if not from_packs and not any(terms.values()):
             check.fail(f"{k}.terms", "needs at least one term")
         themes[key] = Theme(key, check.text(spec.get("label") or key.replace("_", " ").capitalize(), f"{k}.label"),
                             check.text(spec.get("description"), f"{k}.description", optional=True) or "",
-                            terms, check.texts(spec.get("exclude"), f"{k}.exclude"))
+                            terms, _by_language(check, spec.get("exclude"), f"{k}.exclude", languages, optional=True),
+                            from_packs)
     if not themes:
         check.fail("themes", "at least one theme is needed")
     return themes, replace
@@ -171,8 +301,10 @@ def extract_themes(articles: pd.DataFrame, lexicon: Lexicon | None = None,
         from .quotes import direct_spans
         by_article = {a: direct_spans(g) for a, g in quotes.groupby("article_id")}
     mention_rows, theme_rows = [], []
+    has_lang = "language" in articles.columns
     for a in articles.itertuples(index=False):
-        m, t = theme_rows_of(a.article_id, a.text, a.n_words, lexicon, by_article.get(a.article_id, []))
+        m, t = theme_rows_of(a.article_id, a.text, a.n_words, lexicon, by_article.get(a.article_id, []),
+                             lang=a.language if has_lang else "en")
         mention_rows += m
         theme_rows += t
     return theme_frames(mention_rows, theme_rows, lexicon)
@@ -192,14 +324,15 @@ def sort_themes(themes: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
 
 def theme_rows_of(article_id: str, text: str, n_words: int, lexicon: Lexicon,
                   quote_spans: list[tuple[int, int, str]], lang: str = "en") -> tuple[list[dict], list[dict]]:
-    """Mention rows and per-theme rows of one article; `quote_spans` are (start, end, speaker)."""
-    import bisect
+    """Mention rows and per-theme rows of one article; `quote_spans` are (start, end, speaker).
+
+    `lang` is the article's language code: its pack's terms and normaliser are used."""
     sents = sentences(text)
     starts = [s.start for s in sents]
     q_starts = [s for s, _, _ in quote_spans]
     mention_rows, theme_rows = [], []
     per_theme: dict[str, dict] = {}
-    for s, e, theme, term in lexicon.match(text):
+    for s, e, theme, term in lexicon.match(text, lang):
         sid = max(0, bisect.bisect_right(starts, s) - 1)
         k = bisect.bisect_right(q_starts, s) - 1
         who, inq = (quote_spans[k][2], True) if k >= 0 and s < quote_spans[k][1] else ("", False)
@@ -276,9 +409,10 @@ def suggest_terms(articles: pd.DataFrame, lexicon: Lexicon, mentions: pd.DataFra
 
     A suggestion list for the lexicon, not a finding: the analyst decides.
     """
-    known = set()
-    for node_key in lexicon.trie:
-        known.add(node_key)
+    langs = sorted(set(articles["language"])) if "language" in articles.columns and len(articles) else ["en"]
+    known: set = set()
+    for code in langs:
+        known |= set(lexicon.matcher(code).trie)   # first words of the terms
     docs = []
     caps: Counter = Counter()
     seen: Counter = Counter()
@@ -307,7 +441,8 @@ def suggest_terms(articles: pd.DataFrame, lexicon: Lexicon, mentions: pd.DataFra
     rows = []
     for g, s in scores.most_common():
         parts = g.split()
-        if any(_norm(p) in known or "=" + p in known for p in parts) or tf_total[g] < 2:
+        if any(_norm(p, lang=c) in known for p in parts for c in langs) or any("=" + p in known for p in parts) \
+                or tf_total[g] < 2:
             continue
         rows.append({"term": g, "count": tf_total[g], "articles": df[g], "score": round(s, 2)})
         if len(rows) >= top:

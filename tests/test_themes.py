@@ -1,4 +1,6 @@
 """Theme counts on the seeds, verified by hand, and the lexicon's rules."""
+import re
+
 import pytest
 
 from analysis.config import ConfigError
@@ -95,14 +97,15 @@ def test_inflection_hyphen_case_and_longest_match(tmp_path):
 @pytest.mark.parametrize("yaml_text,message", [
     ("themes:\n  trade:\n    terms: trade\n    colour: red\n", "themes.trade.colour: unknown key"),
     ("themes:\n  Trade Things:\n    terms: [x]\n", "themes.Trade Things: theme keys"),
-    ("themes:\n  trade:\n    label: Trade\n", "themes.trade.terms: required"),
+    ("themes:\n  energy:\n    label: Energy\n", "themes.energy.terms: required (no language pack"),
+    ("themes:\n  trade:\n    terms: {en: [trade], xx: [handel]}\n", "themes.trade.terms.xx: no language pack 'xx'"),
     ("themes: [unclosed\n", "invalid YAML at line"),
     ("themes:\n  trade:\n    terms: [1, 2]\n", "themes.trade.terms[0]: expected text"),
 ])
 def test_lexicon_errors_name_the_key(tmp_path, yaml_text, message):
     p = tmp_path / "themes.yml"
     p.write_text(yaml_text, encoding="utf-8")
-    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(ConfigError, match=re.escape(message)):
         load_lexicon(p)
 
 
