@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .lang import detect_language
+from .lang import detect_language, language_code
 from .text import count_words, normalise
 
 log = logging.getLogger(__name__)
@@ -133,10 +133,9 @@ def _looks_binary(text: str) -> bool:
 # --------------------------------------------------------------------------- dates
 
 _TIME_PREFIX = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s*[,|–-]?\s*", re.I)
-_DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*[:\s]\s*(\S+(?:\s+\S+){0,5})", re.I)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DATE_TOKEN = re.compile(r"^(?:\d{1,4}(?:st|nd|rd|th)?|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
-                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)[,.]?$", re.I)
+_TIME_SUFFIX = re.compile(r"\s*[,|–-]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\s*$", re.I)
+_NUMERIC_DATE_TOKEN = re.compile(r"^(?:\d{1,4}(?:st|nd|rd|th)?|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})[,.]?$",
+                                 re.I)
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
@@ -159,21 +158,67 @@ class PartialDate:
         return PartialDate(f"{year:04d}{self.iso[1:]}", self.precision) if not self.year_known else self
 
 
-_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS)}
-_FAST_DMY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?(?:\s+(\d{4}))?$")
-_FAST_MDY = re.compile(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
-_FAST_MY = re.compile(r"^([A-Za-z]{3,9})\.?,?\s+(\d{4})$")
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е").rstrip(".,")
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    months: dict[str, int]        # folded month form -> 1..12, from every language pack
+    year_words: frozenset[str]    # "года", "г": words after a year
+    label: re.Pattern             # "Published:", "Опубликовано:" in front of a date line
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> _DateWords:
+    """Month names, year words and date-line labels of every language pack (``dates.yml``)."""
+    from .config import Checker
+    from .lang import available, pack
+
+    months: dict[str, int] = {}
+    year_words: set[str] = set()
+    labels: set[str] = set()
+    for code in available():
+        p = pack(code)
+        path = p.file("dates")
+        if path is None:
+            continue
+        chk = Checker(path)
+        spec = chk.mapping(p.section("dates"), "", allowed={"months", "year_words", "labels"}, required={"months"})
+        if not isinstance(spec["months"], list) or len(spec["months"]) != 12:
+            chk.fail("months", "expected 12 lists of month names, January first")
+        for i, forms in enumerate(spec["months"]):
+            for form in chk.texts(forms, f"months[{i}]", optional=False):
+                months[_fold(form)] = i + 1
+        year_words |= {_fold(w) for w in chk.texts(spec.get("year_words"), "year_words")}
+        labels |= {_fold(w) for w in chk.texts(spec.get("labels"), "labels")}
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(labels, key=len, reverse=True))
+    label = re.compile(rf"^\s*(?:{alternatives or '(?!)'})\s*[:\s]\s*(\S+(?:\s+\S+){{0,5}})", re.I)
+    return _DateWords(months, frozenset(year_words), label)
+
+
+def _is_date_token(token: str) -> bool:
+    words = _date_words()
+    return bool(_NUMERIC_DATE_TOKEN.match(token)) or _fold(token) in words.months or _fold(token) in words.year_words
+
+
+_WORD = r"([^\W\d_]{2,12})\.?"
+_FAST_DMY = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+{_WORD},?(?:\s+(\d{{4}}))?$")
+_FAST_MDY = re.compile(rf"^{_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$")
+_FAST_MY = re.compile(rf"^{_WORD},?\s+(\d{{4}})$")
 
 
 def _fast_date(s: str) -> PartialDate | None:
-    """The common English shapes, without dateparser's cost (it stays the fallback)."""
+    """Day, month name and year in the common orders, month names from the language packs
+    (dateparser stays the fallback for anything else)."""
+    months = _date_words().months
     for rx, order in ((_FAST_DMY, "dmy"), (_FAST_MDY, "mdy")):
         m = rx.match(s)
         if m:
             a, b, year = m.groups()
             day, month = (a, b) if order == "dmy" else (b, a)
-            mon = _MONTH_NUM.get(month[:3].lower())
-            if mon is None or (len(month) > 3 and not _FULL_MONTH.match(month)):
+            mon = months.get(_fold(month))
+            if mon is None:
                 return None
             try:
                 dt.date(int(year or 2000), mon, int(day))
@@ -183,12 +228,9 @@ def _fast_date(s: str) -> PartialDate | None:
                 return PartialDate(f"{int(year):04d}-{mon:02d}-{int(day):02d}", "day")
             return PartialDate(f"--{mon:02d}-{int(day):02d}", "day")
     m = _FAST_MY.match(s)
-    if m and _MONTH_NUM.get(m.group(1)[:3].lower()) and (len(m.group(1)) <= 3 or _FULL_MONTH.match(m.group(1))):
-        return PartialDate(f"{int(m.group(2)):04d}-{_MONTH_NUM[m.group(1)[:3].lower()]:02d}", "month")
+    if m and months.get(_fold(m.group(1))):
+        return PartialDate(f"{int(m.group(2)):04d}-{months[_fold(m.group(1))]:02d}", "month")
     return None
-
-
-_FULL_MONTH = re.compile(r"^(?:january|february|march|april|may|june|july|august|september|sept|october|november|december)$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -202,10 +244,27 @@ def article_year(published: object) -> int | None:
 
 
 def parse_date(value: object) -> PartialDate | None:
-    """Parse a date string (or date object) without ever borrowing today's year."""
+    """Parse a date string (or date object) without ever borrowing today's year.
+
+    Month names come from every language pack's ``dates.yml`` (``9 октября
+    2023``, ``3 Июнь 2015``, ``25 April 2013``); a time of day before or after
+    the date is ignored (``12:58, 5 февраля``, ``5 февраля, 12:58``), as is a
+    year word after the year (``2023 года``, ``2023 г.``).
+    """
     if isinstance(value, str):
         return _parse_date_text(value)
     return _parse_date_uncached(value)
+
+
+def _strip_year_word(s: str) -> str:
+    words = _date_words().year_words
+    parts = s.rsplit(None, 1)
+    if len(parts) == 2 and _fold(parts[1]) in words and re.search(r"\d{4}$", parts[0]):
+        return parts[0]
+    m = re.match(r"^(.*\d{4})([^\W\d_]+)\.?$", s)   # "2022г."
+    if m and _fold(m.group(2)) in words:
+        return m.group(1)
+    return s
 
 
 def _parse_date_uncached(value: object) -> PartialDate | None:
@@ -228,27 +287,43 @@ def _parse_date_uncached(value: object) -> PartialDate | None:
         except ValueError:
             return None
         return PartialDate(s, "day" if d else "month")
+    s = _strip_year_word(_TIME_SUFFIX.sub("", s).strip(" ,."))
     if re.fullmatch(r"\d{4}", s):
         return PartialDate(s, "year")
-    lowered = s.lower()
-    if not any(mon in lowered for mon in _MONTHS) and not re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", s):
+    months = _date_words().months
+    if not any(_fold(w) in months for w in re.findall(r"[^\W\d_]+", s)) \
+            and not re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", s):
         return None
     fast = _fast_date(s)
     if fast:
         return fast
+    return _dateparser(s)
+
+
+def _dateparser(s: str) -> PartialDate | None:
     import dateparser
+    from .lang import available
 
     base = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
             "DATE_ORDER": "DMY", "PARSERS": ["absolute-time"]}
+    languages = _dateparser_languages(tuple(available()))
     for parts, precision in ((["day", "month", "year"], "day"), (["month", "year"], "month")):
-        got = dateparser.parse(s, languages=["en"], settings={**base, "REQUIRE_PARTS": parts})
+        got = dateparser.parse(s, languages=languages, settings={**base, "REQUIRE_PARTS": parts})
         if got:
             iso = got.date().isoformat()
             return PartialDate(iso if precision == "day" else iso[:7], precision)
-    got = dateparser.parse(s, languages=["en"], settings={**base, "REQUIRE_PARTS": ["day", "month"]})
+    got = dateparser.parse(s, languages=languages, settings={**base, "REQUIRE_PARTS": ["day", "month"]})
     if got:
         return PartialDate(f"--{got.month:02d}-{got.day:02d}", "day")
     return None
+
+
+@lru_cache(maxsize=None)
+def _dateparser_languages(codes: tuple[str, ...]) -> list[str]:
+    """The pack languages dateparser has locale data for (English first)."""
+    from dateparser.languages.loader import default_loader
+    known = set(default_loader.get_locale_map())
+    return sorted((c for c in codes if c in known), key=lambda c: c != "en") or ["en"]
 
 
 # --------------------------------------------------------------------------- files
@@ -259,14 +334,15 @@ def _read_txt(text: str) -> dict:
     lines = text.split("\n")
     info: dict = {"title": None, "date": None}
     nonblank = [i for i, line in enumerate(lines) if line.strip()][:4]
+    label = _date_words().label
     for n, i in enumerate(nonblank):
         line = lines[i].strip()
-        m = _DATE_PREFIX.match(line)
+        m = label.match(line)
         if m:
             # "date 2026-02-04 The lead paragraph ..." (a date stamped before the text)
             tokens = m.group(1).split()
             k = 0
-            while k < len(tokens) and _DATE_TOKEN.match(tokens[k]):
+            while k < len(tokens) and _is_date_token(tokens[k]):
                 k += 1
             cand = " ".join(tokens[:k])
             got = parse_date(cand) if k else None
@@ -612,7 +688,7 @@ def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> 
         "year_known": bool(date and date.year_known),
         "source": str(meta.get("source") or ""),
         "url": str(meta.get("url") or ""),
-        "language": str(meta.get("language") or detect_language(text)),
+        "language": language_code(meta.get("language")) or detect_language(text),
         "text": text,
         "n_words": count_words(text),
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -623,9 +699,11 @@ def _apply_manifest(row: dict, entry: dict | None, problems: _Problems) -> None:
     """Manifest values win over what was inferred from the file."""
     if not entry:
         return
-    for key in ("title", "source", "url", "language"):
+    for key in ("title", "source", "url"):
         if key in entry:
             row[key] = str(entry[key])
+    if "language" in entry:
+        row["language"] = language_code(entry["language"]) or row["language"]
     if "published" in entry:
         date = parse_date(entry["published"])
         if date is None:

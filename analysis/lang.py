@@ -26,6 +26,7 @@ then the letters only one pack of that script uses (``marker_letters`` in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +47,8 @@ class Pack:
     script: str
     marker_letters: str = ""
     default_for_script: bool = False
-    normaliser: str = "lower"              # lower | snowball:<language> | pymorphy3
+    aliases: tuple[str, ...] = ()          # other names of the language: Russian, rus, русский
+    normaliser: str = "lower"              # lower | snowball:<language> | pymorphy3 | pymorphy3+snowball:<language>
     decimal_comma: bool = False            # 1,2 млрд = 1.2 billion
     path: Path | None = None
     _sections: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -80,7 +82,20 @@ def _normaliser(kind: str) -> Callable[[str], str]:
         import pymorphy3
         morph = pymorphy3.MorphAnalyzer()
         return lru_cache(maxsize=1 << 18)(lambda w: morph.parse(w.lower())[0].normal_form)
-    raise ConfigError(f"unknown normaliser '{kind}' (lower, snowball:<language>, pymorphy3)")
+    if kind.startswith("pymorphy3+snowball:"):
+        # the lemma of a dictionary word; the stem of a word the dictionary does not know
+        # (brands and names: "Амкодора" -> "амкодор", as "Амкодор")
+        import pymorphy3
+        import snowballstemmer
+        morph = pymorphy3.MorphAnalyzer()
+        stem = snowballstemmer.stemmer(kind.split(":", 1)[1]).stemWord
+
+        def key(w: str) -> str:
+            w = w.lower()
+            return morph.parse(w)[0].normal_form if morph.word_is_known(w) else stem(w)
+        return lru_cache(maxsize=1 << 18)(key)
+    raise ConfigError(f"unknown normaliser '{kind}' (lower, snowball:<language>, pymorphy3, "
+                      "pymorphy3+snowball:<language>)")
 
 
 def available() -> list[str]:
@@ -100,15 +115,31 @@ def pack(code: str | None) -> Pack:
     path = folder / "pack.yml"
     chk = Checker(path)
     meta = chk.mapping(load_yaml(path) or {}, "", allowed={"name", "script", "marker_letters", "default_for_script",
-                                                         "normaliser", "decimal_comma"}, required={"name", "script"})
+                                                         "normaliser", "decimal_comma", "aliases"},
+                      required={"name", "script"})
     script = chk.text(meta["script"], "script")
     if script not in ("latin", "cyrillic"):
         chk.fail("script", f"expected latin or cyrillic, got '{script}'")
     return Pack(code=c, name=chk.text(meta["name"], "name"), script=script,
                 marker_letters=str(meta.get("marker_letters") or ""),
                 default_for_script=bool(meta.get("default_for_script", False)),
+                aliases=tuple(a.lower() for a in chk.texts(meta.get("aliases"), "aliases")),
                 normaliser=str(meta.get("normaliser") or "lower"),
                 decimal_comma=bool(meta.get("decimal_comma", False)), path=folder)
+
+
+def language_code(value: object) -> str:
+    """A language as articles.csv records it: a pack code for any spelling a manifest or
+    front matter may use ('RU', 'ru-RU', 'ru_RU', 'Russian', 'русский' -> 'ru'); a code
+    no pack knows is kept in lower case ('de-AT' -> 'de'); '' for an empty value."""
+    s = str(value or "").strip().lower()
+    if not s:
+        return ""
+    for code in available():
+        p = pack(code)
+        if s == p.name.lower() or s in p.aliases:
+            return p.code
+    return re.split(r"[-_\s]", s)[0]
 
 
 def detect_language(text: str, sample: int = 4000) -> str:
