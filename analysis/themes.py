@@ -39,7 +39,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .config import DATA, Checker, load_yaml
+from .config import DATA, Checker, ConfigError, load_yaml
 from .text import sentences
 
 MENTION_COLUMNS = ["article_id", "theme", "term", "surface", "start", "end", "sentence_id", "in_quote", "speaker"]
@@ -215,8 +215,15 @@ def _pack_terms(code: str) -> dict[str, dict[str, list[str]]]:
     path = p.file("themes")
     if path is None:
         return {}
-    check = Checker(path)
-    data = check.mapping(p.section("themes"), "", allowed={"normaliser", "themes"}, required={"themes"})
+    try:
+        return _read_pack_terms(p.section("themes"), Checker(path))
+    except ConfigError as exc:   # name the pack: lang/ru/themes.yml, not just themes.yml
+        raise ConfigError(f"lang/{code}/{exc}") from None
+
+
+def _read_pack_terms(section, check: Checker) -> dict[str, dict[str, list[str]]]:
+    data = check.mapping(section, "", allowed={"normaliser", "themes", "stop_words"}, required={"themes"})
+    check.texts(data.get("stop_words"), "stop_words")
     out = {}
     for key, spec in check.mapping(data["themes"], "themes").items():
         k = f"themes.{key}"
@@ -225,6 +232,14 @@ def _pack_terms(code: str) -> dict[str, dict[str, list[str]]]:
         out[key] = {"terms": check.texts(spec["terms"], f"{k}.terms", optional=False),
                     "exclude": check.texts(spec.get("exclude"), f"{k}.exclude")}
     return out
+
+
+@lru_cache(maxsize=None)
+def _stop_words(code: str) -> frozenset[str]:
+    """Function words of a language that `suggest_terms` never proposes (``stop_words`` in the pack's themes.yml)."""
+    from .lang import pack
+    spec = pack(code).section("themes")
+    return frozenset(w.lower() for w in (spec.get("stop_words") or [])) if isinstance(spec, dict) else frozenset()
 
 
 def _check_key(check: Checker, key, k: str) -> None:
@@ -272,6 +287,8 @@ def _read_lexicon(path: Path) -> tuple[dict[str, "Theme"], bool]:
     check.mapping(data, "", allowed={"themes", "replace"}, required={"themes"})
     replace = check.flag(data.get("replace"), "replace")
     languages = available()
+    for code in languages:
+        _pack_terms(code)   # every pack's term file is checked now, not when its first article comes
     themes = {}
     for key, spec in check.mapping(data["themes"], "themes").items():
         k = f"themes.{key}"
@@ -361,6 +378,36 @@ def article_share(themes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return g.sort_values("hits", ascending=False).reset_index()
 
 
+def by_language(themes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per theme and article language: articles that mention it, their share of that language's
+    articles, hits, all words of that language's articles and hits per 1,000 of them (one scale
+    for every language).
+
+    Columns: theme, language, articles, article_share, hits, words, per_1k_words.
+    """
+    cols = ["theme", "language", "articles", "article_share", "hits", "words", "per_1k_words"]
+    a = articles[["article_id", "language", "n_words"]].copy()
+    a["language"] = a["language"].fillna("").astype(str)
+    totals = a.groupby("language").agg(n_articles=("article_id", "nunique"), words=("n_words", "sum"))
+    t = themes.merge(a[["article_id", "language"]], on="article_id")
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    g = t.groupby(["theme", "language"]).agg(articles=("article_id", "nunique"), hits=("hits", "sum")).reset_index()
+    g = g.join(totals, on="language")
+    g["article_share"] = (g["articles"] / g["n_articles"]).round(3)
+    g["per_1k_words"] = (1000 * g["hits"] / g["words"].clip(lower=1)).round(2)
+    return g[cols].sort_values(["theme", "language"], ignore_index=True)
+
+
+def languages_read(articles: pd.DataFrame) -> str:
+    """The languages of the corpus for a methodology note: 'Russian (12 articles), English (3 articles)'."""
+    from .lang import available, pack
+    counts = articles["language"].fillna("").astype(str).value_counts()
+    names = {c: pack(c).name for c in available()}
+    return ", ".join(f"{names.get(code, code or 'unknown')} ({n} article{'s' if n != 1 else ''})"
+                     for code, n in counts.items())
+
+
 def by_speaker(mentions: pd.DataFrame) -> pd.DataFrame:
     """Theme x speaker mention counts (quoted speech only)."""
     q = mentions[mentions["in_quote"] & (mentions["speaker"] != "")]
@@ -392,17 +439,6 @@ def cooccurrence(mentions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["theme_a", "theme_b", "sentences"])
 
 
-_STOP = set("""a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each even few for from further had has have having he her
-here hers herself him himself his how i if in into is it its itself just let me more most my myself no nor not now of
-off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them
-themselves then there these they this those through to too under until up very was we were what when where which while
-who whom why will with would you your yours yourself yourselves said says one two new already well must may might
-today year years time times since many much every made make like get got us way back still however within whether
-told noted stated also according very ready know lose need needs want first great good important
-really always never something nothing people person thing things country countries""".split())
-
-
 def suggest_terms(articles: pd.DataFrame, lexicon: Lexicon, mentions: pd.DataFrame | None = None,
                   top: int = 20) -> pd.DataFrame:
     """Words and two-word phrases frequent in the corpus but in no theme, ranked by TF-IDF.
@@ -410,6 +446,7 @@ def suggest_terms(articles: pd.DataFrame, lexicon: Lexicon, mentions: pd.DataFra
     A suggestion list for the lexicon, not a finding: the analyst decides.
     """
     langs = sorted(set(articles["language"])) if "language" in articles.columns and len(articles) else ["en"]
+    stop = set().union(*(_stop_words(_pack_code(c)) for c in langs))
     known: set = set()
     for code in langs:
         known |= set(lexicon.matcher(code).trie)   # first words of the terms
@@ -424,9 +461,9 @@ def suggest_terms(articles: pd.DataFrame, lexicon: Lexicon, mentions: pd.DataFra
     for text in articles["text"]:
         toks = [t.lower() for t in _TOKEN.findall(text)]
         toks = [t if t not in proper else "" for t in toks]
-        grams = [t for t in toks if t and len(t) > 3 and t not in _STOP and not t.isdigit()]
+        grams = [t for t in toks if t and len(t) > 3 and t not in stop and not t.isdigit()]
         grams += [f"{a} {b}" for a, b in zip(toks, toks[1:])
-                  if a not in _STOP and b not in _STOP and len(a) > 2 and len(b) > 2 and not (a.isdigit() or b.isdigit())]
+                  if a not in stop and b not in stop and len(a) > 2 and len(b) > 2 and not (a.isdigit() or b.isdigit())]
         docs.append(Counter(grams))
     df = Counter()
     for d in docs:
