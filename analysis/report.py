@@ -406,6 +406,7 @@ def sources_appendix(b: Briefing) -> str:
 
 
 def methodology(b: Briefing) -> str:
+    from .themes import languages_read
     arts = b.articles
     partial = arts[~arts["year_known"]]
     cfg = b.results.config
@@ -420,6 +421,8 @@ def methodology(b: Briefing) -> str:
         "invented.",
         "Themes: lexicon terms matched case- and inflection-insensitively, longest phrase first; rates are per "
         "1,000 words of the article.",
+        f"Languages read: {languages_read(arts)}; each article with the theme terms, dates and cue words of its "
+        "language, counted on the same scale.",
         f"Configuration: roster {cfg.get('roster_used') or os.path.basename(cfg.get('roster', ''))}, lexicon "
         f"{cfg.get('lexicon_used') or os.path.basename(cfg.get('lexicon', ''))}, exchange rates {os.path.basename(cfg.get('rates', '')) or 'none'}.",
     ]
