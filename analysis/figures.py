@@ -94,6 +94,9 @@ class Vocab:
     decimal_comma: bool = False
     form_of: dict[str, str] = field(default_factory=dict)     # inflected form -> listed word (lower case)
     forms: dict[str, list[str]] = field(default_factory=dict)  # listed word (lower case) -> its written forms
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)  # "rubles" -> [RUB, BYN]
+    hints: dict[str, list[str]] = field(default_factory=dict)      # BYN -> [National Bank of Belarus, ...]
+    home: dict[str, str] = field(default_factory=dict)             # BYN -> Belarus
 
     def key(self, phrase: str) -> str:
         """Lookup key of a matched phrase: each inflected word back to the word the pack lists."""
@@ -149,17 +152,30 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
     c.mapping(cur, "")
     pre, post = [], []
     for code, spec in cur.items():
-        c.mapping(spec, code, allowed={"symbols"})
+        c.mapping(spec, code, allowed={"symbols", "home"})
         if not re.fullmatch(r"[A-Z]{3}", code):
             c.fail(code, "currency keys must be ISO 4217 codes such as USD")
         pre += [(s, code) for s in c.texts(spec.get("symbols"), f"{code}.symbols")]
         post.append((code, code))
+    home: dict[str, str] = {}
+    for code, spec in cur.items():
+        if spec.get("home"):
+            home[code] = c.text(spec["home"], f"{code}.home")
     words_file = pk.file("currencies")
+    ambiguous: dict[str, list[str]] = {}
+    hints: dict[str, list[str]] = {}
     if words_file:
         wc = Checker(words_file)
         for code, words in wc.mapping(pk.section("currencies"), "").items():
+            if code == "ambiguous":        # words that name more than one currency: resolved from the article
+                for w, codes in wc.mapping(words, code).items():
+                    ambiguous[str(w).lower()] = wc.texts(codes, f"ambiguous.{w}")
+                continue
+            if code == "hints":            # words that tell which of those currencies an article means
+                hints = {k: wc.texts(v_, f"hints.{k}") for k, v_ in wc.mapping(words, code).items()}
+                continue
             if not re.fullmatch(r"[A-Z]{3}", code):
-                wc.fail(code, "currency keys must be ISO 4217 codes such as USD")
+                wc.fail(code, "currency keys must be ISO 4217 codes such as USD (or ambiguous, hints)")
             post += [(w, code) for w in wc.texts(words, code)]
     ffile = pk.file("figures") or (DATA / "lang" / "en" / "figures.yml")
     fig = pk.section("figures") if pk.file("figures") else load_yaml(ffile)
@@ -167,7 +183,7 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
     f.mapping(fig, "", allowed={"inflect", "numbers", "scales", "range_joiners", "range_openers", "change_from",
                                 "change_verbs", "currency_link", "qualifiers", "trailing_qualifiers", "vague",
                                 "metrics", "claims", "target_after", "relative", "relative_words", "period",
-                                "not_money", "context"})
+                                "not_money", "context", "rates"})
     expanded = f.texts(fig.get("inflect") or [], "inflect")
     lexeme = _lexeme(pk.normaliser) if expanded else None
     form_of: dict[str, str] = {}
@@ -251,7 +267,7 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
                         for k, v in f.mapping(per.get("relative_years") or {}, "period.relative_years").items()},
         years_ahead=str(per.get("years_ahead") or ""),
         relative_words=f.mapping(fig.get("relative_words") or {}, "relative_words"),
-        decimal_comma=pk.decimal_comma, form_of=form_of, forms=forms)
+        decimal_comma=pk.decimal_comma, form_of=form_of, forms=forms, ambiguous=ambiguous, hints=hints, home=home)
 
 
 # --------------------------------------------------------------------------- grammar
@@ -281,6 +297,7 @@ class Grammar:
     wordnum: str
     joiner: re.Pattern
     pre_alt: str
+    vague: re.Pattern | None = None    # a vague word at the start of a number expression
 
 
 @lru_cache(maxsize=8)
@@ -322,7 +339,8 @@ def _grammar(lang: str = "en") -> Grammar:
     return Grammar(money=money, anchor=anchor, digits=digits,
                    scale_any=re.compile(rf"(?:{scale_words}|\d\s*{scale_short})(?![\w])", re.I),
                    token=token, wordnum=wordnum, joiner=re.compile(rf"\s*(?:{joiners})\s*(?:{pre_alt})?\s*", re.I),
-                   pre_alt=pre_alt)
+                   pre_alt=pre_alt,
+                   vague=re.compile(rf"(?:{vague_alt})(?=\s)", re.I) if len(v.vague) > 1 else None)
 
 
 def _digits_value(num: str, decimal_comma: bool) -> float:
@@ -343,7 +361,7 @@ def parse_number(s: str, lang: str = "en") -> tuple[float, float, bool]:
     g = _grammar(lang)
     s = " ".join(s.replace("\u202f", " ").replace("\u00a0", " ").split())
     factor_lo = factor_hi = None
-    vm = re.match(rf"(?:{v.alt([k for k in v.vague if k != 'plural'])})(?=\s)", s, re.I) if len(v.vague) > 1 else None
+    vm = g.vague.match(s) if g.vague is not None else None
     if vm:
         factor_lo, factor_hi = v.vague[v.key(vm.group())]
         s = s[vm.end():].strip()
@@ -587,6 +605,7 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
     money = g.money
     out: list[_Fig] = []
     last_currency: str | None = None
+    last_ambiguous: list[str] | None = None
     opener_rx = _opener_regex(vocab.lang)
     change_rx = _change_regex(vocab.lang)
     for m in _scan(money, text, g.anchor):
@@ -597,8 +616,10 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         if gd["pre"]:
             code = _code(gd["pre"], vocab.currency_pre)
         post = gd["post1"] or gd["post2"]
+        ambiguous = None
         if post and not code:
             code = _code(post, vocab.currency_post, vocab)
+            ambiguous = vocab.ambiguous.get(vocab.key(" ".join(post.split())))
         s, e = m.start(), m.end()
         if gd["n3"]:
             # a bare large number: money only in a money context and not a count of things
@@ -610,6 +631,7 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
             if last_currency is None:
                 continue
             code, inferred = last_currency, True
+            ambiguous = last_ambiguous
         else:
             inferred = False
         if code is None:
@@ -617,6 +639,10 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         lo, hi, vague = parse_number(n, vocab.lang)
         if not lo and not hi:
             continue            # a sign or a word with no number in it never gives an amount
+        if gd["pre"] and not rng and not g.scale_any.search(n):
+            foreign = _foreign_scale(text, e, vocab.lang)
+            if foreign:         # "$1 млрд" read with another language's pack: the scale word still counts
+                lo, hi, e = lo * foreign[0], hi * foreign[0], foreign[1]
         qualifier = "exact"
         opener = opener_rx.search(text, max(0, s - 16), s) if opener_rx else None
         if rng and rng.strip():
@@ -651,7 +677,8 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         trail = _phrase_after(text, e, vocab.trailing, vocab)
         if trail:
             qualifier, e = trail[0], trail[1]
-        last_currency = code
+        last_currency, last_ambiguous = code, ambiguous
+        extra = {"ambiguous": ambiguous} if ambiguous else {}
         if qualifier == "range" and _is_change(text, m, vocab, change_rx, opener):
             # "grew from $1.1 billion to $1.5 billion": a change between two amounts, not a range
             r_start = m.start("r1") if gd["r1"] else m.start("r2")
@@ -661,11 +688,35 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
                 first_lo = lo
             if opened:
                 s = m.start()
-            out.append(_Fig(s, r_start, first_lo, first_lo, code, inferred, "exact", first_vague))
-            out.append(_Fig(r_start + lead, e, hi, hi, code, inferred, "exact", vague))
+            out.append(_Fig(s, r_start, first_lo, first_lo, code, inferred, "exact", first_vague, extra=dict(extra)))
+            out.append(_Fig(r_start + lead, e, hi, hi, code, inferred, "exact", vague, extra=dict(extra)))
             continue
-        out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague))
+        out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague, extra=extra))
     return out
+
+
+@lru_cache(maxsize=8)
+def _foreign_scales(lang: str) -> tuple[re.Pattern | None, dict[str, float]]:
+    """Scale words and abbreviations of every other pack (a Russian 'млрд' in an article read as English)."""
+    from .lang import available
+    table: dict[str, float] = {}
+    for code in available():
+        if code == lang:
+            continue
+        v = load_vocab(code)
+        table.update({k: val for k, val in v.short.items()})
+        for w, val in v.scales.items():
+            for form in v.forms.get(w, [w]):
+                table.setdefault(form.lower(), val)
+    if not table:
+        return None, {}
+    return re.compile(r"\s?(" + _abbrev_alt(list(table)) + r")(?![\w])", re.I), table
+
+
+def _foreign_scale(text: str, end: int, lang: str) -> tuple[float, int] | None:
+    rx, table = _foreign_scales(lang)
+    m = rx.match(text, end) if rx is not None else None
+    return (table[m.group(1).lower()], m.end()) if m else None
 
 
 def _is_change(text: str, m: re.Match, vocab: Vocab, change_rx: re.Pattern | None, opener: re.Match | None) -> bool:
@@ -874,11 +925,13 @@ def _distinct(ms: list[_Mention]) -> list[str]:
 
 
 def _in(ms: list[_Mention], a: int, b: int, skip: list[tuple[int, int]]) -> list[_Mention]:
-    i = bisect.bisect_left([m.start for m in ms], a)
+    """Mentions inside [a, b) that no span of `skip` (sorted, not overlapping) covers; log time to find them."""
+    i = bisect.bisect_left(ms, a, key=lambda m: m.start)
     out = []
     while i < len(ms) and ms[i].start < b:
         m = ms[i]
-        if m.end <= b and not any(s <= m.start < e for s, e in skip):
+        k = bisect.bisect_right(skip, (m.start, float("inf"))) - 1
+        if m.end <= b and not (k >= 0 and skip[k][0] <= m.start < skip[k][1]):
             out.append(m)
         i += 1
     return out
@@ -946,12 +999,88 @@ def _reporter(text: str, sent: tuple[int, int], mentions: list[_Mention], places
                 return name, [(m.start(), m.end())]
     if places.reporter_words is not None:
         for m in places.reporter_words.finditer(text, *sent):
-            before = [x for x in mentions if sent[0] <= x.start and x.end <= m.start() and m.start() - x.end <= 3]
+            before = [x for x in _in(mentions, sent[0], m.start(), []) if m.start() - x.end <= 3]
             if before:
                 w = " ".join(m.group().lower().split())
                 label = places.reporter_canon.get("\0" + w) or places.reporter_canon.get("\0" + vocab.key(w), w)
                 return f"{before[-1].name} {label}", [(before[-1].start, m.end())]
     return "", []
+
+
+@lru_cache(maxsize=8)
+def _hint_regex(lang: str) -> dict[str, re.Pattern]:
+    v = load_vocab(lang)
+    return {code: re.compile(rf"(?<![\w])(?:{v.alt(words)})(?![\w])", re.I) for code, words in v.hints.items() if words}
+
+
+@lru_cache(maxsize=8)
+def _rate_regex(lang: str) -> re.Pattern | None:
+    v = load_vocab(lang)
+    from .lang import pack
+    pk = pack(lang)
+    spec = (pk.section("figures") or {}).get("rates") if pk.file("figures") else None
+    if not spec:
+        return None
+    g = _grammar(lang)
+    cur = rf"(?:{v.alt([w for w, _ in v.currency_post])}|{_alt([s_ for s_, _ in v.currency_pre])})"
+    before, per = _alt(_words_of(spec.get("before"))), _alt(_words_of(spec.get("per")))
+    return re.compile(
+        rf"(?<![\w])(?:(?:{before})\s+(?P<n>{g.digits})\s*(?P<c>{cur})\s*(?:{per})\s*(?:1\s*|one\s+)?(?P<base>{cur})(?![\w])"
+        rf"|1\s*(?P<base2>{cur})\s*=\s*(?P<n2>{g.digits})\s*(?P<c2>{cur})(?![\w]))", re.I)
+
+
+def _rates_in(text: str, vocab: Vocab) -> tuple[dict[str, float], list[tuple[int, int]]]:
+    """Exchange rates the article states ("at 450 tenge per dollar", "1 USD = 470.15 KZT"): USD per unit of each
+    currency, and the spans they cover (a rate is not two amounts)."""
+    rx = _rate_regex(vocab.lang)
+    rates: dict[str, float] = {}
+    spans: list[tuple[int, int]] = []
+    if rx is None or not any(ch.isdigit() for ch in text):
+        return rates, spans
+    for m in rx.finditer(text):
+        n, c, base = (m.group("n"), m.group("c"), m.group("base")) if m.group("n") else (m.group("n2"), m.group("c2"), m.group("base2"))
+        code = _code(c, vocab.currency_post, vocab) or _code(c, vocab.currency_pre)
+        base_code = _code(base, vocab.currency_post, vocab) or _code(base, vocab.currency_pre)
+        value = _digits_value(n, vocab.decimal_comma)
+        if not value or not code or not base_code or code == base_code:
+            continue
+        if base_code == "USD":
+            rates[code] = 1.0 / value
+        elif code == "USD":
+            rates[base_code] = value
+        else:
+            continue
+        spans.append((m.start(), m.end()))
+    return rates, spans
+
+
+def _resolve_currencies(text: str, figs: list[_Fig], mentions: list[_Mention], vocab: Vocab) -> None:
+    """Give a word that names several currencies ("rubles") the one the article means, and mark it inferred.
+
+    Evidence, strongest first: amounts in the article written with one of the
+    candidates explicitly (Belarusian rubles, BYN, Br); words that point to one
+    (the national bank named, pack ``hints``); the candidates' home countries
+    among the places the article names (Belarus but not Russia). Else the first
+    candidate the pack lists.
+    """
+    todo = [f for f in figs if f.extra.get("ambiguous")]
+    if not todo:
+        return
+    cache: dict[tuple[str, ...], str] = {}
+    for f in todo:
+        cands = tuple(f.extra["ambiguous"])
+        if cands not in cache:
+            explicit = {f2.currency for f2 in figs if not f2.extra.get("ambiguous") and f2.currency in cands}
+            pick = next(iter(explicit)) if len(explicit) == 1 else None
+            if pick is None:
+                hinted = {c for c, rx in _hint_regex(vocab.lang).items() if c in cands and rx.search(text)}
+                pick = next(iter(hinted)) if len(hinted) == 1 else None
+            if pick is None:
+                named = {m.name for m in mentions}
+                homes = {c for c in cands if vocab.home.get(c) in named}
+                pick = next(iter(homes)) if len(homes) == 1 else cands[0]
+            cache[cands] = pick
+        f.currency, f.inferred = cache[cands], True
 
 
 @dataclass
@@ -1119,6 +1248,9 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     vocab = load_vocab(lang)
     rates = rates or {}
     figs = _money_in(text, vocab)
+    stated_rates, rate_spans = _rates_in(text, vocab)
+    if rate_spans:
+        figs = [f for f in figs if not any(a < f.end and f.start < b for a, b in rate_spans)]
     figs, rel = _relative_in(text, figs, vocab)
     allf = sorted(figs + rel, key=lambda f: f.start)
     position = {id(f): n for n, f in enumerate(allf)}
@@ -1131,7 +1263,8 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     title_end = text.find("\n") if "\n" in text else len(text)
     dominant = _dominant(mentions, title_end)
     title = _distinct([m for m in mentions if m.end <= title_end])
-    money_spans = [(f.start, f.end) for f in allf]
+    money_spans = sorted((f.start, f.end) for f in allf)
+    _resolve_currencies(text, allf, mentions, vocab)
     rows = []
     metrics: list[str] = []
     parties_of: list[tuple[str, ...]] = []
@@ -1171,7 +1304,8 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         speaker, in_quote = _speaker(spans, f.start)
         if not in_quote and attribute is not None:
             speaker = attribute(f.start, s0)
-        value_lo, value_hi = _to_usd(f.low, f.currency, fy or year, rates), _to_usd(f.high, f.currency, fy or year, rates)
+        value_lo, value_hi = (_to_usd(f.low, f.currency, fy or year, rates, stated_rates),
+                              _to_usd(f.high, f.currency, fy or year, rates, stated_rates))
         ranged = f.low != f.high
         point = (f.low + f.high) / 2
         metric = _metric(sent_text[c0:c1], rel_pos - c0, vocab)
@@ -1188,12 +1322,12 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         previous = parties_of[f.relative_to] if f.relative_to is not None and f.relative_to < len(parties_of) else (
             parties_of[-1] if parties_of and same_paragraph else None)
         parties, exporter, importer = _parties(text, mentions, places, flow, (s0 + c0, s0 + c1),
-                                               (s0, s0 + len(sent_text)), money_spans + rep_spans, dominant, title,
-                                               previous)
+                                               (s0, s0 + len(sent_text)), sorted(money_spans + rep_spans) if rep_spans
+                                               else money_spans, dominant, title, previous)
         parties_of.append(tuple(parties))
         rows.append({
             "article_id": article_id, "figure_id": f"{article_id}#f{n}", "surface": text[f.start:f.end],
-            "value_usd": _to_usd(point, f.currency, fy or year, rates),
+            "value_usd": _to_usd(point, f.currency, fy or year, rates, stated_rates),
             "low_usd": value_lo if ranged else None, "high_usd": value_hi if ranged else None,
             "amount": point, "currency": f.currency or "", "currency_inferred": f.inferred,
             "qualifier": f.qualifier, "vague": bool(f.vague), "claim": claim,
@@ -1207,12 +1341,14 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     return rows, quantity_rows(text, article_id, [(f.start, f.end) for f in allf], spans, sents)
 
 
-def _to_usd(amount: float | None, currency: str | None, year: int | None, rates: dict) -> float | None:
+def _to_usd(amount: float | None, currency: str | None, year: int | None, rates: dict,
+            stated: dict | None = None) -> float | None:
+    """USD value from the analyst's rates (currency, year), else from a rate the article itself states."""
     if amount is None or not currency:
         return None
     if currency == "USD":
         return amount
-    rate = rates.get((currency, year)) if year else None
+    rate = (rates.get((currency, year)) if year else None) or (stated or {}).get(currency)
     return amount * rate if rate else None
 
 

@@ -246,3 +246,33 @@ def test_claims_chart_draws_one_series_per_pair_and_flow_and_leaves_out_unconver
     assert ax.get_yscale() == "log"                       # $1 million to $800 million
     note = fig.texts[-1].get_text()
     assert "Belarus–China, turnover" in note and "1 amount in other currencies" in note
+
+
+def test_plain_rubles_take_the_currency_the_article_means():
+    cases = [("Belarusian enterprises received 2 billion rubles in subsidies in 2023.", "en", "BYN"),
+             ("Belarus and Russia traded goods worth 4 trillion rubles, the Bank of Russia said.", "en", "RUB"),
+             ("Exports reached 3 billion Belarusian rubles, imports 2 billion rubles.", "en", "BYN"),
+             ("The budget is 5 billion rubles.", "en", "RUB"),
+             ("Белорусские предприятия получили 2 млрд рублей субсидий.", "ru", "BYN"),
+             ("Объем составил 5 млрд рублей, сообщили в Банке России.", "ru", "RUB")]
+    for text, lang, code in cases:
+        f, _ = figures_in_text("T\n\n" + text, "t", lang=lang)
+        last = f.iloc[-1]
+        assert (last["currency"], bool(last["currency_inferred"])) == (code, True), text
+
+
+def test_a_rate_stated_in_the_article_converts_and_is_not_an_amount():
+    for text, lang in [("At the exchange rate of 450 tenge per dollar, exports of 45 billion tenge came to about $100 million.", "en"),
+                       ("1 USD = 450 KZT. Exports reached 45 billion tenge.", "en"),
+                       ("По курсу 450 тенге за доллар экспорт на 45 млрд тенге составил около 100 млн долларов.", "ru")]:
+        f, _ = figures_in_text("T\n\n" + text, "t", lang=lang)
+        tenge = f[f["currency"] == "KZT"]
+        assert len(tenge) == 1 and abs(tenge.iloc[0]["value_usd"] - 1e8) < 1, list(f["surface"])
+        assert not f["surface"].str.contains("450").any()
+
+
+def test_a_scale_word_of_another_language_after_the_sign_is_not_one_dollar():
+    f, _ = figures_in_text("Trade reached $1 млрд in 2023.", "t", lang="en")
+    assert list(zip(f["surface"], f["value_usd"])) == [("$1 млрд", 1e9)]
+    f, _ = figures_in_text("The sign $ alone, or $ and a word, is no amount.", "t", lang="en")
+    assert f.empty

@@ -131,11 +131,19 @@ ARTICLES = [
  [("billions of dollars", (2e9, 9e9), dict(parties="Belarus|China", flow="contract")),
   ("$1.3 billion", 1.3e9, dict(parties="Belarus|China", flow="investment", period="2023"))]),
 ("en31", "Rouble trade", "2024-02-21",
- "Trade between Belarus and Russia in 2023 reached 4 trillion rubles, the National Bank of Belarus said.",
+ "Trade between Belarus and Russia in 2023 reached 4 trillion rubles, the Bank of Russia said.",
  [("4 trillion rubles", (4e12, "RUB"), dict(parties="Belarus|Russia", flow="turnover", period="2023"))]),
 ("en32", "Second quarter", "2024-08-14",
  "Uzbekistan's exports to Kazakhstan in the second quarter of 2024 amounted to $402 million.",
  [("$402 million", 402e6, dict(parties="Kazakhstan|Uzbekistan", flow="exports", period="2024-Q2", exporter="Uzbekistan", importer="Kazakhstan"))]),
+("en33", "Subsidies for industry", "2024-03-22",
+ "Belarusian enterprises received 2 billion rubles in state support in 2023, the Belarusian Finance Ministry said.",
+ [("2 billion rubles", (2e9, "BYN"), dict(parties="Belarus", period="2023"))]),
+("en34", "Exchange rate", "2024-04-11",
+ "At the exchange rate of 450 tenge per dollar, Kazakhstan's exports to Belarus of 45 billion tenge "
+ "in 2023 came to about $100 million.",
+ [("45 billion tenge", 100e6, dict(parties="Belarus|Kazakhstan", flow="exports", period="2023", exporter="Kazakhstan", importer="Belarus")),
+  ("about $100 million", 100e6, dict(parties="Belarus|Kazakhstan", flow="exports", period="2023", qualifier="approx"))]),
 ]
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ ARTICLES = [
  "МТЗ подписал контракты на поставку тракторов в Казахстан на сумму 45 млн долларов. "
  "Ранее было поставлено техники на шестьсот миллионов рублей.",
  [("45 млн долларов", 45e6, dict(parties="Belarus|Kazakhstan", flow="exports", period="2024", exporter="Belarus", importer="Kazakhstan")),
-  ("шестьсот миллионов рублей", (600e6, "RUB"), dict(parties="Belarus|Kazakhstan", flow="exports"))]),
+  ("шестьсот миллионов рублей", (600e6, "BYN"), dict(parties="Belarus|Kazakhstan", flow="exports"))]),
 ("ru10", "Экспорт Беларуси вырос", "2024-02-28",
  "Экспорт Беларуси в Казахстан вырос с 640 млн долларов в 2021 году до 912 млн долларов в 2023 году.",
  [("640 млн долларов", 640e6, dict(parties="Belarus|Kazakhstan", flow="exports", period="2021", exporter="Belarus", importer="Kazakhstan")),
@@ -74,7 +74,7 @@ ARTICLES = [
  "Стоимость проекта по сборке комбайнов в Костанае составит не менее 20 млн долларов. "
  "Белорусская сторона вложит около 1,2 млрд рублей, казахстанская — 2 млрд тенге.",
  [("не менее 20 млн долларов", 20e6, dict(parties="Belarus|Kazakhstan", flow="contract", period="2023", qualifier="at_least")),
-  ("около 1,2 млрд рублей", (1.2e9, "RUB"), dict(parties="Belarus|Kazakhstan", flow="investment", qualifier="approx")),
+  ("около 1,2 млрд рублей", (1.2e9, "BYN"), dict(parties="Belarus|Kazakhstan", flow="investment", qualifier="approx")),
   ("2 млрд тенге", (2e9, "KZT"), dict(parties="Belarus|Kazakhstan", flow="investment"))]),
 ("ru15", "Инвестиции Китая", "2024-03-19",
  "Китайские компании инвестировали в Казахстан за 2005–2020 годы более 20 млрд долларов. "
@@ -133,6 +133,13 @@ ARTICLES = [
  [("1 млрд 200 млн долларов", 1.2e9, dict(parties="Belarus|Kazakhstan", flow="contract", period="2024")),
   ("1,16 млрд долларов", 1.16e9, dict(parties="Belarus|Kazakhstan", flow="turnover", period="2023")),
   ("850 млн", 850e6, dict(parties="Belarus|Kazakhstan", flow="turnover", period="2019"))]),
+("ru27", "Господдержка", "2024-03-22",
+ "Белорусские предприятия получили в 2023 году 2 млрд рублей господдержки, сообщили в Минфине.",
+ [("2 млрд рублей", (2e9, "BYN"), dict(parties="Belarus", period="2023"))]),
+("ru28", "Курс", "2024-04-11",
+ "По курсу 450 тенге за доллар экспорт Казахстана в Беларусь в 2023 году на 45 млрд тенге составил около 100 млн долларов.",
+ [("45 млрд тенге", 100e6, dict(parties="Belarus|Kazakhstan", flow="exports", period="2023", exporter="Kazakhstan", importer="Belarus")),
+  ("около 100 млн долларов", 100e6, dict(parties="Belarus|Kazakhstan", flow="exports", period="2023", qualifier="approx"))]),
 ]
 
 if __name__ == "__main__":
