@@ -46,7 +46,7 @@ MENTION_COLUMNS = ["article_id", "theme", "term", "surface", "start", "end", "se
 THEME_COLUMNS = ["article_id", "theme", "hits", "per_1k_words", "sentence_share", "narrative_hits", "quoted_hits"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_JOINER = re.compile(r"[\s\-‐‑–]+")   # what may stand between the words of one term
+_JOINER = re.compile(r"[\s\-‐‑]+")   # what may stand between the words of one term (not a dash)
 ANY = "*"   # terms listed without a language: matched in every language
 
 

@@ -142,3 +142,13 @@ def test_a_broken_pack_term_file_is_named_with_its_key(tmp_path, monkeypatch):
     finally:
         lang.pack.cache_clear()
         themes._pack_terms.cache_clear()
+
+
+@pytest.mark.parametrize("text, lang, surfaces", [
+    ("Взаимная – торговля", "ru", ["торговля"]),                 # a dash between words ends a phrase
+    ("взаимная торговля", "ru", ["взаимная торговля"]),
+    ("machine-building", "en", ["machine-building"]),            # a hyphen joins
+    ("mutual – trade", "en", ["trade"]),
+])
+def test_a_term_runs_over_spaces_and_hyphens_but_not_dashes(text, lang, surfaces):
+    assert [text[s:e] for s, e, _, _ in load_lexicon().match(text, lang)] == surfaces
