@@ -582,11 +582,24 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     return Corpus(root=root, articles=articles, problems=problems.frame(), manifest=manifest_path)
 
 
+@lru_cache(maxsize=1)
+def _reader_fingerprint() -> str:
+    """Hash of what turns a file into an article row: this module, the language code
+    and detection rules, and the packs' pack.yml and dates.yml."""
+    from . import lang
+    h = hashlib.sha256(Path(__file__).read_bytes() + Path(lang.__file__).read_bytes())
+    for f in sorted(lang.PACKS.glob("*/*.yml")):
+        if f.name in ("pack.yml", "dates.yml"):
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 class _ReadCache:
     """Articles as read last time, keyed by relative path, size and modification time."""
 
     def __init__(self, cache_dir, root: Path):
-        scope = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+        # the folder and the reader: a new reader or new pack data (month names, language names) reads again
+        scope = hashlib.sha256(f"{root.resolve()}\0{_reader_fingerprint()}".encode()).hexdigest()[:12]
         self.path = Path(cache_dir) / f"corpus-{scope}.parquet"
         self.rows: dict[tuple, dict] = {}
         self.used: dict[tuple, dict] = {}

@@ -66,3 +66,15 @@ def test_language_codes_from_manifests_are_normalised(value, code):
 ])
 def test_short_and_mixed_texts_get_the_language_of_most_of_their_letters(text, code):
     assert detect_language(text) == code
+
+
+def test_articles_cached_by_an_older_reader_are_read_again(tmp_path, monkeypatch):
+    from analysis import corpus
+    folder, cache = tmp_path / "corpus", tmp_path / "cache"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Заголовок\n9 октября 2023\n\nТекст.\n", encoding="utf-8")
+    load_corpus(folder, cache_dir=cache)
+    monkeypatch.setattr(corpus, "_reader_fingerprint", lambda: "another reader")
+    a = load_corpus(folder, cache_dir=cache).articles.iloc[0]
+    assert a["published"] == "2023-10-09"
+    assert len(list(cache.glob("corpus-*.parquet"))) == 2    # the old reader's cache was not used
