@@ -21,15 +21,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -qq -e .
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev,dask]'
+	$(BIN)/python -m pip install -qq -e '.[dev,dask]'
 	@touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[lab]'
+	$(BIN)/python -m pip install -qq -e '.[lab]'
 	@touch $@
 
 report: $(VENV)/.installed
@@ -57,7 +57,7 @@ lab: $(VENV)/.installed-lab
 	cd notebooks && ../$(BIN)/jupyter lab $(LAB_ARGS) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 $(VENV)/.installed-peers: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev,dask,peers]'
+	$(BIN)/python -m pip install -qq -e '.[dev,dask,peers]'
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-peers

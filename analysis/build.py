@@ -25,7 +25,9 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+# An installed package carries its notebooks in analysis/notebooks; a source checkout keeps them
+# in the repository's notebooks/ (the editable install maps one onto the other).
+NOTEBOOK_DIRS = (Path(__file__).resolve().parent / "notebooks", Path(__file__).resolve().parent.parent / "notebooks")
 FORMATS = ("html", "pdf")
 KERNEL_NAME = "briefing-python"
 
@@ -58,12 +60,20 @@ class BuildResult:
 
 def notebook_dir() -> Path:
     """Notebooks shipped with the project (override with BRIEFING_NOTEBOOKS)."""
-    return Path(os.environ.get("BRIEFING_NOTEBOOKS", NOTEBOOK_DIR))
+    if os.environ.get("BRIEFING_NOTEBOOKS"):
+        return Path(os.environ["BRIEFING_NOTEBOOKS"])
+    return next((d for d in NOTEBOOK_DIRS if any(d.glob("*.ipynb"))), NOTEBOOK_DIRS[0])
 
 
 def available_notebooks(folder: Path | None = None) -> dict[str, Path]:
+    """Name -> path of every notebook; a UsageError when there is none (a broken install, a wrong
+    BRIEFING_NOTEBOOKS), never an empty catalogue."""
     folder = folder or notebook_dir()
-    return {p.stem: p for p in sorted(folder.glob("*.ipynb")) if not p.name.startswith(".")}
+    found = {p.stem: p for p in sorted(folder.glob("*.ipynb")) if not p.name.startswith(".")}
+    if not found:
+        raise UsageError(f"no notebooks in {folder}" + (" (BRIEFING_NOTEBOOKS)" if os.environ.get("BRIEFING_NOTEBOOKS")
+                                                        else "; reinstall the package (pip install .)"))
+    return found
 
 
 def notebook_parameters(path: Path) -> dict[str, dict]:

@@ -1,8 +1,12 @@
-"""pyproject.toml and environment.yml list the same runtime dependencies."""
+"""Packaging: dependencies in sync, every package folder shipped, a non-editable install that works."""
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,3 +37,65 @@ def test_readme_starts_with_the_two_commands():
     first_block = readme.split("```")[1]
     assert "make report" in first_block and "make test" in first_block
     assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
+def _package_dirs() -> set[str]:
+    """Every folder of the package that holds a file, as a dotted package name."""
+    out = set()
+    for f in (ROOT / "analysis").rglob("*"):
+        if f.is_file() and "__pycache__" not in f.parts:
+            out.add(".".join(f.parent.relative_to(ROOT).parts))
+    return out
+
+
+def test_every_package_folder_is_listed_in_pyproject():
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    assert _package_dirs() <= listed, "add these folders to [tool.setuptools] packages"
+    assert "analysis.notebooks" in listed
+
+
+@pytest.fixture(scope="module")
+def installed_wheel(tmp_path_factory):
+    """The package built as a wheel and installed (not editable) into a folder of its own."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp / "dist"), str(ROOT)],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr[-2000:]
+    assert "BuildBackendWarning" not in build.stderr + build.stdout      # no page of setuptools warnings
+    wheel = next((tmp / "dist").glob("briefing-*.whl"))
+    target = tmp / "site"
+    inst = subprocess.run([sys.executable, "-m", "pip", "install", "-qq", "--no-deps", "--target", str(target), str(wheel)],
+                          capture_output=True, text=True)
+    assert inst.returncode == 0, inst.stderr[-2000:]
+    return target
+
+
+def _run_installed(target, *args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    env.pop("BRIEFING_NOTEBOOKS", None)
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_a_non_editable_install_lists_its_own_notebooks(installed_wheel, tmp_path):
+    r = _run_installed(installed_wheel, "build", "--list", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    names = [line for line in r.stdout.splitlines() if line and not line.startswith(" ")]
+    assert sorted(names) == sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))
+    probe = subprocess.run([sys.executable, "-c", "import analysis.build as b; print(b.notebook_dir())"],
+                           capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(installed_wheel)})
+    assert probe.stdout.strip() == str(installed_wheel / "analysis" / "notebooks")
+
+
+def test_a_non_editable_install_builds_a_briefing(installed_wheel, tmp_path):
+    r = _run_installed(installed_wheel, "build", str(ROOT / "seeds"), "--notebook", "themes", "--format", "html",
+                       "--out", str(tmp_path / "out"), "--no-cache", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "<html" in (tmp_path / "out" / "themes.html").read_text(encoding="utf-8")[:2000].lower()
+
+
+def test_list_without_notebooks_is_an_error(tmp_path, capsys, monkeypatch):
+    from analysis.cli import main
+
+    monkeypatch.setenv("BRIEFING_NOTEBOOKS", str(tmp_path))
+    assert main(["build", "--list"]) == 2
+    assert f"no notebooks in {tmp_path}" in capsys.readouterr().err
