@@ -65,6 +65,9 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
                             progress=progress, roster=the_roster, lexicon=the_lexicon,
                             cache_scope=str(Path(corpus_dir).resolve()), scheduler=scheduler)
     from .figures import find_discrepancies
+    # each quote carries its article's date, title and source (appended after the extractor's columns)
+    meta = corpus.articles[["article_id", *QUOTE_ARTICLE_COLUMNS]]
+    tables["quotes"] = tables["quotes"].merge(meta, on="article_id", how="left", validate="many_to_one")
     return Results(corpus=corpus, quotes=tables["quotes"], figures=tables["figures"], quantities=tables["quantities"],
                    themes=tables["themes"], theme_mentions=tables["theme_mentions"],
                    discrepancies=find_discrepancies(tables["figures"], corpus.articles),
@@ -92,6 +95,7 @@ def load_configs(corpus_dir, roster=None, lexicon=None, rates=None):
 
 
 TABLES = ("quotes", "figures", "quantities", "theme_mentions", "themes")
+QUOTE_ARTICLE_COLUMNS = ["published", "title", "source"]
 
 
 def extract_article(article_id: str, text: str, n_words: int, year: int | None, roster, annotator, lexicon,

@@ -42,7 +42,8 @@ import pandas as pd
 from .config import DATA, Checker, ConfigError, load_yaml
 from .text import sentences
 
-MENTION_COLUMNS = ["article_id", "theme", "term", "surface", "start", "end", "sentence_id", "in_quote", "speaker"]
+MENTION_COLUMNS = ["article_id", "theme", "term", "surface", "start", "end", "sentence_id", "in_quote", "speaker",
+                   "sentence"]
 THEME_COLUMNS = ["article_id", "theme", "hits", "per_1k_words", "sentence_share", "narrative_hits", "quoted_hits"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -354,7 +355,8 @@ def theme_rows_of(article_id: str, text: str, n_words: int, lexicon: Lexicon,
         k = bisect.bisect_right(q_starts, s) - 1
         who, inq = (quote_spans[k][2], True) if k >= 0 and s < quote_spans[k][1] else ("", False)
         mention_rows.append({"article_id": article_id, "theme": theme, "term": term, "surface": text[s:e],
-                             "start": s, "end": e, "sentence_id": sid, "in_quote": inq, "speaker": who})
+                             "start": s, "end": e, "sentence_id": sid, "in_quote": inq, "speaker": who,
+                             "sentence": text[sents[sid].start:sents[sid].end].strip() if sents else ""})
         t = per_theme.setdefault(theme, {"hits": 0, "sents": set(), "quoted": 0})
         t["hits"] += 1
         t["sents"].add(sid)

@@ -92,3 +92,24 @@ def test_an_unknown_or_empty_format_is_refused_before_any_work(tmp_path, seeds_d
 
 def test_parse_formats_accepts_case_spaces_and_duplicates():
     assert export.parse_formats(" CSV, xlsx ,csv") == ("csv", "xlsx")
+
+
+def test_quotes_carry_their_articles_date_title_and_source_at_the_end(tmp_path, seeds_dir):
+    assert main(["extract", str(seeds_dir), "--out", str(tmp_path)]) == 0
+    quotes = pd.read_csv(tmp_path / "quotes.csv", keep_default_na=False)
+    articles = pd.read_csv(tmp_path / "articles.csv", keep_default_na=False).set_index("article_id")
+    assert list(quotes.columns[-3:]) == ["published", "title", "source"]
+    assert list(quotes.columns[:3]) == ["article_id", "quote_id", "utterance_id"]      # the old order is kept
+    assert len(quotes) > 0 and quotes["source"].ne("").any()
+    for _, q in quotes.iterrows():
+        a = articles.loc[q["article_id"]]
+        assert (q["published"], q["title"], q["source"]) == (a["published"], a["title"], a["source"])
+
+
+def test_theme_mentions_carry_the_sentence_they_are_in(seed_results):
+    m = seed_results.theme_mentions
+    assert list(m.columns)[-1] == "sentence" and len(m) > 0
+    texts = seed_results.articles.set_index("article_id")["text"]
+    for _, r in m.iterrows():
+        assert r["surface"] in r["sentence"] and r["sentence"] in texts[r["article_id"]]
+        assert "\n" not in r["sentence"] and len(r["sentence"]) < 2000
