@@ -94,10 +94,18 @@ def speaker_names(roster, corpus_speakers: list[str] = ()) -> Names:
     return names
 
 
-def metric_names(vocab) -> Names:
-    names = Names("metric", "the figures vocabulary (figures.yml)")
+def _vocabs() -> list:
+    """The money vocabulary of every language pack (metric and currency words differ by language)."""
+    from .figures import load_vocab
+    from .lang import available
+
+    return [load_vocab(code) for code in available()] or [load_vocab()]
+
+
+def metric_names(vocabs) -> Names:
+    names = Names("metric", "the figures vocabulary (figures.yml of the language packs)")
     words: dict[str, set[str]] = {}
-    for word, metric in vocab.metrics:
+    for word, metric in [pair for vocab in vocabs for pair in vocab.metrics]:
         names.add(metric)
         words.setdefault(_fold(word), set()).add(metric)
     for word, metrics in words.items():
@@ -106,9 +114,9 @@ def metric_names(vocab) -> Names:
     return names
 
 
-def currency_names(vocab) -> Names:
+def currency_names(vocabs) -> Names:
     names = Names("currency", "the currencies (currencies.yml)")
-    for written, code in [*vocab.currency_pre, *vocab.currency_post]:
+    for written, code in [pair for vocab in vocabs for pair in (*vocab.currency_pre, *vocab.currency_post)]:
         names.add(code, written)
     return names
 
@@ -122,7 +130,6 @@ def resolve_names(per_nb: dict[str, dict], corpus: Path, analyse_corpus=None) ->
     corpus has nothing for.
     """
     from .build import UsageError
-    from .figures import load_vocab
     from .pipeline import load_configs
 
     wanted = {n for values in per_nb.values() for n in NAME_PARAMETERS if split_list(values.get(n))}
@@ -153,9 +160,9 @@ def resolve_names(per_nb: dict[str, dict], corpus: Path, analyse_corpus=None) ->
             elif pname == "speakers":
                 names = speaker_names(roster)
             elif pname == "metric":
-                names = metric_names(load_vocab())
+                names = metric_names(_vocabs())
             else:
-                names = currency_names(load_vocab())
+                names = currency_names(_vocabs())
             resolved = []
             for item in items:
                 try:
