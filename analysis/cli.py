@@ -230,8 +230,6 @@ def cmd_build(args) -> int:
     for run in result.runs:
         if run.ok:
             print(f"{run.name}: ok ({run.seconds:.1f} s)")
-        else:
-            print(f"error: {run.error}", file=sys.stderr)
     if result.ok:
         for run in result.runs:
             for path in run.outputs:

@@ -64,3 +64,22 @@ def test_unknown_option_exits_2():
 def test_python_dash_m_works(seeds_dir):
     r = subprocess.run([sys.executable, "-m", "analysis", "--help"], capture_output=True, text=True)
     assert r.returncode == 0 and "extract" in r.stdout
+
+
+def test_a_failed_notebook_is_reported_once(tmp_path, seeds_dir):
+    import os
+
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = new_notebook(cells=[new_code_cell('corpus_dir = ""\ntitle = ""', metadata={"tags": ["parameters"]}),
+                             new_code_cell('raise RuntimeError("boom in the notebook")')])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    (tmp_path / "nbs").mkdir()
+    nbformat.write(nb, str(tmp_path / "nbs" / "broken.ipynb"))
+    env = {**os.environ, "BRIEFING_NOTEBOOKS": str(tmp_path / "nbs"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    r = subprocess.run([sys.executable, "-m", "analysis", "build", str(seeds_dir), "--out", str(tmp_path / "out"),
+                        "--format", "html"], capture_output=True, text=True, env=env, timeout=600)
+    assert r.returncode == 1
+    assert r.stderr.count("boom in the notebook") == 1, r.stderr
+    assert "build failed" in r.stderr
