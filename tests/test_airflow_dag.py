@@ -4,10 +4,13 @@ Needs the optional extra: `pip install -e '.[dev,airflow]'`; skipped without it
 (Airflow is large, so `make test` does not install it).
 """
 import importlib.util
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
+os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="airflow-home-"))   # never the user's ~/airflow
 pytest.importorskip("airflow.providers.papermill.operators.papermill")
 
 DAG_FILE = Path(__file__).resolve().parent.parent / "analysis" / "examples" / "airflow_briefing_dag.py"
@@ -23,7 +26,10 @@ def dag_module():
 
 def _render(task, content, start, end):
     import pendulum
-    from airflow import macros
+    try:
+        from airflow.sdk.execution_time import macros       # Airflow 3
+    except ImportError:
+        from airflow import macros
 
     context = {"data_interval_start": pendulum.parse(start), "data_interval_end": pendulum.parse(end),
                "ds": start[:10], "macros": macros}
