@@ -23,7 +23,7 @@ def test_seed_gold_scores(extracted):
 def test_every_row_slices_its_article(seed_results):
     texts = dict(zip(seed_results.articles["article_id"], seed_results.articles["text"]))
     q = seed_results.quotes
-    assert list(q.columns) == QUOTE_COLUMNS
+    assert list(q.columns) == QUOTE_COLUMNS + ["published", "title", "source"]   # the article's, appended
     for r in q.itertuples():
         assert texts[r.article_id][r.start:r.end] == r.text
 
