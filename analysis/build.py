@@ -346,7 +346,7 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
                     run = fut.result()
                     log.info("%s: %s in %.1f s", run.name, "ok" if run.ok else "FAILED", run.seconds)
                     if run.error:
-                        log.error(run.error)
+                        log.error(run.error, extra={"printed": True})   # the command prints it once
                     runs.append(run)
                     if bar is not None:
                         bar.set_postfix_str(run.name)

@@ -121,6 +121,9 @@ def _cache_of(args) -> Path | None:
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:     # errors the command prints itself are not logged twice
+        if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+            handler.addFilter(lambda record: not getattr(record, "printed", False))
     for noisy in ("weasyprint", "fontTools", "traitlets", "papermill", "blib2to3"):
         logging.getLogger(noisy).setLevel(logging.INFO if verbose and noisy == "papermill" else logging.ERROR)
 
@@ -230,6 +233,8 @@ def cmd_build(args) -> int:
     for run in result.runs:
         if run.ok:
             print(f"{run.name}: ok ({run.seconds:.1f} s)")
+        else:                        # build.log has it too; the terminal handler leaves it to this line
+            print(f"error: {run.error}", file=sys.stderr)
     if result.ok:
         for run in result.runs:
             for path in run.outputs:

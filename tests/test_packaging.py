@@ -57,8 +57,16 @@ def test_every_package_folder_is_listed_in_pyproject():
 @pytest.fixture(scope="module")
 def installed_wheel(tmp_path_factory):
     """The package built as a wheel and installed (not editable) into a folder of its own."""
+    import shutil
+
     tmp = tmp_path_factory.mktemp("wheel")
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp / "dist"), str(ROOT)],
+    src = tmp / "src"                   # a copy: setuptools leaves build/ and *.egg-info/ in the source folder
+    for name in ("pyproject.toml", "README.md"):
+        src.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, src / name)
+    for name in ("analysis", "notebooks"):
+        shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp / "dist"), str(src)],
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr[-2000:]
     assert "BuildBackendWarning" not in build.stderr + build.stdout      # no page of setuptools warnings
