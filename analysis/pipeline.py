@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .config import ConfigError, load_rates, locate
@@ -198,16 +199,20 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     fp = config_fingerprint(roster_path, lexicon_path, rates)
     corpus_key = \
         hashlib.sha256(str(cache_scope).encode()).hexdigest()[:12]
-    keys = [hashlib.sha256(f"{fp}\0{a.article_id}\0{article_year(a.published)}\0{a.language}\0{a.text}".encode())
-            .hexdigest() for a in articles.itertuples(index=False)]
+    ids, texts, langs = (articles[c].tolist() for c in ("article_id", "text", "language"))
+    years = [article_year(p) for p in articles["published"].tolist()]
+    keys = [hashlib.sha256(f"{fp}\0{aid}\0{year}\0{lang}\0{text}".encode()).hexdigest()
+            for aid, year, lang, text in zip(ids, years, langs, texts)]
     cached = _read_cache(cache_dir, fp, corpus_key) if cache_dir else {}
-    have = set(cached["quotes"]["_key"]) if cached else set()
     # a key is cached when the article was extracted before, even if it produced no rows
-    have |= set(cached.get("_done", pd.DataFrame(columns=["_key"]))["_key"]) if cached else set()
-    todo = [(k, a.article_id, a.text, int(a.n_words), article_year(a.published), a.language)
-            for k, a in zip(keys, articles.itertuples(index=False)) if k not in have]
+    done = cached["_done"]["_key"].tolist() if cached else []
+    have = set(done)
+    todo = [(k, aid, text, int(n), year, lang)
+            for k, aid, text, n, year, lang in zip(keys, ids, texts, articles["n_words"].tolist(), years, langs)
+            if k not in have]
     log.info("extracting %d of %d articles (%d cached)", len(todo), len(keys), len(keys) - len(todo))
-    fresh_rows = {t: [] for t in TABLES}
+    fresh_rows: dict[str, list] = {t: [] for t in TABLES}
+    fresh_keys: dict[str, list] = {t: [] for t in TABLES}
     if todo:
         if scheduler:
             parts = _extract_on_dask(todo, scheduler, roster, lexicon, rates, jobs=jobs, progress=progress, token=fp)
@@ -232,25 +237,27 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
                 items = tqdm(todo, desc="extracting", unit="article", leave=False)
             parts = [(key, extract_article(aid, text, n, year, roster, ann, lexicon, rates, language))
                      for key, aid, text, n, year, language in items]
-        for key, part in parts:
-            for t in TABLES:
-                for row in part[t]:
-                    row["_key"] = key
-                fresh_rows[t] += part[t]
-    order = {k: i for i, k in enumerate(keys)}
+        for t in TABLES:        # one column of keys per table, beside the rows (no per-row update)
+            fresh_rows[t] = [row for _, part in parts for row in part[t]]
+            fresh_keys[t] = [key for key, part in parts for _ in part[t]]
+    builders = {"quotes": lambda r: pd.DataFrame(r, columns=QUOTE_COLUMNS),
+                "figures": _figure_frame,
+                "quantities": _quantity_frame,
+                "theme_mentions": lambda r: pd.DataFrame(r, columns=MENTION_COLUMNS),
+                "themes": lambda r: pd.DataFrame(r, columns=THEME_COLUMNS)}
+    same_articles = bool(cached) and not todo and done == keys
     frames = {}
-    builders = {"quotes": lambda r: pd.DataFrame(r, columns=[*QUOTE_COLUMNS, "_key"]),
-                "figures": lambda r: _figure_frame(r, extra=["_key"]),
-                "quantities": lambda r: _quantity_frame(r, extra=["_key"]),
-                "theme_mentions": lambda r: pd.DataFrame(r, columns=[*MENTION_COLUMNS, "_key"]),
-                "themes": lambda r: pd.DataFrame(r, columns=[*THEME_COLUMNS, "_key"])}
     for t in TABLES:
+        if same_articles:      # the cached tables are already in article order, clusters included
+            frames[t] = cached[t]
+            continue
         fresh = builders[t](fresh_rows[t])
-        old = cached[t][cached[t]["_key"].isin(order)] if cached else fresh.iloc[0:0]
-        both = pd.concat([old, fresh], ignore_index=True) if len(old) else fresh
-        both = both.iloc[both["_key"].map(order).argsort(kind="stable")].reset_index(drop=True)
-        frames[t] = both
-    same_articles = bool(cached) and not todo and list(cached["_done"]["_key"]) == keys
+        fresh["_key"] = pd.Series(fresh_keys[t], dtype=object).astype(fresh["article_id"].dtype) if len(fresh) \
+            else fresh["article_id"]
+        both = pd.concat([cached[t], fresh], ignore_index=True) if cached and len(cached[t]) else fresh
+        pos = _positions(both["_key"], keys)          # article order; -1 for articles no longer in the corpus
+        keep = np.flatnonzero(pos >= 0)
+        frames[t] = both.iloc[keep[np.argsort(pos[keep], kind="stable")]].reset_index(drop=True)
     if not same_articles:
         # clusters span articles: recomputed whenever the set of articles changed
         frames["quotes"] = cluster_quotes(frames["quotes"], threshold=roster.vocab.cluster_threshold)
@@ -342,6 +349,13 @@ def batch_size(n_articles: int, threads: int) -> int:
     the work (~10 ms per article), small enough to balance the load at the end.
     """
     return max(10, min(500, -(-n_articles // (8 * max(1, threads)))))
+
+
+def _positions(column: pd.Series, keys: list[str]):
+    """For each value of `column`, its index in `keys` (-1 when absent); vectorised through factorize."""
+    codes, uniques = pd.factorize(column)
+    where = pd.Index(keys).get_indexer(pd.Index(uniques))
+    return np.where(codes >= 0, where[codes], -1)
 
 
 def _cache_file(cache_dir, fp: str, corpus_key: str, table: str) -> Path:

@@ -1035,12 +1035,13 @@ def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: i
     the number of look-alike spans, not with the square of the corpus.
     Every direct span gets a cluster id; singletons keep their own.
     """
+    from bisect import bisect_right
     from collections import Counter, defaultdict
 
     from rapidfuzz import fuzz
 
     quotes = quotes.copy()
-    direct = quotes.index[quotes["kind"] == "direct"].tolist()
+    direct = sorted(quotes.index[quotes["kind"] == "direct"].tolist())   # postings below stay ascending
     parent = {i: i for i in direct}
 
     def find(i):
@@ -1049,10 +1050,11 @@ def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: i
             i = parent[i]
         return i
 
-    texts = quotes["text"].to_dict()
-    speakers = quotes["speaker"].to_dict()
-    arts = quotes["article_id"].to_dict()
-    norm = {i: " ".join(re.findall(r"[a-z0-9]+", texts[i].lower())) for i in direct}
+    labels = quotes.index.tolist()      # .tolist() then zip: ~10x faster than .to_dict() on Arrow strings
+    texts = dict(zip(labels, quotes["text"].tolist()))
+    speakers = dict(zip(labels, quotes["speaker"].tolist()))
+    words = re.compile(r"[^\W_]+")         # letters and digits of any script (Cyrillic too)
+    norm = {i: " ".join(words.findall(texts[i].lower())) for i in direct}
     # identical wording by the same speaker: one statement, no fuzzy matching needed
     first_of: dict[tuple[str, str], int] = {}
     reps = []
@@ -1077,7 +1079,7 @@ def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: i
         for w in content[i]:
             post = postings[(speakers[i], w)]
             if len(post) <= max_postings:
-                shared.update(j for j in post if j > i)
+                shared.update(post[bisect_right(post, i):])    # postings are ascending: the later spans
         need = max(2, int(0.3 * len(content[i])))
         for j, n in shared.items():
             if n < need or find(i) == find(j):
