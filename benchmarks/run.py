@@ -3,11 +3,17 @@
     make bench            # N = 10000 generated articles
     make bench N=1000     # a quick run
 
-Prints: `briefing extract` wall time and peak memory on a generated corpus
-(cold, then cached rerun), words per second of each extractor on one core,
-`briefing build` on seeds/ cold and warm, and, when the optional peers are
-installed (pip install -e '.[peers]'), textacy's direct_quotations on spaCy's
-small English model and quantulum3 on the same inputs, with their accuracy.
+Prints: `briefing extract` wall time, CPU time and peak memory on a
+generated English corpus (cold with --jobs, cached rerun, cold --jobs 1, cold
+on a 2-worker Dask LocalCluster when dask is installed), the same cold run on
+a generated Russian corpus, words per second of each extractor on one core in
+both languages, `briefing build` on seeds/ cold and warm, and, when the
+optional peers are installed (pip install -e '.[peers]'), textacy's
+direct_quotations on spaCy's small English model and quantulum3 on the same
+inputs, with their accuracy.
+
+CPU seconds (user + system, all processes) are printed beside wall seconds:
+on a shared machine wall time grows with the other load, CPU time much less.
 """
 from __future__ import annotations
 
@@ -32,27 +38,33 @@ from generate import generate  # noqa: E402
 BRIEFING = [sys.executable, "-m", "analysis"]
 
 
+CPU: dict[str, float] = {}     # CPU seconds of the last timed() command
+
+
 def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of a child command (and its children)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and peak RSS (MB) of a child command (and its children); CPU seconds in CPU["last"]."""
     t = time.perf_counter()
     # /usr/bin/time would be clearer, but is not on every machine: wrap in a fresh Python instead
     wrapper = [sys.executable, "-c",
                "import resource,subprocess,sys,json;"
                "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL);"
-               "m=max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,0);"
-               "print(json.dumps([r.returncode,m]))", *cmd]
+               "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+               "print(json.dumps([r.returncode,u.ru_maxrss,u.ru_utime+u.ru_stime]))", *cmd]
     out = subprocess.run(wrapper, capture_output=True, text=True, env=env, cwd=ROOT)
     wall = time.perf_counter() - t
-    code, rss_kb = json.loads(out.stdout.strip().splitlines()[-1])
+    code, rss_kb, cpu = json.loads(out.stdout.strip().splitlines()[-1])
     if code != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
-    del before
+    CPU["last"] = cpu
     return wall, rss_kb / 1024
 
 
-def per_extractor(corpus: Path, sample: int = 400) -> dict[str, float]:
-    """Words per second of each extractor on one core, over `sample` articles."""
+def cpu() -> str:
+    return f"{CPU['last']:.1f} s CPU"
+
+
+def per_extractor(corpus: Path, sample: int = 400, lang: str = "en") -> dict[str, float]:
+    """Words per second of each extractor on one core, over `sample` articles in `lang`."""
     from analysis.corpus import load_corpus
     from analysis.figures import figure_rows
     from analysis.quotes import Annotator, quote_rows
@@ -63,20 +75,25 @@ def per_extractor(corpus: Path, sample: int = 400) -> dict[str, float]:
     words = int(arts["n_words"].sum())
     roster, lex = load_roster(), load_lexicon()
     ann = Annotator(roster)
+    if len(arts):                      # language packs load lazily: do it outside the clock
+        first = arts.iloc[0]
+        quote_rows(first.text, first.article_id, roster, 2026, ann, lang=lang)
+        figure_rows(first.text, first.article_id, 2026, [], lang=lang)
+        theme_rows_of(first.article_id, first.text, int(first.n_words), lex, [], lang=lang)
     out = {}
     t = time.perf_counter()
     spans = {}
     for a in arts.itertuples():
-        rows = quote_rows(a.text, a.article_id, roster, 2026, ann)
+        rows = quote_rows(a.text, a.article_id, roster, 2026, ann, lang=lang)
         spans[a.article_id] = sorted((r["start"], r["end"], r["speaker"]) for r in rows if r["kind"] == "direct")
     out["quotes"] = words / (time.perf_counter() - t)
     t = time.perf_counter()
     for a in arts.itertuples():
-        figure_rows(a.text, a.article_id, 2026, spans[a.article_id])
+        figure_rows(a.text, a.article_id, 2026, spans[a.article_id], lang=lang)
     out["figures"] = words / (time.perf_counter() - t)
     t = time.perf_counter()
     for a in arts.itertuples():
-        theme_rows_of(a.article_id, a.text, a.n_words, lex, spans[a.article_id])
+        theme_rows_of(a.article_id, a.text, a.n_words, lex, spans[a.article_id], lang=lang)
     out["themes"] = words / (time.perf_counter() - t)
     t = time.perf_counter()
     load_corpus(corpus)
@@ -185,7 +202,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10000, help="generated articles (default 10000)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--n-ru", type=int, default=None, help="generated Russian articles (default: same as --n)")
     a = ap.parse_args()
+    a.n_ru = a.n_ru or a.n
     corpus = generate(a.n, ROOT / "benchmarks" / "out" / f"corpus-{a.n}")
     from analysis.corpus import load_corpus
     words = int(load_corpus(corpus).articles["n_words"].sum())
@@ -195,16 +214,34 @@ def main() -> None:
     cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     wall, rss = timed([*BRIEFING, "extract", str(corpus), "--out", str(out), "--cache", str(cache), "--jobs", str(a.jobs)])
-    print(f"briefing extract, cold, --jobs {a.jobs}: {wall:.1f} s ({words / wall:,.0f} words/s), peak RSS {rss:,.0f} MB")
+    print(f"briefing extract, cold, --jobs {a.jobs}: {wall:.1f} s ({words / wall:,.0f} words/s, {cpu()}), "
+          f"peak RSS {rss:,.0f} MB")
     wall2, rss2 = timed([*BRIEFING, "extract", str(corpus), "--out", str(out), "--cache", str(cache)])
-    print(f"briefing extract, cached rerun: {wall2:.1f} s, peak RSS {rss2:,.0f} MB")
+    print(f"briefing extract, cached rerun: {wall2:.1f} s ({cpu()}), peak RSS {rss2:,.0f} MB")
     wall1, _ = timed([*BRIEFING, "extract", str(corpus), "--out", str(out), "--no-cache", "--jobs", "1"])
-    print(f"briefing extract, cold, --jobs 1: {wall1:.1f} s ({words / wall1:,.0f} words/s)")
+    print(f"briefing extract, cold, --jobs 1: {wall1:.1f} s ({words / wall1:,.0f} words/s, {cpu()})")
+    try:
+        import distributed  # noqa: F401
+        walld, rssd = timed([*BRIEFING, "extract", str(corpus), "--out", str(out), "--no-cache",
+                             "--scheduler", "local", "--jobs", "2"])
+        print(f"briefing extract, cold, Dask LocalCluster of 2 workers: {walld:.1f} s ({words / walld:,.0f} words/s, "
+              f"{cpu()}), peak RSS {rssd:,.0f} MB")
+    except ImportError:
+        print("Dask LocalCluster: not installed (pip install -e '.[dask]')")
 
-    speeds = per_extractor(corpus)
-    print(f"per extractor, one core, {speeds['_words']:,} words: " + ", ".join(
-        f"{k} {v:,.0f} words/s" for k, v in speeds.items() if not k.startswith("_") and v))
-    print(f"loading and normalising {a.n:,} files: {speeds['_load_seconds']:.1f} s")
+    ru = generate(a.n_ru, ROOT / "benchmarks" / "out" / f"corpus-ru-{a.n_ru}", lang="ru")
+    ru_words = int(load_corpus(ru).articles["n_words"].sum())
+    wallr, rssr = timed([*BRIEFING, "extract", str(ru), "--out", str(out), "--no-cache", "--jobs", str(a.jobs)])
+    print(f"briefing extract, Russian, {a.n_ru:,} generated articles ({ru_words:,} words), cold, --jobs {a.jobs}: "
+          f"{wallr:.1f} s ({ru_words / wallr:,.0f} words/s, {cpu()}), peak RSS {rssr:,.0f} MB")
+
+    load_seconds = None
+    for lang, c in (("en", corpus), ("ru", ru)):
+        speeds = per_extractor(c, lang=lang)
+        load_seconds = load_seconds or speeds["_load_seconds"]
+        print(f"per extractor, {lang}, one core, {speeds['_words']:,} words: " + ", ".join(
+            f"{k} {v:,.0f} words/s" for k, v in speeds.items() if not k.startswith("_") and v))
+    print(f"loading and normalising {a.n:,} files: {load_seconds:.1f} s")
 
     seeds_cache = Path(tempfile.mkdtemp(prefix="bench-seeds-cache-"))
     reports = Path(tempfile.mkdtemp(prefix="bench-reports-"))
