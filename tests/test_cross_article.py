@@ -1,7 +1,6 @@
-"""The steps that look across articles: the same statement in several articles, disagreeing figures."""
+"""The step that looks across articles for quotes: the same statement reported by several articles."""
 import pandas as pd
 
-from analysis.figures import find_discrepancies
 from analysis.quotes import QUOTE_COLUMNS, cluster_quotes
 
 
@@ -35,17 +34,3 @@ def test_a_reworded_report_of_a_statement_joins_its_cluster_across_many_articles
     assert q["cluster_id"].iloc[-1] == q["cluster_id"].iloc[-2]
     assert q["cluster_id"].iloc[-1] not in set(q["cluster_id"].iloc[:300])
 
-
-def test_discrepancies_pair_only_the_same_metric_and_year_from_different_articles():
-    f = pd.DataFrame([
-        {"article_id": "a", "figure_id": "a#f0", "surface": "$1 billion", "value_usd": 1e9, "low_usd": None,
-         "high_usd": None, "qualifier": "exact", "claim": "actual", "metric": "trade turnover", "year": 2020},
-        {"article_id": "b", "figure_id": "b#f0", "surface": "$3 billion", "value_usd": 3e9, "low_usd": None,
-         "high_usd": None, "qualifier": "exact", "claim": "actual", "metric": "trade turnover", "year": 2020},
-        {"article_id": "c", "figure_id": "c#f0", "surface": "$9 billion", "value_usd": 9e9, "low_usd": None,
-         "high_usd": None, "qualifier": "exact", "claim": "actual", "metric": "trade turnover", "year": 2021},
-        {"article_id": "a", "figure_id": "a#f1", "surface": "$8 billion", "value_usd": 8e9, "low_usd": None,
-         "high_usd": None, "qualifier": "exact", "claim": "actual", "metric": "trade turnover", "year": 2020},
-    ])
-    d = find_discrepancies(f)
-    assert {(r.figure_a, r.figure_b) for r in d.itertuples()} == {("a#f0", "b#f0"), ("b#f0", "a#f1")}
