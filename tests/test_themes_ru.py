@@ -152,3 +152,42 @@ def test_a_broken_pack_term_file_is_named_with_its_key(tmp_path, monkeypatch):
 ])
 def test_a_term_runs_over_spaces_and_hyphens_but_not_dashes(text, lang, surfaces):
     assert [text[s:e] for s, e, _, _ in load_lexicon().match(text, lang)] == surfaces
+
+
+def test_a_third_language_needs_only_a_pack_folder(tmp_path, monkeypatch):
+    """Kazakh as data only: detected by its letters, its dates read, its theme terms matched."""
+    import shutil
+
+    from analysis import corpus, lang, themes
+    for code in ("en", "ru"):
+        shutil.copytree(lang.PACKS / code, tmp_path / code)
+    kk = tmp_path / "kk"
+    kk.mkdir()
+    (kk / "pack.yml").write_text("name: Kazakh\nscript: cyrillic\nmarker_letters: әғқңөұүһі\naliases: [kazakh, қазақша]\n"
+                                 "normaliser: lower\n", encoding="utf-8")
+    (kk / "themes.yml").write_text("themes:\n  trade:\n    terms: [тауар айналымы, экспорт, сауда]\n"
+                                   "  agriculture:\n    terms: [ауыл шаруашылығы, астық]\n", encoding="utf-8")
+    months = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+              "қараша", "желтоқсан"]
+    (kk / "dates.yml").write_text("months:\n" + "".join(f"  - [{m}]\n" for m in months) + "year_words: [жыл]\n",
+                                  encoding="utf-8")
+    caches = (lang.pack, themes._pack_terms, themes._key_function, themes.theme_normaliser, themes._stop_words,
+              corpus._date_words, corpus._parse_date_text, corpus._reader_fingerprint)
+
+    def clear():
+        for c in caches:
+            c.cache_clear()
+    monkeypatch.setattr(lang, "PACKS", tmp_path)
+    clear()
+    try:
+        folder = tmp_path / "corpus"
+        folder.mkdir()
+        (folder / "a.txt").write_text("Қазақстан мен Беларусь\n12 қазан 2024\n\nЕкі ел арасындағы сауда өсті. "
+                                      "Астық экспорты артты.\n", encoding="utf-8")
+        arts = load_corpus(folder).articles
+        assert (arts.loc[0, "language"], arts.loc[0, "published"]) == ("kk", "2024-10-12")
+        _, found = extract_themes(arts, load_lexicon())
+        assert set(found["theme"]) == {"trade", "agriculture"}
+    finally:
+        monkeypatch.undo()
+        clear()
