@@ -118,6 +118,20 @@ def _xlsx_cell(value):
     return value
 
 
+def _xlsx_rows(df: pd.DataFrame):
+    """Rows of plain Python values, prepared a column at a time (numbers stay numbers, NaN is empty)."""
+    cols = []
+    for name in df.columns:
+        s = df[name]
+        if pd.api.types.is_bool_dtype(s) or pd.api.types.is_integer_dtype(s) and not s.hasnans:
+            cols.append(s.tolist())
+        elif pd.api.types.is_float_dtype(s):
+            cols.append([None if v != v else v for v in s.tolist()])
+        else:
+            cols.append([_xlsx_cell(v) for v in s.tolist()])
+    return zip(*cols) if cols else iter(())
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\]", "_", str(name))[:31] or "sheet"
     candidate, n = base, 2
@@ -156,8 +170,8 @@ def write_xlsx(frames: Mapping[str, pd.DataFrame], path: str | os.PathLike, read
                 ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, len(col) + 2))
             ws.freeze_panes = "A2"
             ws.append([_xlsx_cell(c) for c in columns])
-            for row in df.iloc[start:start + per_sheet].itertuples(index=False, name=None):
-                ws.append([_xlsx_cell(v) for v in row])
+            for row in _xlsx_rows(df.iloc[start:start + per_sheet]):
+                ws.append(row)
     if not used:
         wb.create_sheet("empty")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
