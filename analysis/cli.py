@@ -43,8 +43,9 @@ def _parser() -> argparse.ArgumentParser:
                                    "into DIR.")
     common(e)
     e.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the tables")
-    e.add_argument("--format", default="csv", metavar="LIST",
-                   help="comma-separated: csv, parquet, xlsx (one workbook tables.xlsx); default csv")
+    e.add_argument("--format", default=None, metavar="LIST",
+                   help="comma-separated: csv, parquet, xlsx (one workbook tables.xlsx); default csv, and "
+                        "csv,parquet for corpora of 50,000 articles or more")
     e.add_argument("--excel-safe", "--excel", dest="excel_safe", action="store_true",
                    help="CSVs for Excel: UTF-8 with a byte-order mark, CRLF, and cells starting with = + - @ "
                         "prefixed with an apostrophe (the default CSVs keep the exact text for programs)")
@@ -157,18 +158,23 @@ def cmd_check(args) -> int:
     return 0
 
 
+LARGE_CORPUS = 50_000      # articles; from here extract also writes Parquet unless --format says otherwise
+
+
 def cmd_extract(args) -> int:
     from .build import UsageError
     from .export import parse_formats
     from .pipeline import analyse, write_tables
 
     try:
-        formats = parse_formats(args.format)
+        formats = parse_formats(args.format or "csv")
     except ValueError as exc:
         raise UsageError(f"--format: {exc}") from None
     results = analyse(args.corpus, roster=args.roster, lexicon=args.lexicon, rates=args.rates,
                       max_bytes=args.max_bytes, progress=sys.stderr.isatty(), cache_dir=_cache_of(args),
                       jobs=args.jobs or 1, scheduler=args.scheduler)
+    if args.format is None and len(results.articles) >= LARGE_CORPUS:
+        formats = ("csv", "parquet")     # large corpora: Parquet beside the CSV contract, typed and compact
     written = write_tables(results, args.out, formats=formats, excel_safe=args.excel_safe)
     for path in written:
         print(path)
