@@ -328,8 +328,9 @@ def _grammar(lang: str = "en") -> Grammar:
             + "|" + _abbrev_alt([w for w in v.bare if w in v.short]))
     bare_words = (v.alt([w for w in v.bare if w in v.scales] + [p for p in v.plural if any(p.startswith(b) for b in v.bare)])
                   + "|" + _abbrev_alt([w for w in v.bare if w in v.short]))
+    sign_chars = "".join(re.escape(s_) for s_, _ in v.currency_pre if len(s_) == 1 and not s_.isalnum())
     money = re.compile(
-        rf"(?<![\w$€£¥₽₸])(?:(?P<pre>{pre_alt})\s?(?P<n1>{number})(?P<r1>{rng})(?:\s+(?P<post1>{post_alt})(?![\w]))?"
+        rf"(?<![\w{sign_chars}])(?:(?P<pre>{pre_alt})\s?(?P<n1>{number})(?P<r1>{rng})(?:\s+(?P<post1>{post_alt})(?![\w]))?"
         rf"|(?P<n2>{number})(?P<r2>{rng})\s*{link}(?P<post2>{post_alt})(?![\w])"
         rf"|(?P<n3>(?:(?:{vague_alt})\s+)?(?:{digits}\s*|(?:{wordnum})\s+)?(?:{bare_words})|(?:{vague_alt})\s+(?:{bare_words})|(?:{bare}))(?![\w]))",
         re.I)
