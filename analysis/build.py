@@ -43,12 +43,15 @@ class NotebookRun:
     seconds: float = 0.0
     error: str = ""
     outputs: list[Path] = field(default_factory=list)
+    input_key: str = ""
+    reused: bool = False     # inputs unchanged since the previous run: its outputs were copied
 
 
 @dataclass
 class BuildResult:
     run_dir: Path
     runs: list[NotebookRun]
+    up_to_date: bool = False  # nothing changed since the published run: nothing was built
 
     @property
     def ok(self) -> bool:
@@ -239,6 +242,7 @@ def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tup
             out = run_dir / f"{name}.pdf"
             render.to_pdf(html, out)
             run.outputs.append(out)
+        run.outputs += sorted(run_dir.glob(f"{name}.xlsx")) + sorted(run_dir.glob(f"{name}-*.csv"))
         run.ok = True
     except PapermillExecutionError as exc:
         failed = run_dir / f"{name}.failed.ipynb"
@@ -288,6 +292,9 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         spec = notebook_parameters(path)
         base = {"corpus_dir": str(corpus), "title": title, **(configs or {})}   # --roster & co.
         per_nb[name] = {**{k: v for k, v in base.items() if k in spec}, **per_nb[name]}
+        for given in BUILD_SETS:
+            if given in per_nb[name] and given in spec:
+                raise UsageError(f"parameter '{given}' is set by briefing build itself; it cannot be given with -p")
 
     from .pipeline import load_configs
     for name, values in per_nb.items():    # every config is checked before anything runs
@@ -302,6 +309,12 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     per_nb = resolve_names(per_nb, corpus, _analysed)
 
     out = Path(out)
+    loaded = load_corpus(corpus)
+    keys = input_keys(corpus, loaded, selected, per_nb, formats, title)
+    previous = previous_run(out)
+    if previous is not None and _all_current(previous, keys):
+        log.info("up to date: corpus, parameters and notebooks unchanged since run %s", previous["run_id"])
+        return BuildResult(out / previous["run_id"], [], up_to_date=True)
     out.mkdir(parents=True, exist_ok=True)
     run_id = new_run_id()
     run_dir = out / run_id
@@ -320,19 +333,24 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     started = time.perf_counter()
     try:
         log.info("build %s: corpus %s, notebooks %s", run_id, corpus, ", ".join(selected))
-        loaded = load_corpus(corpus)
-        if cache_dir:
-            from .pipeline import analyse
-            first = next(iter(per_nb.values()))
-            analyse(corpus, roster=first.get("roster") or None, lexicon=first.get("lexicon") or None,
-                    rates=first.get("rates") or None, cache_dir=cache_dir, jobs=jobs, scheduler=scheduler)
+        reused = reuse_unchanged(previous, keys, run_dir, out)
+        todo = {n: p for n, p in selected.items() if n not in reused}
+        if todo:
+            snapshots = take_snapshot(corpus, per_nb, todo, run_dir, cache_dir, jobs, scheduler)
+            for name, path in todo.items():
+                spec = notebook_parameters(path)
+                given = {"snapshot": str(snapshots[name]), "out_dir": str(run_dir)}
+                prev_tables = out / previous["run_id"] / "tables" if previous else None
+                if prev_tables is not None and prev_tables.is_dir():
+                    given["previous"] = str(prev_tables)
+                per_nb[name].update({k: v for k, v in given.items() if k in spec})
         kernel_root = _kernel_dir()
         show = sys.stderr.isatty() if progress is None else progress
         bar = None
-        if show and not verbose:
+        if show and not verbose and todo:
             from tqdm import tqdm
-            bar = tqdm(total=len(selected), desc="briefing", unit="notebook", file=sys.stderr)
-        runs: list[NotebookRun] = []
+            bar = tqdm(total=len(todo), desc="briefing", unit="notebook", file=sys.stderr)
+        runs: list[NotebookRun] = list(reused.values())
         env_before = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "BRIEFING_CACHE")}
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernel_root), env_before["JUPYTER_PATH"]]))
         if cache_dir:
@@ -341,7 +359,7 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             from concurrent.futures import ThreadPoolExecutor, as_completed
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = {pool.submit(execute, name, path, run_dir, per_nb[name], formats, title, kernel_root,
-                                       verbose): name for name, path in selected.items()}
+                                       verbose): name for name, path in todo.items()}
                 for fut in as_completed(futures):
                     run = fut.result()
                     log.info("%s: %s in %.1f s", run.name, "ok" if run.ok else "FAILED", run.seconds)
@@ -361,6 +379,8 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
                 else:
                     os.environ[k] = v
         runs.sort(key=lambda r: list(selected).index(r.name))
+        for run in runs:
+            run.input_key = keys[run.name]
         result = BuildResult(run_dir, runs)
         manifest = {
             "run_id": run_id,
@@ -370,7 +390,8 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             "corpus": str(corpus),
             "inputs": [{"file": a, "sha256": s} for a, s in zip(loaded.articles["article_id"], loaded.articles["sha256"])],
             "skipped": loaded.problems.to_dict(orient="records"),
-            "notebooks": [{"name": n, "sha256": _sha256(p), "parameters": per_nb[n]} for n, p in selected.items()],
+            "notebooks": [{"name": n, "sha256": _sha256(p), "parameters": per_nb[n], "input_key": keys[n],
+                           "reused": n in reused} for n, p in selected.items()],
             "versions": _versions(__version__),
             "timings": {r.name: round(r.seconds, 2) for r in runs},
             "errors": [r.error for r in runs if r.error],
@@ -389,6 +410,128 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         handler.close()
 
 
+# --------------------------------------------------------------------------- snapshot and rebuild-only-what-changed
+
+BUILD_SETS = ("snapshot", "out_dir", "previous")   # notebook parameters the build fills in for each run
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def take_snapshot(corpus: Path, per_nb: dict[str, dict], todo: dict[str, Path], run_dir: Path,
+                  cache_dir, jobs: int, scheduler: str | None = None) -> dict[str, Path]:
+    """Extract once for the whole build and freeze the tables in RUN/tables (see `analysis.snapshot`);
+    returns each notebook's snapshot folder.
+
+    Every notebook of the run reads this folder, so all briefings describe the same articles even when
+    a file changes during the build, and none repeats the extraction. A notebook that asks for another
+    roster, lexicon or rates than the others gets a snapshot of its own (RUN/tables-2 …)."""
+    from . import snapshot
+    from .pipeline import analyse
+
+    made: dict[tuple, Path] = {}
+    chosen = {}
+    for name in todo:
+        values = per_nb[name]
+        cfg = tuple(values.get(k) or None for k in ("roster", "lexicon", "rates"))
+        if cfg not in made:
+            folder = run_dir / ("tables" if not made else f"tables-{len(made) + 1}")
+            started = time.perf_counter()
+            res = analyse(corpus, roster=cfg[0], lexicon=cfg[1], rates=cfg[2], cache_dir=cache_dir, jobs=jobs,
+                          scheduler=scheduler)
+            made[cfg] = snapshot.write(res, folder)
+            log.info("snapshot %s: %d articles extracted and written in %.1f s", folder.name, len(res.articles),
+                     time.perf_counter() - started)
+        chosen[name] = made[cfg]
+    return chosen
+
+
+def _code_fingerprint() -> str:
+    """Hash of the package's code, data and templates: a new version of briefing rebuilds everything."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".yml", ".j2", ".json", ".csv")
+                       and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def input_keys(corpus: Path, loaded, selected: dict[str, Path], per_nb: dict[str, dict],
+               formats: tuple[str, ...], title: str) -> dict[str, str]:
+    """Per notebook, one hash of everything its output depends on: the notebook file, its parameters,
+    the formats and title, every article's content hash and the reading problems, the roster, lexicon and
+    rates files it uses, and the package's code and data. Equal keys mean an identical report."""
+    from .config import locate
+
+    corpus_part = hashlib.sha256(json.dumps(
+        [list(zip(loaded.articles["article_id"], loaded.articles["sha256"])),
+         loaded.problems.astype(str).to_dict(orient="records")], ensure_ascii=False).encode()).hexdigest()
+    code = _code_fingerprint()
+    keys = {}
+    for name, path in selected.items():
+        values = {k: v for k, v in per_nb[name].items() if k not in BUILD_SETS}
+        configs = {}
+        for kind, default in (("roster", "speakers.yml"), ("lexicon", "themes.yml"), ("rates", "rates.csv")):
+            try:
+                file = Path(values[kind]) if values.get(kind) else (
+                    locate(default, None, corpus) if kind != "rates" else corpus / default)
+            except Exception:
+                file = None
+            configs[kind] = _sha256(file) if file is not None and Path(file).is_file() else ""
+        for value in values.values():          # any other parameter naming a file (reference series …)
+            if isinstance(value, str) and value and Path(value).is_file():
+                configs[value] = _sha256(Path(value))
+        blob = json.dumps({"notebook": _sha256(path), "parameters": values, "formats": sorted(formats), "title": title,
+                           "corpus": corpus_part, "configs": configs, "code": code}, sort_keys=True, default=str)
+        keys[name] = hashlib.sha256(blob.encode()).hexdigest()
+    return keys
+
+
+def previous_run(out: Path) -> dict | None:
+    """The manifest of the published run in OUT (None when there is none or it is unreadable)."""
+    for candidate in (out / "latest" / "manifest.json", out / "manifest.json"):
+        try:
+            m = json.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if m.get("status") == "ok" and (out / m.get("run_id", "")).is_dir():
+            return m
+    return None
+
+
+def _previous_outputs(previous: dict, out: Path, name: str) -> list[Path] | None:
+    """The files of notebook `name` in the previous run folder, if they are all still there."""
+    run_dir = out / previous["run_id"]
+    mine = [o["file"] for o in previous.get("outputs", [])
+            if Path(o["file"]).stem == name or o["file"].startswith(f"{name}-") and o["file"].endswith(".csv")]
+    files = [run_dir / f for f in mine]
+    return files if files and all(f.is_file() for f in files) else None
+
+
+def _all_current(previous: dict, keys: dict[str, str]) -> bool:
+    """True when every selected notebook was built by the published run from the same inputs."""
+    done = {n["name"]: n.get("input_key") for n in previous.get("notebooks", [])}
+    return all(done.get(name) == key for name, key in keys.items())
+
+
+def reuse_unchanged(previous: dict | None, keys: dict[str, str], run_dir: Path, out: Path) -> dict[str, NotebookRun]:
+    """Copy into `run_dir` the outputs of notebooks whose inputs did not change since the previous run."""
+    if previous is None:
+        return {}
+    done = {n["name"]: n.get("input_key") for n in previous.get("notebooks", [])}
+    reused = {}
+    for name, key in keys.items():
+        if done.get(name) != key:
+            continue
+        files = _previous_outputs(previous, out, name)
+        if files is None:
+            continue
+        run = NotebookRun(name, ok=True, reused=True)
+        for f in files:
+            shutil.copyfile(f, run_dir / f.name)
+            run.outputs.append(run_dir / f.name)
+        reused[name] = run
+        log.info("%s: inputs unchanged since run %s, outputs reused", name, previous["run_id"])
+    return reused
+
+
 def _versions(own: str) -> dict:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -405,7 +548,7 @@ def _publish(out: Path, run_dir: Path, runs: list[NotebookRun]) -> None:
     """Copy the run's reports to OUT/ by atomic renames and point OUT/latest at the run."""
     for run in runs:
         for path in run.outputs:
-            if path.suffix in (".html", ".pdf", ".ipynb"):
+            if path.suffix in (".html", ".pdf", ".ipynb", ".xlsx", ".csv"):
                 tmp = out / f".{path.name}.{run_dir.name}.tmp"
                 shutil.copyfile(path, tmp)
                 os.replace(tmp, out / path.name)

@@ -1,14 +1,40 @@
 """Charts in the house style. Each returns a matplotlib Figure (or None when
-there is nothing to draw); `style.figure_svg` turns it into captioned SVG."""
+there is nothing to draw); `style.figure_svg` turns it into captioned SVG.
+
+Figures are made with `matplotlib.figure.Figure`, not pyplot, so importing
+this module never touches the backend of the user's session: in Jupyter a
+returned figure displays inline, and headless rendering needs no display.
+
+With many articles the theme charts aggregate (`theme_overview`): per article
+up to `PER_ARTICLE_MAX` articles, else by month or quarter with the number of
+articles per bin. A theme has one colour everywhere (`style.theme_colours`).
+"""
 from __future__ import annotations
 
-import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+from . import style
 
-from . import style  # noqa: E402
+PER_ARTICLE_MAX = 20
+
+
+class _Pyplot:
+    """`plt.subplots` without pyplot: a Figure that is not registered with any backend."""
+
+    @staticmethod
+    def subplots(nrows: int = 1, ncols: int = 1, figsize=None, **kwargs):
+        fig = Figure(figsize=figsize)
+        return fig, fig.subplots(nrows, ncols, **kwargs)
+
+
+plt = _Pyplot()
+
+
+def _legend(ax, n: int, below: float = -0.14) -> None:
+    """A legend under the axes, whole labels, as many columns as fit."""
+    ncol = 1 if n <= 1 else (2 if n <= 4 else 3)
+    ax.legend(frameon=False, fontsize=7.5, ncol=ncol, loc="upper center", bbox_to_anchor=(0.5, below))
 
 
 def _short(label: str, n: int = 28) -> str:
@@ -130,10 +156,13 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     return fig
 
 
-def theme_profile(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]):
-    """Mentions per 1,000 words, per article and theme (grouped bars)."""
+def theme_profile(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str],
+                  colours: dict[str, str] | None = None):
+    """Mentions per 1,000 words, per article and theme (grouped bars); for a few articles only
+    (`theme_overview` chooses)."""
     if themes.empty:
         return None
+    colours = colours or style.theme_colours(labels)
     short = {a: f"A{i + 1}" for i, a in enumerate(articles["article_id"])}
     table = themes.pivot_table(index="article_id", columns="theme", values="per_1k_words", fill_value=0)
     table = table.reindex([a for a in articles["article_id"] if a in table.index])
@@ -143,19 +172,133 @@ def theme_profile(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[str
     width = 0.8 / max(n, 1)
     for k, theme in enumerate(table.columns):
         xs = [i + k * width - 0.4 + width / 2 for i in range(len(table))]
-        ax.bar(xs, table[theme].values, width=width, label=_short(labels.get(theme, theme), 24))
+        ax.bar(xs, table[theme].values, width=width, label=labels.get(theme, theme), color=colours.get(theme))
     ax.set_xticks(range(len(table)))
-    ax.set_xticklabels([short[a] for a in table.index])
+    ax.set_xticklabels([short[a] for a in table.index], fontsize=8 if len(table) <= 12 else 7)
     ax.set_ylabel("mentions per 1,000 words")
     ax.grid(axis="x", visible=False)
-    ax.legend(frameon=False, fontsize=7.5, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.12))
+    _legend(ax, n)
     return fig
 
 
-def heatmap(table: pd.DataFrame, xlabel: str = "", ylabel: str = ""):
-    """A labelled count heatmap (theme x speaker and similar)."""
+def _bins(dated: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Month bins for up to two years of articles, quarters up to eight, else years."""
+    months = pd.PeriodIndex(dated["published"].str[:7], freq="M")
+    span = (months.max() - months.min()).n if len(months) else 0
+    if span <= 24:
+        return pd.Series(months, index=dated.index), "month"
+    if span <= 96:
+        return pd.Series(months.asfreq("Q"), index=dated.index), "quarter"
+    return pd.Series(months.asfreq("Y"), index=dated.index), "year"
+
+
+def theme_rates_over_time(themes: pd.DataFrame, articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, str]:
+    """Mentions per 1,000 words per theme and time bin, the articles per bin, and the bin unit.
+
+    Only articles with a known year count; the rate divides the bin's theme hits by all words of the
+    bin's articles (an article that does not mention the theme lowers the rate, as it should)."""
+    dated = articles[articles["year_known"] & articles["published"].notna()
+                     & articles["published"].astype(str).str.match(r"\d{4}-\d{2}")]
+    if dated.empty:
+        return pd.DataFrame(), pd.Series(dtype=int), "month"
+    bins, unit = _bins(dated)
+    a = dated.assign(bin=bins.values)[["article_id", "bin", "n_words"]]
+    words = a.groupby("bin")["n_words"].sum()
+    n = a.groupby("bin")["article_id"].nunique()
+    t = themes.merge(a[["article_id", "bin"]], on="article_id")
+    hits = t.pivot_table(index="bin", columns="theme", values="hits", aggfunc="sum", fill_value=0)
+    hits = hits.reindex(words.index, fill_value=0)
+    rate = hits.div(words.clip(lower=1), axis=0) * 1000
+    return rate, n, unit
+
+
+def theme_over_time(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str],
+                    colours: dict[str, str] | None = None, top: int = 8):
+    """Rate per 1,000 words by month, quarter or year (lines, top themes), with the articles per bin below."""
+    rate, n, unit = theme_rates_over_time(themes, articles)
+    if rate.empty or len(rate) < 2:
+        return None
+    colours = colours or style.theme_colours(labels)
+    order = [t for t in rate.sum().sort_values(ascending=False).index][:top]
+    fig = Figure(figsize=(7.0, 3.6))
+    ax, axn = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3.2, 1], "hspace": 0.08})
+    x = [p.to_timestamp() for p in rate.index]
+    for theme in [t for t in labels if t in order] + [t for t in order if t not in labels]:
+        ax.plot(x, rate[theme].values, marker="o", ms=3, lw=1.4, color=colours.get(theme), label=labels.get(theme, theme))
+    ax.set_ylabel("per 1,000 words")
+    ax.set_ylim(bottom=0)
+    width = {"month": 20, "quarter": 60, "year": 240}[unit]
+    axn.bar(x, n.values, width=width, color=style.MUTED)
+    axn.set_ylabel(f"articles\nper {unit}", fontsize=7.5)
+    axn.yaxis.get_major_locator().set_params(integer=True, nbins=3)
+    axn.grid(axis="x", visible=False)
+    import matplotlib.dates as mdates
+    loc = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    axn.xaxis.set_major_locator(loc)
+    axn.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    handles, names = ax.get_legend_handles_labels()
+    n = len(names)
+    fig.legend(handles, names, frameon=False, fontsize=7.5, ncol=1 if n <= 1 else (2 if n <= 4 else 3),
+               loc="upper center", bbox_to_anchor=(0.5, 0.02))
+    return fig
+
+
+def theme_by_group(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str], by: str = "source",
+                   colours: dict[str, str] | None = None, top: int = 10, unknown: str = "unknown"):
+    """Mentions per 1,000 words per outlet (or language, or any article column), stacked by theme;
+    the largest `top` groups by articles, each with its number of articles."""
+    if themes.empty or by not in articles.columns:
+        return None
+    a = articles.assign(_g=articles[by].fillna("").astype(str).replace("", unknown))
+    n = a["_g"].value_counts()
+    if len(n) < 2:
+        return None
+    groups = list(n.index[:top])
+    words = a.groupby("_g")["n_words"].sum()
+    t = themes.merge(a[["article_id", "_g"]], on="article_id")
+    hits = t.pivot_table(index="_g", columns="theme", values="hits", aggfunc="sum", fill_value=0)
+    rate = (hits.reindex(groups, fill_value=0).div(words.reindex(groups).clip(lower=1), axis=0) * 1000).iloc[::-1]
+    colours = colours or style.theme_colours(labels)
+    cols = [c for c in labels if c in rate.columns] + [c for c in rate.columns if c not in labels]
+    fig = Figure(figsize=(7.0, 0.38 * len(groups) + 1.4))
+    ax = fig.subplots()
+    left = pd.Series(0.0, index=rate.index)
+    for theme in cols:
+        ax.barh([_short(g, 30) for g in rate.index], rate[theme].values, left=left.values, color=colours.get(theme),
+                label=labels.get(theme, theme), height=0.7)
+        left += rate[theme]
+    for i, g in enumerate(rate.index):
+        ax.text(left[g], i, f"  {n[g]} art.", va="center", fontsize=7.5, color=style.MUTED)
+    ax.set_xlabel("theme mentions per 1,000 words (stacked)")
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(right=float(left.max()) * 1.15 or 1)
+    _legend(ax, len(cols), below=-0.5 / max(1, len(groups) ** 0.5) - 0.12)
+    return fig
+
+
+def theme_overview(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str],
+                   colours: dict[str, str] | None = None):
+    """The theme chart that reads at this corpus size: per article up to PER_ARTICLE_MAX articles,
+    else over time, else (no dates) by outlet. Returns (figure, caption)."""
+    if len(articles) <= PER_ARTICLE_MAX:
+        return (theme_profile(themes, articles, labels, colours),
+                "Theme mentions per 1,000 words, by article (A1, A2 … as in Sources)")
+    fig = theme_over_time(themes, articles, labels, colours)
+    if fig is not None:
+        _, _, unit = theme_rates_over_time(themes, articles)
+        return fig, (f"Theme mentions per 1,000 words by {unit} of publication (the {min(8, themes['theme'].nunique())} "
+                     f"most mentioned themes); below, the number of articles per {unit}. Articles without a known "
+                     "year are left out.")
+    return (theme_by_group(themes, articles, labels, "source", colours),
+            "Theme mentions per 1,000 words by outlet, with the number of articles of each")
+
+
+def heatmap(table: pd.DataFrame, xlabel: str = "", ylabel: str = "", top: int = 15):
+    """A labelled count heatmap (speaker x theme and similar): the `top` rows with the largest totals."""
     if table is None or table.empty:
         return None
+    if len(table) > top:
+        table = table.loc[table.sum(axis=1).sort_values(ascending=False).index[:top]]
     fig, ax = plt.subplots(figsize=(7.0, 0.5 * len(table) + 1.6))
     ax.imshow(table.values, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(table.columns)))
@@ -173,14 +316,16 @@ def heatmap(table: pd.DataFrame, xlabel: str = "", ylabel: str = ""):
     return fig
 
 
-def theme_trend(by_month: pd.DataFrame, labels: dict[str, str]):
+def theme_trend(by_month: pd.DataFrame, labels: dict[str, str], colours: dict[str, str] | None = None):
+    """Mentions by month (a table from `themes.by_month`)."""
     if by_month is None or by_month.empty:
         return None
+    colours = colours or style.theme_colours(labels)
     fig, ax = plt.subplots(figsize=(7.0, 2.8))
     x = [pd.Period(m, freq="M").to_timestamp() for m in by_month.index]
     for theme in by_month.columns:
-        ax.plot(x, by_month[theme].values, marker="o", ms=4, label=_short(labels.get(theme, theme), 24))
+        ax.plot(x, by_month[theme].values, marker="o", ms=4, color=colours.get(theme), label=labels.get(theme, theme))
     ax.set_ylabel("mentions")
-    ax.legend(frameon=False, fontsize=7.5, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    _legend(ax, len(by_month.columns), below=-0.25)
     fig.autofmt_xdate()
     return fig

@@ -236,9 +236,13 @@ def cmd_build(args) -> int:
                    keep=args.keep if args.keep is not None else cfg.get("keep", 10),
                    jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache, configs=configs, fetched=fetched,
                    scheduler=args.scheduler or cfg.get("scheduler"))
+    if result.up_to_date:
+        print(f"up to date: corpus, parameters and notebooks unchanged since run {result.run_dir.name}; "
+              f"nothing rebuilt ({out})")
+        return 0
     for run in result.runs:
         if run.ok:
-            print(f"{run.name}: ok ({run.seconds:.1f} s)")
+            print(f"{run.name}: ok ({run.seconds:.1f} s)" if not run.reused else f"{run.name}: unchanged, reused")
         else:                        # build.log has it too; the terminal handler leaves it to this line
             print(f"error: {run.error}", file=sys.stderr)
     if result.ok:

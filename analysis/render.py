@@ -26,7 +26,7 @@ def to_html(nb: nbformat.NotebookNode, title: str) -> str:
     nb.metadata["title"] = title
     exporter = HTMLExporter(template_name="briefing", extra_template_basedirs=[str(TEMPLATES)],
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-                            embed_images=True)
+                            embed_images=True, anchor_link_text="")   # no stray ¶ after headings
     tags = TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True)
     exporter.register_preprocessor(tags, enabled=True)
     body, _ = exporter.from_notebook_node(nb, resources={"briefing_css": CSS})

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -30,10 +31,42 @@ class Briefing:
     excluded: pd.DataFrame        # articles left out by the date range
     since: str = ""
     until: str = ""
+    name: str = "briefing"        # the notebook: names the attached files
+    out_dir: str = ""             # where the full tables are written ("" : nowhere)
+    cited: set = field(default_factory=set)                 # article ids that something shown refers to
+    attachments: dict = field(default_factory=dict)         # sheet -> (DataFrame, description)
 
     @property
     def articles(self) -> pd.DataFrame:
         return self.results.articles
+
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def resolve_corpus(corpus_dir: str | os.PathLike | None) -> Path:
+    """The corpus folder a notebook parameter names, from any working directory.
+
+    Blank means the project's own ``seeds/`` folder. A relative path is taken
+    from the working directory first, then from the project folder and its
+    ``notebooks/`` folder (so ``../seeds``, the path as seen from a notebook,
+    works when papermill runs from the project root too).
+    """
+    if not corpus_dir:
+        seeds = PROJECT_ROOT / "seeds"
+        if seeds.is_dir():
+            return seeds
+        raise FileNotFoundError("corpus_dir is blank and this installation has no seeds/ folder: "
+                                "set the corpus_dir parameter to a folder of articles")
+    p = Path(corpus_dir).expanduser()
+    if p.is_dir():
+        return p.resolve()
+    if not p.is_absolute():
+        for base in (PROJECT_ROOT, PROJECT_ROOT / "notebooks"):
+            if (base / p).is_dir():
+                return (base / p).resolve()
+    raise FileNotFoundError(f"corpus folder not found: {corpus_dir} (a relative path is taken from the working "
+                            f"directory {os.getcwd()}, then from the project folder {PROJECT_ROOT})")
 
 
 def _split(value: str | list | None) -> list[str]:
@@ -44,16 +77,23 @@ def _split(value: str | list | None) -> list[str]:
     return [str(v) for v in value]
 
 
-def prepare(corpus_dir: str, title: str = "Briefing", since: str = "", until: str = "", roster: str = "",
-            lexicon: str = "", rates: str = "", speakers: str | list = "", themes: str | list = "") -> Briefing:
-    """Analyse the corpus and narrow it to the date range, speakers and themes asked for."""
-    for name, value in (("since", since), ("until", until)):
+def prepare(corpus_dir: str = "", title: str = "Briefing", since: str = "", until: str = "", roster: str = "",
+            lexicon: str = "", rates: str = "", speakers: str | list = "", themes: str | list = "",
+            snapshot: str = "", out_dir: str = "", name: str = "briefing") -> Briefing:
+    """Analyse the corpus (or load a build's `snapshot` folder) and narrow it to the date range,
+    speakers and themes asked for. `out_dir` and `name` say where `attachments()` writes the
+    full tables (``OUT_DIR/<name>.xlsx`` and ``OUT_DIR/<name>-<table>.csv``)."""
+    for param, value in (("since", since), ("until", until)):
         if value:
             try:
                 dt.date.fromisoformat(str(value)[:10]) if len(str(value)) >= 10 else int(str(value)[:4])
             except ValueError:
-                raise ValueError(f"parameter '{name}' must be a date such as 2026-01-31, got {value!r}") from None
-    res = analyse(corpus_dir, roster=roster or None, lexicon=lexicon or None, rates=rates or None)
+                raise ValueError(f"parameter '{param}' must be a date such as 2026-01-31, got {value!r}") from None
+    if snapshot:
+        from . import snapshot as snap
+        res = snap.read(snapshot)
+    else:
+        res = analyse(resolve_corpus(corpus_dir), roster=roster or None, lexicon=lexicon or None, rates=rates or None)
     arts = res.corpus.articles
     keep = pd.Series(True, index=arts.index)
     excluded = arts.iloc[0:0]
@@ -68,9 +108,9 @@ def prepare(corpus_dir: str, title: str = "Briefing", since: str = "", until: st
         excluded = arts[~keep]
     ids = set(arts.loc[keep, "article_id"])
     res.corpus.articles = arts[keep].reset_index(drop=True)
-    for name in ("quotes", "figures", "quantities", "themes", "theme_mentions"):
-        df = getattr(res, name)
-        setattr(res, name, df[df["article_id"].isin(ids)].reset_index(drop=True))
+    for table in ("quotes", "figures", "quantities", "themes", "theme_mentions"):
+        df = getattr(res, table)
+        setattr(res, table, df[df["article_id"].isin(ids)].reset_index(drop=True))
     res.discrepancies = res.discrepancies[res.discrepancies["article_a"].isin(ids) & res.discrepancies["article_b"].isin(ids)]
     if _split(speakers):
         wanted = set(_split(speakers))
@@ -83,7 +123,7 @@ def prepare(corpus_dir: str, title: str = "Briefing", since: str = "", until: st
     order = order.sort_values(["_k", "article_id"])
     res.corpus.articles = order.drop(columns="_k").reset_index(drop=True)
     refs = {a: f"A{i + 1}" for i, a in enumerate(res.corpus.articles["article_id"])}
-    return Briefing(res, title, refs, excluded, str(since or ""), str(until or ""))
+    return Briefing(res, title, refs, excluded, str(since or ""), str(until or ""), name=name, out_dir=str(out_dir or ""))
 
 
 # --------------------------------------------------------------------------- formatting
@@ -105,6 +145,7 @@ def fmt_date(iso: object) -> str:
 def ref(b: Briefing, article_id: str, paragraph: int | None = None) -> str:
     """An escaped reference link to the Sources appendix: A2 or A2 ¶5."""
     r = b.refs.get(article_id, "?")
+    b.cited.add(article_id)
     para = f" ¶{int(paragraph) + 1}" if paragraph is not None and not pd.isna(paragraph) else ""
     return f'<a class="ref" href="#src-{esc(r)}">{esc(r)}{esc(para)}</a>'
 
@@ -137,7 +178,8 @@ def value_text(r: dict | pd.Series) -> str:
 # --------------------------------------------------------------------------- sections
 
 
-def cover(b: Briefing) -> str:
+def cover(b: Briefing, contents: str = "") -> str:
+    """The first page: title, period, corpus, generation time; `contents` (from `toc`) goes on it too."""
     arts = b.articles
     first, last = _range(arts)
     rows = [("Period covered", f"{fmt_date(first)} – {fmt_date(last)}" if first else "no dated articles"),
@@ -149,7 +191,7 @@ def cover(b: Briefing) -> str:
     meta = "".join(f"<tr><td class='muted'>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in rows)
     return (f'<section class="cover"><h1>{esc(b.title)}</h1>'
             f'<p class="muted">Trade figures, themes and speaker quotes from the article corpus</p>'
-            f'<table class="meta">{meta}</table></section>')
+            f'<table class="meta">{meta}</table>{contents}</section>')
 
 
 def toc(sections: list[tuple[str, str]]) -> str:
@@ -162,74 +204,160 @@ def _range(arts: pd.DataFrame) -> tuple[str | None, str | None]:
     return (known.min(), known.max()) if not known.empty else (None, None)
 
 
-def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_claims: int = 4) -> list[str]:
-    """The executive summary as plain sentences, written from the tables."""
+def _cite(b: Briefing, article_id: str) -> str:
+    """The plain-text reference (A3) of an article, recorded as cited."""
+    b.cited.add(article_id)
+    return b.refs.get(article_id, "?")
+
+
+def _more(n: int, what: str) -> str:
+    return f" (and {n} more {what} in the deep dive)" if n > 0 else ""
+
+
+def _claim_groups(figs: pd.DataFrame) -> list[str]:
+    """What a trade figure is about: (parties, flow) when the table has them, else the metric (per year)."""
+    return [c for c in ("parties", "flow") if c in figs.columns] or ["metric"]
+
+
+def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_claims: int = 3,
+                   n_disagreements: int = 5, n_themes: int = 2, n_speakers: int = 3,
+                   previous: str = "") -> list[str]:
+    """The executive summary as plain sentences chosen by salience, each list capped.
+
+    The corpus in one line; the largest actual claim per subject (parties and
+    flow when known, else metric); the widest disagreements; the themes that
+    moved most between the first and second half of the period (with the
+    articles behind each side); the most-quoted speakers with a representative
+    statement; what is new since the previous build (`previous`: its snapshot
+    folder). Whatever was cut is counted ("and 4 more in the deep dive").
+    """
     res, arts = b.results, b.articles
     out = []
     first, last = _range(arts)
-    sources = sorted({s for s in arts["source"] if s})
+    sources = [s for s, _ in arts.loc[arts["source"] != "", "source"].value_counts().items()]
     unknown = int((arts["source"] == "").sum())
-    src = (", ".join(sources) if sources else "no named source") + (f" and {unknown} of unknown source" if unknown and sources else "")
+    shown = sources[:4]
+    names = shown + ([f"{len(sources) - len(shown)} other outlets"] if len(sources) > len(shown) else [])
+    names += [f"{unknown} of unknown source"] if unknown and sources else []
+    src = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) if names else "no named source"
     period = f"published between {fmt_date(first)} and {fmt_date(last)}" if first else "with no known publication date"
     out.append(f"{len(arts)} article{'s' if len(arts) != 1 else ''} ({int(arts['n_words'].sum()):,} words) from {src}, {period}.")
+    new = _new_since(b, previous)
+    if new:
+        out.append(new)
     figs = res.figures
     if not figs.empty:
-        trade = figs[figs["value_usd"].notna()].copy()
-        trade["_rank"] = trade["claim"].map({"actual": 0, "target": 1, "aspiration": 2})
-        trade = trade.sort_values(["_rank", "year"], ascending=[True, False]).head(n_claims)
-        for _, f in trade.iterrows():
-            who = f["speaker"] or "the reporting outlet"
-            when = f" ({int(f['year'])})" if pd.notna(f["year"]) else ""
-            kind = {"actual": "put", "target": "set a target for", "aspiration": "recalled hoping for"}[f["claim"]]
-            art = arts[arts["article_id"] == f["article_id"]].iloc[0]
-            line = (f"{who} {kind} {f['metric'] if f['metric'] != 'other' else 'an amount'}{when} at "
-                    f"{value_text(f)} — “{f['surface']}” [{b.refs[f['article_id']]}, {fmt_date(art['published'])}].")
-            out.append(line[:1].upper() + line[1:])
-    for _, g in disagreements(res.figures, res.discrepancies, limit=5).iterrows():
-        out.append(f"Sources disagree on {subject_text(g)}: {sources_text(b, g)}.")
+        trade = figs[figs["value_usd"].notna() & (figs["claim"] == "actual")].copy()
+        if trade.empty:
+            trade = figs[figs["value_usd"].notna()].copy()
+        keys = _claim_groups(trade) + ["year"]
+        if not trade.empty:
+            trade["_group"] = trade[keys].apply(lambda col: col.map(lambda v: "" if pd.isna(v) else str(v))).agg("|".join, axis=1)
+            top = trade.sort_values("value_usd", ascending=False, kind="stable").drop_duplicates("_group")
+            for _, f in top.head(n_claims).iterrows():
+                who = f["speaker"] or "the reporting outlet"
+                when = f" ({int(f['year'])})" if pd.notna(f["year"]) else ""
+                kind = {"actual": "put", "target": "set a target for", "aspiration": "recalled hoping for"}.get(f["claim"], "put")
+                subject = _subject(f) or "an amount"
+                art = arts[arts["article_id"] == f["article_id"]].iloc[0]
+                line = (f"{who} {kind} {subject}{when} at {value_text(f)} — “{_clip(f['surface'], 80)}” "
+                        f"[{_cite(b, f['article_id'])}, {fmt_date(art['published'])}].")
+                out.append(line[:1].upper() + line[1:])
+            if len(top) > n_claims:
+                out.append(f"Largest amounts on {len(top) - n_claims} more subject{'s' if len(top) - n_claims != 1 else ''} "
+                           "are in the trade-figures deep dive.")
+    out += disagreement_points(b, n_disagreements)
     th = res.themes
     if not th.empty:
         labels = lexicon_labels or {}
         g = th.groupby("theme").agg(hits=("hits", "sum"), n=("article_id", "nunique")).sort_values("hits", ascending=False)
-        lead = [f"{labels.get(t, t)} ({r.hits} mentions in {r.n} of {len(arts)} articles)" for t, r in g.head(3).iterrows()]
-        out.append("Leading themes: " + "; ".join(lead) + ".")
-        move = _theme_movement(b, labels)
+        lead = [f"{labels.get(t, t)} ({r.hits:,} mentions in {r.n} of {len(arts)} articles)" for t, r in g.head(3).iterrows()]
+        out.append("Leading themes: " + "; ".join(lead) + (f"; {len(g) - 3} more themes in the deep dive" if len(g) > 3 else "") + ".")
+        move = _theme_movement(b, labels, n_themes)
         if move:
             out.append(move)
     q = res.quotes[(res.quotes["kind"] == "direct") & (res.quotes["speaker"] != "")]
     if not q.empty:
-        counts = q.drop_duplicates("utterance_id")["speaker"].value_counts().head(3)
-        for who, n in counts.items():
+        all_counts = q.drop_duplicates("utterance_id")["speaker"].value_counts()
+        for who, n in all_counts.head(n_speakers).items():
             rep = representative_quote(q[q["speaker"] == who])
             out.append(f"{who}: {n} statement{'s' if n != 1 else ''} quoted, e.g. “{_clip(rep['text'], 160)}” "
-                       f"[{b.refs[rep['article_id']]}].")
+                       f"[{_cite(b, rep['article_id'])}].")
+        if len(all_counts) > n_speakers:
+            out.append(f"{len(all_counts) - n_speakers} more quoted speaker{'s' if len(all_counts) - n_speakers != 1 else ''} "
+                       "in the speaker-quotes deep dive.")
     if len(res.problems):
         out.append(f"{len(res.problems)} file problem(s) while reading the corpus; see Data quality.")
     return out
 
 
-def _theme_movement(b: Briefing, labels: dict[str, str]) -> str:
-    th = b.results.themes.merge(b.articles[["article_id", "published", "year_known", "n_words"]], on="article_id")
-    th = th[th["year_known"]]
-    if th.empty:
+def disagreement_points(b: Briefing, limit: int = 5, sources: int = 4) -> list[str]:
+    """The widest disagreements (`figures.disagreements`: one finding per parties, flow and period), at most
+    `limit`, each naming at most `sources` of its sources; what was cut is counted."""
+    groups = disagreements(b.results.figures, b.results.discrepancies)
+    out = []
+    for _, g in groups.head(limit).iterrows():
+        shown = g.copy()
+        shown["sources"] = g["sources"][:sources]
+        more = len(g["sources"]) - sources
+        out.append(f"Sources disagree on {subject_text(g)}: {sources_text(b, shown)}"
+                   + (f" and {more} more source{'s' if more != 1 else ''}" if more > 0 else "") + ".")
+    if len(groups) > limit:
+        out.append(f"{len(groups) - limit} more disagreement{'s' if len(groups) - limit != 1 else ''} "
+                   "in the trade-figures deep dive.")
+    return out
+
+
+def _new_since(b: Briefing, previous: str) -> str:
+    """'12 articles new since the previous build' when a previous snapshot is given."""
+    if not previous:
         return ""
-    th["period"] = th["published"].str[:7]
-    periods = sorted(th["period"].unique())
-    if len(periods) < 2:
+    try:
+        from . import snapshot as snap
+        before = snap.read(previous).articles
+    except Exception:
         return ""
-    words = b.articles[b.articles["year_known"]].assign(period=lambda d: d["published"].str[:7]).groupby("period")["n_words"].sum()
-    rate = th.groupby(["period", "theme"])["hits"].sum().unstack(fill_value=0).div(words, axis=0) * 1000
-    a, z = rate.loc[periods[0]], rate.loc[periods[-1]]
-    delta = (z - a).sort_values()
-    up, down = delta.index[-1], delta.index[0]
-    parts = []
-    if delta[up] > 0:
-        parts.append(f"{labels.get(up, up)} rose from {a[up]:.1f} to {z[up]:.1f} mentions per 1,000 words")
-    if delta[down] < 0:
-        parts.append(f"{labels.get(down, down)} fell from {a[down]:.1f} to {z[down]:.1f}")
-    if not parts:
+    old = set(zip(before["article_id"], before["sha256"]))
+    now = set(zip(b.articles["article_id"], b.articles["sha256"]))
+    added = {a for a, _ in now - old} - set(before["article_id"])
+    changed = {a for a, _ in now - old} & set(before["article_id"])
+    gone = set(before["article_id"]) - set(b.articles["article_id"])
+    if not (added or changed or gone):
+        return "No article was added, changed or removed since the previous build."
+    parts = [f"{len(added)} new" if added else "", f"{len(changed)} changed" if changed else "",
+             f"{len(gone)} removed" if gone else ""]
+    return "Since the previous build: " + ", ".join(p for p in parts if p) + " article(s)."
+
+
+def _theme_movement(b: Briefing, labels: dict[str, str], limit: int = 2, min_articles: int = 3) -> str:
+    """The themes whose rate per 1,000 words moved most between the first and second half of the
+    dated articles; a side with fewer than `min_articles` articles is no basis for a trend."""
+    arts = b.articles[b.articles["year_known"] & b.articles["published"].notna()]
+    arts = arts.sort_values("published", kind="stable")
+    if len(arts) < 2 * min_articles:
         return ""
-    return f"Between {fmt_date(periods[0])} and {fmt_date(periods[-1])}: " + "; ".join(parts) + "."
+    half = len(arts) // 2
+    early, late = arts.iloc[:half], arts.iloc[half:]
+    if early["published"].max() == late["published"].min() and early["published"].min() == late["published"].max():
+        return ""
+    th = b.results.themes
+    rates = {}
+    for side, a in (("early", early), ("late", late)):
+        hits = th[th["article_id"].isin(set(a["article_id"]))].groupby("theme")["hits"].sum()
+        rates[side] = hits / max(int(a["n_words"].sum()), 1) * 1000
+    table = pd.DataFrame(rates).fillna(0.0)
+    if table.empty:
+        return ""
+    table["delta"] = table["late"] - table["early"]
+    table = table[table["delta"].abs() >= 0.05].reindex(table["delta"].abs().sort_values(ascending=False).index)
+    table = table[table["delta"].abs() >= 0.05]
+    if table.empty:
+        return ""
+    parts = [f"{labels.get(t, t)} {'rose' if r.delta > 0 else 'fell'} from {r.early:.1f} to {r.late:.1f} mentions per 1,000 words"
+             for t, r in table.head(limit).iterrows()]
+    return (f"Between the first half of the period ({len(early)} articles, {fmt_date(early['published'].min())} – "
+            f"{fmt_date(early['published'].max())}) and the second ({len(late)} articles, to "
+            f"{fmt_date(late['published'].max())}): " + "; ".join(parts) + ".")
 
 
 def representative_quote(q: pd.DataFrame) -> pd.Series:
@@ -245,27 +373,38 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + " …"
 
 
-def summary(b: Briefing, labels: dict[str, str] | None = None) -> str:
-    return style.bullets(summary_points(b, labels), cls="summary")
+def summary(b: Briefing, labels: dict[str, str] | None = None, previous: str = "") -> str:
+    """The executive summary as a bullet list (see `summary_points` for what is chosen and the caps)."""
+    return style.bullets(summary_points(b, labels, previous=previous), cls="summary")
 
 
-def articles_table(b: Briefing) -> str:
+def articles_table(b: Briefing, limit: int = 40) -> str:
     a = b.articles.assign(ref=lambda d: d["article_id"].map(b.refs), date=lambda d: d["published"].map(fmt_date),
                           src=lambda d: d["source"].replace("", "unknown"))
-    return style.table(a, {"ref": "Ref", "date": "Published", "src": "Source", "title": "Title", "n_words": "Words"},
-                       numeric=["n_words"], formats={"n_words": "{:,}"})
+    return capped_table(b, "articles", a.drop(columns=["text"], errors="ignore"),
+                        {"ref": "Ref", "date": "Published", "src": "Source", "title": "Title", "n_words": "Words"},
+                        "Articles in reference order", limit=limit, numeric=["n_words"], formats={"n_words": "{:,}"})
 
 
-def problems_table(b: Briefing) -> str:
+def problems_table(b: Briefing, limit: int = 15) -> str:
     p = b.results.problems
-    return style.table(p, {"file": "File", "action": "Action", "problem": "Problem"},
-                       empty="No file was skipped; every article was read without a caveat.")
+    return capped_table(b, "problems", p, {"file": "File", "action": "Action", "problem": "Problem"},
+                        "Files skipped or read with a caveat, in file order", limit=limit,
+                        empty="No file was skipped; every article was read without a caveat.")
 
 
-def figures_table(b: Briefing, figures: pd.DataFrame | None = None) -> str:
+def figures_table(b: Briefing, figures: pd.DataFrame | None = None, limit: int | None = None,
+                  sheet: str = "figures") -> str:
+    """Money amounts, largest first; with `limit`, the top rows and a note on the attached full table."""
     f = b.results.figures if figures is None else figures
     if f.empty:
         return style.para("No money amounts found.", "muted")
+    full = len(f)
+    f = f.assign(_v=f["value_usd"].fillna(f["amount"] if "amount" in f.columns else 0)).sort_values(
+        ["_v"], ascending=False, kind="stable").drop(columns="_v")
+    note = attach(b, sheet, f, "Money amounts, largest first", shown=limit if limit and full > limit else None)
+    if limit:
+        f = f.head(limit)
     rows = []
     for _, r in f.iterrows():
         para = _para_index(b, r["article_id"], int(r["start"]))
@@ -279,7 +418,8 @@ def figures_table(b: Briefing, figures: pd.DataFrame | None = None) -> str:
             f"<td>{ref(b, r['article_id'], para)}</td>"]) + "</tr>")
     head = "".join(f"<th{c}>{esc(h)}</th>" for h, c in [("Amount as written", ""), ("Value", " class='num'"), ("Parties, flow", ""),
                                                          ("Year / period", ""), ("Claim", ""), ("Claimed by", ""), ("Source", "")])
-    return f"<div class='table-wrap'><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    return (f"<div class='table-wrap'><table data-sheet='{esc(sheet)}'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>{note}")
 
 
 def _subject(r) -> str:
@@ -337,16 +477,27 @@ def sources_text(b: Briefing, g) -> str:
     for src in g["sources"]:
         r = figs.loc[src["figure_id"]] if src["figure_id"] in figs.index else None
         value = value_text(r) if r is not None and src["unit"] == "USD" else format_amount(src["value"], src["unit"])
+        b.cited.add(src["article_id"])
         note = ", ".join(x for x in (b.refs.get(src["article_id"], src["article_id"]), src["reporter"]) if x)
         parts.append(f"{value} (“{src['surface']}”, {note})")
     return " – ".join(parts)
 
 
-def discrepancies_table(b: Briefing) -> str:
-    """Every like-for-like disagreement, one row per (parties, flow, period) with all its sources."""
+def discrepancies_table(b: Briefing, limit: int | None = None, sheet: str = "disagreements") -> str:
+    """Every like-for-like disagreement, one row per (parties, flow, period) with all its sources; with
+    `limit`, the widest `limit` (spread, then number of sources) and a note on the attached full table."""
     groups = disagreements(b.results.figures, b.results.discrepancies)
     if groups.empty:
         return style.para("No two sources disagree on the same parties, flow and period.", "muted")
+    full = groups.assign(subject=groups.apply(subject_text, axis=1),
+                         sources=groups["sources"].map(lambda ss: "; ".join(
+                             f"{b.refs.get(x['article_id'], x['article_id'])} {x['surface']} ({x['value']:,.0f} {x['unit']})"
+                             for x in ss)))
+    full = full[["subject", "parties", "flow", "period", "unit", "n_sources", "low", "high", "spread", "sources"]]
+    note = attach(b, sheet, full, "Disagreements, one row per parties, flow and period, widest spread first",
+                  shown=limit if limit and len(groups) > limit else None)
+    if limit:
+        groups = groups.head(limit)
     rows = []
     for _, g in groups.iterrows():
         rows.append("<tr>" + "".join([
@@ -355,7 +506,8 @@ def discrepancies_table(b: Briefing) -> str:
             f"<td class='num'>{esc(g['n_sources'])}</td>",
             f"<td class='num'>×{esc(g['spread'])}</td>"]) + "</tr>")
     head = "<th>Subject</th><th>Sources, lowest first</th><th class='num'>Sources</th><th class='num'>Spread</th>"
-    return f"<div class='table-wrap'><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    return (f"<div class='table-wrap'><table data-sheet='{esc(sheet)}'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>{note}")
 
 
 def quotes_list(b: Briefing, quotes: pd.DataFrame | None = None, min_words: int = 0, limit: int | None = None) -> str:
@@ -376,36 +528,57 @@ def quotes_list(b: Briefing, quotes: pd.DataFrame | None = None, min_words: int 
     return "\n".join(parts)
 
 
-def variants_table(b: Briefing) -> str:
-    """The same statement as different sources report it, side by side."""
+def variants_table(b: Briefing, limit: int | None = None, sheet: str = "variants") -> str:
+    """The same statement as different sources report it, side by side; most widely reported first."""
     q = b.results.quotes[(b.results.quotes["kind"] == "direct") & (b.results.quotes["cluster_id"] != "")]
     multi = q.groupby("cluster_id")["article_id"].nunique()
-    clusters = multi[multi > 1].index
+    multi = multi[multi > 1].sort_values(ascending=False, kind="stable")
+    clusters = list(multi.index)
     if len(clusters) == 0:
         return style.para("No statement appears in more than one article.", "muted")
+    full = q[q["cluster_id"].isin(set(clusters))].assign(ref=lambda d: d["article_id"].map(b.refs))
+    note = attach(b, sheet, full[["cluster_id", "speaker", "ref", "article_id", "text", "paragraph"]],
+                  "Statements reported by more than one article (one row per article and span), most widely reported first",
+                  shown=limit if limit and len(clusters) > limit else None, unit="statements", total=len(clusters))
     rows = []
-    for cid in clusters:
+    for cid in clusters[:limit]:
         g = q[q["cluster_id"] == cid]
         cells = "".join(f"<td>“{esc(_clip(r['text'], 240))}”<br>{ref(b, r['article_id'], r['paragraph'])}</td>"
                         for _, r in g.drop_duplicates("article_id").head(2).iterrows())
         rows.append(f"<tr><td>{esc(g.iloc[0]['speaker'])}</td>{cells}</tr>")
-    return ("<div class='table-wrap'><table class='variants'><thead><tr><th>Speaker</th><th>One source</th><th>Another source</th></tr>"
-            f"</thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return (f"<div class='table-wrap'><table class='variants' data-sheet='{esc(sheet)}'><thead><tr><th>Speaker</th>"
+            f"<th>One source</th><th>Another source</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}")
 
 
-def sources_appendix(b: Briefing) -> str:
+def sources_appendix(b: Briefing, cited_only: bool = False) -> str:
+    """Sources in reference order: every article, or with `cited_only` only those something above cites.
+
+    Call it after the sections that cite (references are recorded as they are written)."""
+    arts = b.articles
+    full = arts.assign(ref=arts["article_id"].map(b.refs)).drop(columns=["text"], errors="ignore")
+    full = full[["ref", *[c for c in full.columns if c != "ref"]]]
+    if cited_only:
+        arts = arts[arts["article_id"].isin(b.cited)]
+        note = attach(b, "sources", full, "Every article of the corpus, in reference order (A1, A2 …)")
+        lead = style.para(f"The {len(arts)} article{'s' if len(arts) != 1 else ''} cited in this briefing"
+                          + (f", of {len(full)} in the corpus; the full list is in the deep dives and attached." if len(arts) < len(full) else "."),
+                          "muted")
+    else:
+        note = attach(b, "sources", full, "Every article of the corpus, in reference order (A1, A2 …)")
+        lead = ""
     rows = []
-    for _, a in b.articles.iterrows():
+    for _, a in arts.iterrows():
         r = b.refs[a["article_id"]]
         url = a["url"] if isinstance(a["url"], str) and a["url"] else ""
         rows.append(f"<tr id='src-{esc(r)}'><td>{esc(r)}</td><td>{esc(fmt_date(a['published']))}</td>"
-                    f"<td>{esc(a['source'] or 'unknown')}</td><td>{esc(a['title'])}<br><span class='small muted'>"
+                    f"<td>{esc(a['source'] or 'unknown')}</td><td>{esc(a['title'])} <span class='muted'>· "
                     f"{esc(a['article_id'])}{' · ' + esc(url) if url else ''}</span></td></tr>")
-    return ("<div class='table-wrap'><table class='sources'><thead><tr><th>Ref</th><th>Published</th><th>Source</th><th>Title and file</th>"
-            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return (f"{lead}<div class='table-wrap'><table class='sources' data-sheet='sources'><thead><tr><th>Ref</th><th>Published</th>"
+            f"<th>Source</th><th>Title and file</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}")
 
 
-def methodology(b: Briefing) -> str:
+def methodology(b: Briefing, limit: int = 10) -> str:
+    """How the tables were made, the configuration used, and the articles left out (the first `limit` named)."""
     from .themes import languages_read
     arts = b.articles
     partial = arts[~arts["year_known"]]
@@ -431,18 +604,145 @@ def methodology(b: Briefing) -> str:
     if collected:
         items.append(collected)
     if len(partial):
-        items.append("Articles without a known year (kept, but left out of charts over time): "
-                     + ", ".join(f"{b.refs[a]} ({fmt_date(p)})" for a, p in zip(partial["article_id"], partial["published"])) + ".")
+        listed = [f"{b.refs[a]} ({fmt_date(p)})" for a, p in zip(partial["article_id"][:limit], partial["published"][:limit])]
+        items.append(f"{len(partial)} article(s) without a known year (kept, but left out of charts over time): "
+                     + ", ".join(listed) + (f" and {len(partial) - limit} more (year_known in the sources table)"
+                                             if len(partial) > limit else "") + ".")
     if len(b.excluded):
         items.append(f"{len(b.excluded)} article(s) outside the date range or without a known date were left out: "
-                     + ", ".join(b.excluded["article_id"]) + ".")
+                     + ", ".join(b.excluded["article_id"][:limit])
+                     + (f" and {len(b.excluded) - limit} more" if len(b.excluded) > limit else "") + ".")
     return style.bullets(items)
+
+
+# --------------------------------------------------------------------------- long tables: top rows + attached full table
+
+
+def _files(b: Briefing, sheet: str) -> str:
+    return f"{b.name}.xlsx, sheet “{sheet}”, and {b.name}-{sheet}.csv"
+
+
+def attach(b: Briefing, sheet: str, df: pd.DataFrame, description: str, shown: int | None = None,
+           unit: str = "rows", total: int | None = None) -> str:
+    """Register `df` as the full version of a table shown in the report; returns the note under it.
+
+    `shown` is how many rows (or `unit`s) the report shows when that is fewer
+    than all of them. The full tables are written by `attachments(b)`.
+    """
+    sheet = re.sub(r"[^A-Za-z0-9_]+", "_", sheet)[:31] or "table"
+    b.attachments[sheet] = (df, description)
+    total = len(df) if total is None else total
+    where = f"Full table: {_files(b, sheet)} beside this report." if b.out_dir else \
+        "The full table is not attached (no out_dir parameter given)."
+    if shown is not None and shown < total:
+        return f"<p class='caption'>Top {shown:,} of {total:,} {esc(unit)} ({esc(description[0].lower() + description[1:])}). {esc(where)}</p>"
+    return f"<p class='caption'>{esc(where)}</p>" if b.out_dir else ""
+
+
+def capped_table(b: Briefing, sheet: str, df: pd.DataFrame, columns: dict[str, str], order: str,
+                 limit: int = 25, **kwargs) -> str:
+    """`style.table` of the first `limit` rows of `df` (already sorted by `order`, said in the note);
+    the whole of `df` is attached as `sheet`."""
+    if df is None or df.empty:
+        return style.table(df, columns, **kwargs)
+    note = attach(b, sheet, df, order, shown=limit if len(df) > limit else None)
+    return style.table(df.head(limit), columns, sheet=sheet, **kwargs) + note
+
+
+def attachments(b: Briefing) -> str:
+    """Write every registered table to OUT_DIR/<name>.xlsx (one sheet each, plus a README sheet) and
+    OUT_DIR/<name>-<sheet>.csv; returns a paragraph saying where they are."""
+    if not b.attachments:
+        return ""
+    if not b.out_dir:
+        return style.para("Full tables were not written (no out_dir parameter).", "muted")
+    from .export import write_csv, write_xlsx
+
+    out = Path(b.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    frames = {sheet: df for sheet, (df, _) in b.attachments.items()}
+    readme = [f"{b.title}: full tables of the {b.name.replace('_', ' ')} report",
+              f"Corpus: {b.results.corpus.root.name}/, {len(b.articles)} articles",
+              "References A1, A2 … are the 'ref' column of the sources sheet.", ""]
+    readme += [f"{sheet}: {desc} ({len(df):,} rows)" for sheet, (df, desc) in b.attachments.items()]
+    write_xlsx(frames, out / f"{b.name}.xlsx", "\n".join(readme))
+    for sheet, df in frames.items():      # for analysts: Excel-safe (BOM, formula-like cells neutralised)
+        write_csv(df, out / f"{b.name}-{sheet}.csv", excel_safe=True)
+    names = ", ".join(f"{b.name}-{s}.csv" for s in frames)
+    return style.para(f"Every table of this report is attached in full beside it: {b.name}.xlsx (one sheet per table "
+                      f"and a README sheet) and as CSV ({names}).", "muted")
+
+
+# --------------------------------------------------------------------------- quotes per speaker
+
+
+def _statements(b: Briefing, quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per statement: the utterance's spans joined; the same statement across sources once
+    (its cluster), with the references of the other articles that report it."""
+    q = quotes[quotes["kind"] == "direct"]
+    if q.empty:
+        return pd.DataFrame(columns=["speaker", "text", "words", "article_id", "paragraph", "also", "cluster"])
+    u = (q.groupby("utterance_id", sort=False)
+         .agg(speaker=("speaker", "first"), mention=("speaker_mention", "first"), article_id=("article_id", "first"),
+              paragraph=("paragraph", "first"), cluster_id=("cluster_id", "first"),
+              text=("text", lambda t: " … ".join(" ".join(x.split()) for x in t).rstrip(","))).reset_index())
+    u["cluster"] = u["cluster_id"].where(u["cluster_id"] != "", u["utterance_id"])
+    u["words"] = u["text"].str.split().str.len()
+    order = {a: i for i, a in enumerate(b.articles["article_id"])}
+    u["_o"] = u["article_id"].map(order)
+    u = u.sort_values(["words", "_o"], ascending=[False, True], kind="stable")
+    rows = []
+    for cid, g in u.groupby("cluster", sort=False):
+        best = g.iloc[0]
+        others = [a for a in dict.fromkeys(g.sort_values("_o")["article_id"]) if a != best["article_id"]]
+        rows.append({**best.to_dict(), "also": others})
+    return pd.DataFrame(rows).sort_values(["words"], ascending=False, kind="stable").reset_index(drop=True)
+
+
+def speaker_statements(b: Briefing, quotes: pd.DataFrame | None = None, speakers: int = 12, per_speaker: int = 3,
+                       min_words: int = 0, clip: int = 600, also: int = 6) -> str:
+    """Per speaker (most statements first), the top statements by length, each statement once however many
+    sources report it ("also in A4, A9"); the rest counted and attached in full."""
+    q = b.results.quotes if quotes is None else quotes
+    st = _statements(b, q)
+    if min_words:
+        st = st[st["words"] >= min_words]
+    st = st[st["speaker"] != ""] if not st.empty else st
+    if st.empty:
+        return style.para("No direct quotes.", "muted")
+    counts = st["speaker"].value_counts()
+    full = st.assign(ref=st["article_id"].map(b.refs),
+                     also_in=st["also"].map(lambda a: ", ".join(b.refs.get(x, "?") for x in a)))
+    full = full.sort_values(["speaker", "words"], ascending=[True, False])[
+        ["speaker", "ref", "article_id", "paragraph", "words", "text", "also_in"]]
+    note = attach(b, "statements", full, "Every attributed statement, once per statement, by speaker and length",
+                  shown=None)
+    parts = []
+    for who, n in counts.head(speakers).items():
+        mine = st[st["speaker"] == who]
+        arts = len({a for a in mine["article_id"]} | {x for a in mine["also"] for x in a})
+        parts.append(f"<h3>{esc(who)} <span class='small muted'>{n} statement{'s' if n != 1 else ''} in {arts} "
+                     f"article{'s' if arts != 1 else ''}</span></h3>")
+        for _, r in mine.head(per_speaker).iterrows():
+            date = fmt_date(b.articles.loc[b.articles["article_id"] == r["article_id"], "published"].iloc[0])
+            others = (" · also in " + ", ".join(ref(b, a) for a in r["also"][:also])
+                      + (f" and {len(r['also']) - also} more" if len(r["also"]) > also else "")) if r["also"] else ""
+            parts.append(f"<blockquote>“{esc(_clip(r['text'], clip))}”<br><span class='small muted'>— {esc(date)} "
+                         f"{ref(b, r['article_id'], r['paragraph'])}{others}</span></blockquote>")
+        if n > per_speaker:
+            parts.append(style.para(f"{n - per_speaker} more statement{'s' if n - per_speaker != 1 else ''} by {who} "
+                                    "in the attached table.", "small muted"))
+    if len(counts) > speakers:
+        parts.append(style.para(f"{len(counts) - speakers} more speakers ({int(counts.iloc[speakers:].sum())} statements) "
+                                "are in the attached table.", "muted"))
+    return "\n".join(parts) + note
 
 
 def chart(fig, caption: str, empty: str = "Nothing to chart.") -> str:
     return style.figure_svg(fig, caption) if fig is not None else style.para(empty, "muted")
 
 
-__all__ = ["Briefing", "prepare", "cover", "toc", "summary", "summary_points", "articles_table", "problems_table",
+__all__ = ["Briefing", "prepare", "resolve_corpus", "attach", "capped_table", "attachments", "speaker_statements",
+           "disagreement_points", "cover", "toc", "summary", "summary_points", "articles_table", "problems_table",
            "figures_table", "discrepancies_table", "quotes_list", "variants_table", "sources_appendix",
            "methodology", "chart", "charts", "fmt_date", "value_text"]

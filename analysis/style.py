@@ -41,7 +41,7 @@ h3 { font-size: 11.5pt; margin: 1.1em 0 .4em; }
 p { margin: .35em 0 .6em; }
 a { color: #1d4e89; }
 .jp-Cell, .jp-OutputArea-child, .jp-Cell-outputWrapper { break-inside: auto; }
-.jp-OutputPrompt, .jp-InputPrompt, .jp-Collapser { display: none; }
+.jp-OutputPrompt, .jp-InputPrompt, .jp-Collapser, .anchor-link { display: none; }
 .jp-OutputArea-output pre { white-space: pre-wrap; font-size: 8.5pt; }
 .jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"] { display: none; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; font-size: 8.5pt; }
@@ -67,7 +67,10 @@ figcaption, .caption { font-size: 8.5pt; color: #616e7c; margin-top: .2em; }
 blockquote { margin: .4em 0 .8em; padding: .2em .8em; border-left: 3px solid #c8d1dc; color: #323f4b; }
 table.variants td:first-child { width: 16%; overflow-wrap: normal; }
 table.variants td { width: 42%; }
+table.sources { font-size: 7.5pt; }
+table.sources td { padding: 1.5pt 4pt; }
 table.sources td:nth-child(-n+3) { white-space: nowrap; }
+.cover .toc { margin-top: 3em; }
 .ref { font-size: 7.5pt; color: #616e7c; white-space: nowrap; }
 .toc ol { padding-left: 1.2em; }
 .toc a::after { content: leader(".") target-counter(attr(href), page); }
@@ -80,9 +83,30 @@ table.sources td:nth-child(-n+3) { white-space: nowrap; }
 """
 
 
-def setup() -> None:
-    """Chart defaults for the house style: SVG output, DejaVu Sans, muted grid."""
+def display_number(v: float) -> str:
+    """How a DataFrame shows a float: 1,250,000,000 rather than 1.25e+09; 0.125 rather than 0.125000."""
+    if pd.isna(v):
+        return ""
+    if abs(v) >= 1000 or float(v).is_integer():
+        return f"{v:,.0f}"
+    return f"{v:,.3g}" if abs(v) < 1 else f"{v:,.2f}"
+
+
+def theme_colours(themes: Iterable[str]) -> dict[str, str]:
+    """One colour per theme, by the theme's place in the lexicon, so a theme looks the same in every chart."""
     import matplotlib as mpl
+
+    extra = [mpl.colors.to_hex(c) for c in mpl.colormaps["tab20"].colors]
+    colours = PALETTE + [c for c in extra if c not in PALETTE]
+    return {t: colours[i % len(colours)] for i, t in enumerate(themes)}
+
+
+def setup() -> None:
+    """House style for the notebook: chart defaults (SVG, DejaVu Sans, muted grid) and readable number
+    formats in DataFrames. It never changes the matplotlib backend: in Jupyter charts stay inline."""
+    import matplotlib as mpl
+
+    pd.set_option("display.float_format", display_number)
 
     mpl.rcParams.update({
         "font.family": FONT,
@@ -134,8 +158,10 @@ def bullets(items: Iterable[str], cls: str = "") -> str:
 
 
 def table(df: pd.DataFrame, columns: dict[str, str] | None = None, numeric: Iterable[str] = (),
-          formats: dict | None = None, caption: str | None = None, empty: str = "None.") -> str:
-    """An escaped HTML table of `df` (columns renamed by `columns`), numbers right-aligned."""
+          formats: dict | None = None, caption: str | None = None, empty: str = "None.", sheet: str = "") -> str:
+    """An escaped HTML table of `df` (columns renamed by `columns`), numbers right-aligned.
+
+    `sheet` names the attached full version of the table (``data-sheet`` attribute)."""
     if df is None or df.empty:
         return para(empty, "muted")
     columns = columns or {c: c for c in df.columns}
@@ -157,21 +183,36 @@ def table(df: pd.DataFrame, columns: dict[str, str] | None = None, numeric: Iter
             cells.append(f"<td{klass}>{esc(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     cap = f'<div class="caption">{esc(caption)}</div>' if caption else ""
-    return f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>{cap}'
+    attr = f' data-sheet="{esc(sheet)}"' if sheet else ""
+    return f'<div class="table-wrap"><table{attr}><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>{cap}'
+
+
+SVG_MAX_BYTES = 150_000
 
 
 def figure_svg(fig, caption: str) -> str:
-    """A matplotlib figure as inline SVG with a caption (sharp in HTML and PDF)."""
+    """A matplotlib figure with a caption: inline SVG (sharp in HTML and PDF), or, for a chart with so
+    many marks that its SVG exceeds SVG_MAX_BYTES, a 200-dpi PNG, which prints as well and renders
+    many times faster."""
+    import base64
     import io
-
-    import matplotlib.pyplot as plt
+    import sys
 
     buf = io.StringIO()
-    fig.savefig(buf, format="svg")
-    plt.close(fig)
+    fig.savefig(buf, format="svg", bbox_inches="tight")
     svg = buf.getvalue()
-    svg = svg[svg.index("<svg"):]
-    return f"<figure>{svg}<figcaption>{esc(caption)}</figcaption></figure>"
+    if len(svg) > SVG_MAX_BYTES:
+        png = io.BytesIO()
+        fig.savefig(png, format="png", dpi=200, bbox_inches="tight")
+        width = fig.get_size_inches()[0]
+        body = (f'<img alt="{esc(caption)}" style="width: {width:.2f}in" '
+                f'src="data:image/png;base64,{base64.b64encode(png.getvalue()).decode()}">')
+    else:
+        body = svg[svg.index("<svg"):]
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:      # a pyplot figure: release it (our own figures are not registered)
+        pyplot.close(fig)
+    return f"<figure>{body}<figcaption>{esc(caption)}</figcaption></figure>"
 
 
 def show(*parts: str) -> None:

@@ -48,3 +48,83 @@ def test_the_summary_reports_at_most_five_disagreements_one_line_per_group(tmp_p
     assert len(points) == 5
     assert all(p.count("“") == 3 for p in points)          # one finding names its three sources
     assert len(b.results.discrepancies) == 7 * 3             # the table keeps every disagreeing pair
+
+
+def test_snapshot_gives_the_same_briefing_as_the_corpus(tmp_path, seeds_dir, seed_results):
+    from analysis import snapshot
+    folder = snapshot.write(seed_results, tmp_path / "tables")
+    from_snapshot = report.prepare("", "T", snapshot=str(folder))
+    from_corpus = report.prepare(str(seeds_dir), "T")
+    assert report.summary_points(from_snapshot) == report.summary_points(from_corpus)
+    assert from_snapshot.results.quotes.equals(from_corpus.results.quotes)
+    assert snapshot.digest(folder) == snapshot.digest(snapshot.write(snapshot.read(folder), tmp_path / "again"))
+
+
+def test_a_folder_that_is_not_a_snapshot_is_named_in_the_error(tmp_path):
+    import pytest
+    with pytest.raises(FileNotFoundError, match="not a briefing snapshot"):
+        report.prepare("", "T", snapshot=str(tmp_path))
+
+
+def test_corpus_parameter_works_from_any_working_directory(tmp_path, monkeypatch, seeds_dir):
+    monkeypatch.chdir(tmp_path)
+    assert report.resolve_corpus("") == seeds_dir
+    assert report.resolve_corpus("../seeds") == seeds_dir.resolve()      # as seen from notebooks/
+    assert report.resolve_corpus("seeds") == seeds_dir.resolve()         # as seen from the project root
+    import pytest
+    with pytest.raises(FileNotFoundError, match="corpus folder not found: nowhere"):
+        report.resolve_corpus("nowhere")
+
+
+def test_sources_appendix_lists_only_what_was_cited(seeds_dir):
+    b = report.prepare(str(seeds_dir), "T")
+    report.ref(b, "001_7d2acf906af58596.txt")
+    html = report.sources_appendix(b, cited_only=True)
+    assert html.count("<tr id='src-") == 1 and "of 3 in the corpus" in html
+    assert report.sources_appendix(b).count("<tr id='src-") == 3
+
+
+def test_a_statement_reported_by_several_articles_is_shown_once_with_the_others(seeds_dir):
+    b = report.prepare(str(seeds_dir), "T")
+    q = b.results.quotes
+    direct = q[(q["kind"] == "direct") & (q["cluster_id"] != "")]
+    multi = direct.groupby("cluster_id")["article_id"].nunique()
+    cid = multi[multi > 1].index[0]
+    st = report._statements(b, q)
+    row = st[st["cluster"] == cid]
+    assert len(row) == 1 and len(row.iloc[0]["also"]) == multi[cid] - 1
+    html = report.speaker_statements(b, per_speaker=50, speakers=50)
+    assert "also in" in html
+
+
+def test_long_tables_are_capped_and_attached_in_full(tmp_path, seeds_dir):
+    import pandas as pd
+    from openpyxl import load_workbook
+    b = report.prepare(str(seeds_dir), "T", out_dir=str(tmp_path), name="nb")
+    df = pd.DataFrame({"x": range(100)})
+    html = report.capped_table(b, "numbers", df, {"x": "X"}, "Numbers, smallest first", limit=10)
+    assert html.count("<tr>") == 11 and "Top 10 of 100 rows (numbers, smallest first)" in html
+    assert "nb.xlsx, sheet “numbers”, and nb-numbers.csv" in html
+    report.attachments(b)
+    assert len(pd.read_csv(tmp_path / "nb-numbers.csv")) == 100
+    assert load_workbook(tmp_path / "nb.xlsx").sheetnames == ["README", "numbers"]
+
+
+def test_dataframes_show_readable_numbers():
+    import pandas as pd
+    from analysis import style
+    old = pd.get_option("display.float_format")
+    try:
+        style.setup()
+        shown = repr(pd.DataFrame({"usd": [1.25e9, 0.1234], "n": [3, 4]}))
+        assert "1,250,000,000" in shown and "e+09" not in shown and "0.123" in shown
+    finally:
+        pd.set_option("display.float_format", old)
+
+
+def test_headings_in_a_rendered_notebook_carry_no_pilcrow():
+    import nbformat
+    from analysis import render
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## Trade with Kazakhstan\n\nText.")])
+    html = render.to_html(nb, title="T")
+    assert "Trade with Kazakhstan" in html and "¶" not in html

@@ -1,0 +1,100 @@
+"""Charts: never switch the user's backend, aggregate large corpora, keep a theme's colour, keep labels apart."""
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import charts, style
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def test_importing_the_package_leaves_the_matplotlib_backend_alone():
+    code = ("import sys, matplotlib; import analysis.charts, analysis.report, analysis.style; "
+            "analysis.style.setup(); "
+            "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'; "
+            "print(matplotlib.get_backend())")
+    env = {**os.environ, "MPLBACKEND": "svg"}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "svg"
+
+
+def _corpus(n_articles: int, months: int = 12):
+    rows, themes = [], []
+    for i in range(n_articles):
+        aid = f"a{i:03d}.txt"
+        rows.append({"article_id": aid, "published": f"2025-{i % months + 1:02d}-15", "year_known": True,
+                     "n_words": 500, "source": ["Agency A", "Daily B", "Wire C"][i % 3], "language": ["en", "ru"][i % 2]})
+        themes.append({"article_id": aid, "theme": "trade", "hits": 2 + i % 3, "per_1k_words": 4.0})
+        themes.append({"article_id": aid, "theme": "energy", "hits": 1 + i % 2, "per_1k_words": 2.0})
+    return pd.DataFrame(rows), pd.DataFrame(themes)
+
+
+LABELS = {"trade": "Trade and turnover", "energy": "Energy, oil and gas", "agri": "Agriculture"}
+
+
+def _colours_by_label(fig):
+    out = {}
+    for ax in fig.axes:
+        for line in ax.get_lines():
+            out[line.get_label()] = line.get_color()
+        for c in ax.containers:
+            if c.get_label() and not c.get_label().startswith("_"):
+                out[c.get_label()] = pytest.importorskip("matplotlib.colors").to_hex(c.patches[0].get_facecolor())
+    return out
+
+
+def test_a_theme_keeps_its_colour_in_every_chart():
+    arts, th = _corpus(60)
+    colours = style.theme_colours(LABELS)
+    a = _colours_by_label(charts.theme_over_time(th, arts, LABELS, colours))
+    b = _colours_by_label(charts.theme_by_group(th, arts, LABELS, "source", colours))
+    c = _colours_by_label(charts.theme_profile(th.head(10), arts.head(5), LABELS, colours))
+    for label in ("Trade and turnover", "Energy, oil and gas"):
+        assert a[label] == b[label] == c[label]
+
+
+def test_many_articles_are_charted_by_period_with_the_articles_per_bin():
+    arts, th = _corpus(60)
+    fig, caption = charts.theme_overview(th, arts, LABELS)
+    assert "by month of publication" in caption
+    rate, n, unit = charts.theme_rates_over_time(th, arts)
+    assert unit == "month" and n.sum() == 60 and len(rate) == 12
+    # rate = hits in the month / words of the month's articles * 1000
+    jan = arts[arts["published"].str.startswith("2025-01")]["article_id"]
+    expected = th[th["article_id"].isin(jan) & (th["theme"] == "trade")]["hits"].sum() / (500 * len(jan)) * 1000
+    assert rate.iloc[0]["trade"] == pytest.approx(expected)
+    few_fig, few_caption = charts.theme_overview(th.head(10), arts.head(5), LABELS)
+    assert "by article" in few_caption
+
+
+def test_years_of_articles_are_binned_by_quarter():
+    arts, th = _corpus(60)
+    arts["published"] = [f"{2019 + i % 5}-{i % 12 + 1:02d}-01" for i in range(60)]
+    _, _, unit = charts.theme_rates_over_time(th, arts)
+    assert unit == "quarter"
+
+
+def _overlaps(labels, renderer):
+    boxes = [t.get_window_extent(renderer) for t in labels if t.get_text() and t.get_visible()]
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_axis_labels_do_not_overlap():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    arts, th = _corpus(300)
+    arts["published"] = [f"{2023 + (i % 36) // 12}-{i % 12 + 1:02d}-15" for i in range(300)]
+    arts["source"] = [f"Outlet number {i % 12}" for i in range(300)]
+    for fig in (charts.theme_over_time(th, arts, LABELS), charts.theme_by_group(th, arts, LABELS, "source"),
+                charts.theme_profile(th.head(40), arts.head(20), LABELS)):
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        fig.draw(renderer)
+        for ax in fig.axes:
+            assert not _overlaps(ax.get_xticklabels(), renderer)
+            assert not _overlaps(ax.get_yticklabels(), renderer)
+        legends = [ax.get_legend() for ax in fig.axes if ax.get_legend()] + list(fig.legends)
+        legend = [t.get_text() for lg in legends for t in lg.get_texts()]
+        assert "Energy, oil and gas" in legend                      # whole labels, never cut
