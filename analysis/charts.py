@@ -302,7 +302,9 @@ def heatmap(table: pd.DataFrame, xlabel: str = "", ylabel: str = "", top: int = 
     fig, ax = plt.subplots(figsize=(7.0, 0.5 * len(table) + 1.6))
     ax.imshow(table.values, cmap="Blues", aspect="auto")
     ax.set_xticks(range(len(table.columns)))
-    ax.set_xticklabels([_short(c, 18) for c in table.columns], rotation=30, ha="right")
+    import textwrap
+    ax.set_xticklabels(["\n".join(textwrap.wrap(str(c), 16)) for c in table.columns], rotation=30, ha="right",
+                       rotation_mode="anchor", fontsize=7.5)
     ax.set_yticks(range(len(table.index)))
     ax.set_yticklabels([_short(i, 26) for i in table.index])
     vmax = table.values.max() or 1

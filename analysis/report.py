@@ -700,7 +700,7 @@ def _statements(b: Briefing, quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def speaker_statements(b: Briefing, quotes: pd.DataFrame | None = None, speakers: int = 12, per_speaker: int = 3,
-                       min_words: int = 0, clip: int = 600, also: int = 6) -> str:
+                       min_words: int = 0, clip: int = 600, also: int = 6, tally: bool = True) -> str:
     """Per speaker (most statements first), the top statements by length, each statement once however many
     sources report it ("also in A4, A9"); the rest counted and attached in full."""
     q = b.results.quotes if quotes is None else quotes
@@ -711,6 +711,8 @@ def speaker_statements(b: Briefing, quotes: pd.DataFrame | None = None, speakers
     if st.empty:
         return style.para("No direct quotes.", "muted")
     counts = st["speaker"].value_counts()
+    direct = q[(q["kind"] == "direct") & (q["speaker"] != "")]
+    quoted = direct.drop_duplicates("utterance_id")["speaker"].value_counts()
     full = st.assign(ref=st["article_id"].map(b.refs),
                      also_in=st["also"].map(lambda a: ", ".join(b.refs.get(x, "?") for x in a)))
     full = full.sort_values(["speaker", "words"], ascending=[True, False])[
@@ -721,17 +723,18 @@ def speaker_statements(b: Briefing, quotes: pd.DataFrame | None = None, speakers
     for who, n in counts.head(speakers).items():
         mine = st[st["speaker"] == who]
         arts = len({a for a in mine["article_id"]} | {x for a in mine["also"] for x in a})
-        parts.append(f"<h3>{esc(who)} <span class='small muted'>{n} statement{'s' if n != 1 else ''} in {arts} "
-                     f"article{'s' if arts != 1 else ''}</span></h3>")
+        times = int(quoted.get(who, n))
+        said = f"{times} statement{'s' if times != 1 else ''} quoted" + (f" ({n} distinct)" if times != n else "")
+        parts.append(f"<h3>{esc(who)} <span class='small muted'>{said} in {arts} article{'s' if arts != 1 else ''}</span></h3>")
         for _, r in mine.head(per_speaker).iterrows():
             date = fmt_date(b.articles.loc[b.articles["article_id"] == r["article_id"], "published"].iloc[0])
             others = (" · also in " + ", ".join(ref(b, a) for a in r["also"][:also])
                       + (f" and {len(r['also']) - also} more" if len(r["also"]) > also else "")) if r["also"] else ""
             parts.append(f"<blockquote>“{esc(_clip(r['text'], clip))}”<br><span class='small muted'>— {esc(date)} "
                          f"{ref(b, r['article_id'], r['paragraph'])}{others}</span></blockquote>")
-        if n > per_speaker:
-            parts.append(style.para(f"{n - per_speaker} more statement{'s' if n - per_speaker != 1 else ''} by {who} "
-                                    "in the attached table.", "small muted"))
+        if n > per_speaker and tally:
+            parts.append(style.para(f"{n - per_speaker} more distinct statement{'s' if n - per_speaker != 1 else ''} "
+                                    f"by {who} in the attached table.", "small muted"))
     if len(counts) > speakers:
         parts.append(style.para(f"{len(counts) - speakers} more speakers ({int(counts.iloc[speakers:].sum())} statements) "
                                 "are in the attached table.", "muted"))

@@ -53,7 +53,7 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 .table-wrap { overflow-x: auto; }
 figure { margin: .6em 0 1.2em; }
 figure svg, figure img { max-width: 100%; height: auto; }
-figcaption, .caption { font-size: 8.5pt; color: #616e7c; margin-top: .2em; }
+figcaption, .caption { font-size: 8.5pt; color: #616e7c; margin-top: .2em; break-before: avoid; }
 .muted { color: #616e7c; }
 .small { font-size: 8.5pt; }
 .cover { page-break-after: always; break-after: page; padding-top: 2rem; }

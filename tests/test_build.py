@@ -103,6 +103,7 @@ def test_a_killed_build_leaves_the_previous_report_and_the_next_run_recovers(tmp
     good = (out / "trade_figures.html").read_bytes()
     latest = (out / "latest").resolve()
     runs_before = set(out.iterdir())
+    cmd += ["--title", "Second run"]                   # new inputs: an unchanged build would be "up to date"
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline and not (set(out.iterdir()) - runs_before):

@@ -28,3 +28,15 @@ def test_parameters_are_documented_for_papermill(path):
     params = papermill.inspect_notebook(str(path))
     assert "corpus_dir" in params and "title" in params
     assert all(p["help"] for p in params.values())
+
+
+def test_a_notebook_runs_with_papermill_from_the_project_root_with_its_defaults(tmp_path, monkeypatch):
+    import papermill
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    out = tmp_path / "themes.ipynb"
+    papermill.execute_notebook("notebooks/themes.ipynb", str(out), progress_bar=False, kernel_name="python3")
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    html = "".join("".join(o.get("data", {}).get("text/html", "")) for c in nb["cells"] for o in c.get("outputs", []))
+    assert "Themes" in html and "Sources" in html
+    assert "src-A3" in html                                     # the three seed articles were read
