@@ -128,3 +128,21 @@ def test_headings_in_a_rendered_notebook_carry_no_pilcrow():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## Trade with Kazakhstan\n\nText.")])
     html = render.to_html(nb, title="T")
     assert "Trade with Kazakhstan" in html and "¶" not in html
+
+
+def test_summary_says_what_is_new_since_the_previous_build(tmp_path, seeds_dir, seed_results):
+    import copy
+    from analysis import snapshot
+    before = copy.copy(seed_results)
+    before.corpus = copy.copy(seed_results.corpus)
+    before.corpus.articles = seed_results.articles.iloc[1:].reset_index(drop=True)
+    folder = snapshot.write(before, tmp_path / "previous")
+    b = report.prepare(str(seeds_dir), "T")
+    assert "Since the previous build: 1 new article(s)." in report.summary_points(b, previous=str(folder))
+    same = snapshot.write(seed_results, tmp_path / "same")
+    assert "No article was added, changed or removed" in " ".join(report.summary_points(b, previous=str(same)))
+
+
+def test_no_theme_trend_is_claimed_from_one_article_against_two(seeds_dir):
+    b = report.prepare(str(seeds_dir), "T")
+    assert not any("first half" in p or "rose from" in p for p in report.summary_points(b))

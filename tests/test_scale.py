@@ -84,7 +84,7 @@ def test_summary_is_capped_and_counts_what_it_left_to_the_deep_dives(big):
 
 def test_briefing_sources_list_only_the_articles_it_cites(big):
     html = (big / "briefing.html").read_text(encoding="utf-8")
-    body, sources = html.split('id="sources"', 1)
+    body, sources = html.split("<body", 1)[1].split('id="sources"', 1)
     listed = re.findall(r"<tr id=['\"]src-(A\d+)['\"]>", sources)
     cited = set(re.findall(r"\b(A\d+)\b", re.sub(r"<[^>]+>", " ", body)))
     assert 0 < len(listed) < N
