@@ -18,7 +18,7 @@ def test_summary_is_written_from_the_data(seeds_dir):
     assert len(disagree) == 1 and disagree[0].startswith("Sources disagree on Belarus–Kazakhstan turnover in 2026: ")
     assert "“a billion and more”" in disagree[0] and "“several billion”" in disagree[0]
     assert any(p.startswith("Aleksandr Lukashenko: 26 statements quoted") for p in points)
-    assert any("Serik Akhmetov put trade turnover (2013) at $1 bn" in p for p in points)
+    assert any("Serik Akhmetov put Belarus–Kazakhstan turnover (2013) at $1 bn" in p for p in points)   # parties, flow
 
 
 def test_values_read_like_a_briefing():
