@@ -339,10 +339,11 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             snapshots = take_snapshot(corpus, per_nb, todo, run_dir, cache_dir, jobs, scheduler)
             for name, path in todo.items():
                 spec = notebook_parameters(path)
-                given = {"snapshot": str(snapshots[name]), "out_dir": str(run_dir)}
+                # absolute: the kernel runs in the notebook's folder, not in ours
+                given = {"snapshot": str(snapshots[name].resolve()), "out_dir": str(run_dir.resolve())}
                 prev_tables = out / previous["run_id"] / "tables" if previous else None
                 if prev_tables is not None and prev_tables.is_dir():
-                    given["previous"] = str(prev_tables)
+                    given["previous"] = str(prev_tables.resolve())
                 per_nb[name].update({k: v for k, v in given.items() if k in spec})
         kernel_root = _kernel_dir()
         show = sys.stderr.isatty() if progress is None else progress

@@ -178,7 +178,7 @@ def value_text(r: dict | pd.Series) -> str:
 # --------------------------------------------------------------------------- sections
 
 
-def cover(b: Briefing, contents: str = "") -> str:
+def cover(b: Briefing, contents: str = "", note: str = "") -> str:
     """The first page: title, period, corpus, generation time; `contents` (from `toc`) goes on it too."""
     arts = b.articles
     first, last = _range(arts)
@@ -191,7 +191,7 @@ def cover(b: Briefing, contents: str = "") -> str:
     meta = "".join(f"<tr><td class='muted'>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in rows)
     return (f'<section class="cover"><h1>{esc(b.title)}</h1>'
             f'<p class="muted">Trade figures, themes and speaker quotes from the article corpus</p>'
-            f'<table class="meta">{meta}</table>{contents}</section>')
+            f'<table class="meta">{meta}</table>{contents}{note}</section>')
 
 
 def toc(sections: list[tuple[str, str]]) -> str:
@@ -291,7 +291,7 @@ def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_
     return out
 
 
-def disagreement_points(b: Briefing, limit: int = 5, sources: int = 4) -> list[str]:
+def disagreement_points(b: Briefing, limit: int = 5, sources: int = 3) -> list[str]:
     """The widest disagreements (`figures.disagreements`: one finding per parties, flow and period), at most
     `limit`, each naming at most `sources` of its sources; what was cut is counted."""
     groups = disagreements(b.results.figures, b.results.discrepancies)
@@ -483,9 +483,11 @@ def sources_text(b: Briefing, g) -> str:
     return " – ".join(parts)
 
 
-def discrepancies_table(b: Briefing, limit: int | None = None, sheet: str = "disagreements") -> str:
+def discrepancies_table(b: Briefing, limit: int | None = None, sheet: str = "disagreements",
+                        sources: int | None = None) -> str:
     """Every like-for-like disagreement, one row per (parties, flow, period) with all its sources; with
-    `limit`, the widest `limit` (spread, then number of sources) and a note on the attached full table."""
+    `limit`, the widest `limit` (spread, then number of sources) and a note on the attached full table;
+    with `sources`, at most that many sources per row (the lowest and highest kept, the rest counted)."""
     groups = disagreements(b.results.figures, b.results.discrepancies)
     if groups.empty:
         return style.para("No two sources disagree on the same parties, flow and period.", "muted")
@@ -500,9 +502,14 @@ def discrepancies_table(b: Briefing, limit: int | None = None, sheet: str = "dis
         groups = groups.head(limit)
     rows = []
     for _, g in groups.iterrows():
+        shown, more = g, 0
+        if sources and len(g["sources"]) > sources:
+            shown = g.copy()
+            shown["sources"] = g["sources"][:sources - 1] + g["sources"][-1:]
+            more = len(g["sources"]) - sources
         rows.append("<tr>" + "".join([
             f"<td>{esc(subject_text(g))}</td>",
-            f"<td>{esc(sources_text(b, g))}</td>",
+            f"<td>{esc(sources_text(b, shown))}{esc(f' (and {more} more)' if more else '')}</td>",
             f"<td class='num'>{esc(g['n_sources'])}</td>",
             f"<td class='num'>×{esc(g['spread'])}</td>"]) + "</tr>")
     head = "<th>Subject</th><th>Sources, lowest first</th><th class='num'>Sources</th><th class='num'>Spread</th>"
@@ -649,6 +656,14 @@ def capped_table(b: Briefing, sheet: str, df: pd.DataFrame, columns: dict[str, s
     return style.table(df.head(limit), columns, sheet=sheet, **kwargs) + note
 
 
+def attachments_note(b: Briefing) -> str:
+    """Where the full tables are, for a page that comes before the tables themselves (the cover)."""
+    if not b.out_dir:
+        return style.para("Full tables are not attached (no out_dir parameter).", "muted")
+    return style.para(f"Every table in this report is attached in full beside it: {b.name}.xlsx (one sheet per "
+                      f"table and a README sheet) and {b.name}-TABLE.csv for each table.", "muted small")
+
+
 def attachments(b: Briefing) -> str:
     """Write every registered table to OUT_DIR/<name>.xlsx (one sheet each, plus a README sheet) and
     OUT_DIR/<name>-<sheet>.csv; returns a paragraph saying where they are."""
@@ -668,9 +683,8 @@ def attachments(b: Briefing) -> str:
     write_xlsx(frames, out / f"{b.name}.xlsx", "\n".join(readme))
     for sheet, df in frames.items():      # for analysts: Excel-safe (BOM, formula-like cells neutralised)
         write_csv(df, out / f"{b.name}-{sheet}.csv", excel_safe=True)
-    names = ", ".join(f"{b.name}-{s}.csv" for s in frames)
     return style.para(f"Every table of this report is attached in full beside it: {b.name}.xlsx (one sheet per table "
-                      f"and a README sheet) and as CSV ({names}).", "muted")
+                      f"and a README sheet) and {b.name}-TABLE.csv for each of its {len(frames)} tables.", "muted")
 
 
 # --------------------------------------------------------------------------- quotes per speaker
@@ -745,7 +759,7 @@ def chart(fig, caption: str, empty: str = "Nothing to chart.") -> str:
     return style.figure_svg(fig, caption) if fig is not None else style.para(empty, "muted")
 
 
-__all__ = ["Briefing", "prepare", "resolve_corpus", "attach", "capped_table", "attachments", "speaker_statements",
+__all__ = ["Briefing", "prepare", "resolve_corpus", "attach", "capped_table", "attachments", "attachments_note", "speaker_statements",
            "disagreement_points", "cover", "toc", "summary", "summary_points", "articles_table", "problems_table",
            "figures_table", "discrepancies_table", "quotes_list", "variants_table", "sources_appendix",
            "methodology", "chart", "charts", "fmt_date", "value_text"]

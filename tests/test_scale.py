@@ -110,8 +110,9 @@ def test_quotes_show_each_statement_once_with_the_other_sources(big):
     assert "more speakers (" in html
 
 
-def test_unchanged_corpus_is_up_to_date_and_only_changed_notebooks_run_again(tmp_path, seed_copy, capsys):
-    out, cache = tmp_path / "out", tmp_path / "cache"
+def test_unchanged_corpus_is_up_to_date_and_only_changed_notebooks_run_again(tmp_path, seed_copy, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out, cache = Path("out"), Path("cache")                  # relative, as in `make report`
     args = ["build", str(seed_copy), "--out", str(out), "--cache", str(cache), "--format", "html",
             "--notebook", "trade_figures", "--notebook", "themes"]
     assert main(args) == 0
