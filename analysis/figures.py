@@ -668,6 +668,8 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         if vague and qualifier == "exact":
             qualifier = "approx"
         q = _phrase_before(text, s, vocab.qualifiers, vocab)
+        if q and out and _second_end(text, out[-1], q, vocab, change_rx):
+            q = None            # "вырос с 640 млн долларов в 2021 году до 912 млн": 'до' ends a change
         opened = False
         if q:
             s = q[1]
@@ -718,6 +720,17 @@ def _foreign_scale(text: str, end: int, lang: str) -> tuple[float, int] | None:
     rx, table = _foreign_scales(lang)
     m = rx.match(text, end) if rx is not None else None
     return (table[m.group(1).lower()], m.end()) if m else None
+
+
+def _second_end(text: str, prev: _Fig, q: tuple[str, int], vocab: Vocab, change_rx: re.Pattern | None) -> bool:
+    """True when the qualifier word before an amount is the joiner of a change begun by the previous amount."""
+    word = text[q[1]:q[1] + 12].split()[0].lower() if text[q[1]:q[1] + 12].split() else ""
+    if word not in {j.lower() for j in vocab.joiners} or q[1] - prev.end > 60 or re.search(r"[.;!?]", text[prev.end:q[1]]):
+        return False
+    before = text[max(0, prev.start - 60):prev.start]
+    starts = {w.lower() for w in vocab.change_from} | {w for ws in vocab.joiner_needs.values() for w in ws}
+    lead = re.search(r"([\w-]+)\s*$", before)
+    return bool(lead and lead.group(1).lower() in starts)
 
 
 def _is_change(text: str, m: re.Match, vocab: Vocab, change_rx: re.Pattern | None, opener: re.Match | None) -> bool:
@@ -1443,7 +1456,7 @@ def extract_figures(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
 
 DISCREPANCY_COLUMNS = ["parties", "flow", "period", "metric", "year", "article_a", "figure_a", "surface_a", "value_a",
                        "range_a", "article_b", "figure_b", "surface_b", "value_b", "range_b", "ratio"]
-GROUP_COLUMNS = ["parties", "flow", "period", "unit", "n_sources", "low", "high", "spread", "sources", "figure_ids"]
+GROUP_COLUMNS = ["parties", "flow", "exporter", "importer", "period", "unit", "n_sources", "low", "high", "spread", "sources", "figure_ids"]
 
 
 def _comparable(figures: pd.DataFrame) -> pd.DataFrame:
@@ -1457,21 +1470,26 @@ def _comparable(figures: pd.DataFrame) -> pd.DataFrame:
     """
     need = {"parties", "flow", "period_start"}
     if figures.empty or not need <= set(figures.columns):
-        return figures.iloc[0:0].assign(_unit="", _basis="", _lo=0.0, _hi=0.0)
+        return figures.iloc[0:0].assign(_unit="", _basis="", _lo=0.0, _hi=0.0, _exporter="", _importer="")
     f = figures[(figures["claim"] == "actual") & (figures["parties"].fillna("") != "")
                 & (figures["period_start"].fillna("") != "") & (figures["flow"] != "other")].copy()
     if f.empty:
-        return f.assign(_unit="", _basis="", _lo=0.0, _hi=0.0)
+        return f.assign(_unit="", _basis="", _lo=0.0, _hi=0.0, _exporter="", _importer="")
     usd = f["value_usd"].notna()
     f["_unit"] = f["currency"].where(~usd, "USD")
     f = f[f["_unit"].fillna("") != ""]
 
     def basis(r) -> str:
+        """'stated' when the figure's own sentence names its period's first year; else the period was
+        inherited or is the article's date, and such figures are compared only among themselves."""
         label = str(r["period"])
-        if not re.fullmatch(r"\d{4}", label) or re.search(rf"(?<!\d){label}(?!\d)", str(r["sentence"])):
+        first = re.match(r"\d{4}", label)
+        if first and re.search(rf"(?<!\d){first.group()}(?!\d)", str(r["sentence"])):
             return "stated"
-        return "article"
+        return "article" if re.fullmatch(r"\d{4}", label) else "inherited"
     f["_basis"] = [basis(r) for r in f.to_dict("records")] if len(f) else []
+    f["_exporter"] = f["exporter"].fillna("") if "exporter" in f else ""
+    f["_importer"] = f["importer"].fillna("") if "importer" in f else ""
     bounds = [_interval(r, usd=u == "USD") for r, u in zip(f.to_dict("records"), f["_unit"])]
     f["_lo"] = [b[0] for b in bounds]
     f["_hi"] = [b[1] for b in bounds]
@@ -1491,7 +1509,10 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = No
     """
     f = _comparable(figures)
     rows = []
-    for (parties, flow, period, unit, _), g in f.groupby(["parties", "flow", "period", "_unit", "_basis"], sort=True):
+    for (parties, flow, period, unit, _, _, _), g in f.groupby(["parties", "flow", "period", "_unit", "_basis", "_exporter",
+                                                                "_importer"], sort=True):
+        if _ == "inherited":
+            continue
         recs = g.to_dict("records")
         if len({r["article_id"] for r in recs}) < 2:
             continue
@@ -1546,15 +1567,18 @@ def disagreements(figures: pd.DataFrame, discrepancies: pd.DataFrame | None = No
         unit = f.loc[ids[0], "_unit"] if ids[0] in f.index else "USD"
         basis = f.loc[ids[0], "_basis"] if ids[0] in f.index else ""
         # every figure of the group, not only those in a disagreeing pair: the reader sees all sources
+        exporter = f.loc[ids[0], "_exporter"] if ids[0] in f.index else ""
+        importer = f.loc[ids[0], "_importer"] if ids[0] in f.index else ""
         same = f[(f["parties"] == parties) & (f["flow"] == flow) & (f["period"] == period) & (f["_unit"] == unit)
-                 & (f["_basis"] == basis)]
+                 & (f["_basis"] == basis) & (f["_exporter"] == exporter) & (f["_importer"] == importer)]
         srcs = []
         for fid, r in same.iterrows():
             srcs.append({"article_id": r["article_id"], "figure_id": fid, "surface": r["surface"],
                          "value": _unit_value(r, unit), "unit": unit, "reporter": r.get("reporter") or ""})
         srcs.sort(key=lambda x: x["value"])
         low, high = srcs[0]["value"], srcs[-1]["value"]
-        out.append({"parties": parties, "flow": flow, "period": period, "unit": unit,
+        out.append({"parties": parties, "flow": flow, "exporter": exporter, "importer": importer, "period": period,
+                    "unit": unit,
                     "n_sources": len({x["article_id"] for x in srcs}), "low": low, "high": high,
                     "spread": round(high / max(low, 1e-9), 2), "sources": srcs, "figure_ids": [x["figure_id"] for x in srcs]})
     res = pd.DataFrame(out, columns=GROUP_COLUMNS)

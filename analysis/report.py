@@ -466,8 +466,10 @@ def period_text(label: str) -> str:
 
 
 def subject_text(g) -> str:
-    """'Belarus–Kazakhstan turnover in 2019'."""
-    return f"{str(g['parties']).replace('|', '–')} {g['flow']} in {period_text(g['period'])}"
+    """'Belarus–Kazakhstan turnover in 2019', 'Belarus → Kazakhstan exports in 2023'."""
+    exp, imp = str(g.get("exporter") or ""), str(g.get("importer") or "")
+    who = f"{exp} → {imp}" if exp and imp else str(g["parties"]).replace("|", "–")
+    return f"{who} {g['flow']} in {period_text(g['period'])}"
 
 
 def sources_text(b: Briefing, g) -> str:

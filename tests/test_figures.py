@@ -276,3 +276,19 @@ def test_a_scale_word_of_another_language_after_the_sign_is_not_one_dollar():
     assert list(zip(f["surface"], f["value_usd"])) == [("$1 млрд", 1e9)]
     f, _ = figures_in_text("The sign $ alone, or $ and a word, is no amount.", "t", lang="en")
     assert f.empty
+
+
+def test_exports_in_opposite_directions_and_inherited_periods_are_not_compared(tmp_path):
+    from analysis.corpus import load_corpus
+    texts = {"a.txt": "A\n\nBelarus' exports to Kazakhstan reached $912 million in 2023.\n",
+             "b.txt": "B\n\nKazakhstan's exports to Belarus reached $100 million in 2023.\n",
+             "c.txt": "C\n\nChina invested more than $20 billion in Kazakhstan in 2005-2020. "
+                      "Several hundred million dollars more arrive every year.\n",
+             "d.txt": "D\n\nChinese companies invested $21 billion in Kazakhstan in 2005-2020.\n",
+             "e.txt": "E\n\nЭкспорт Беларуси в Казахстан вырос с 640 млн долларов в 2021 году до 912 млн долларов в 2023 году.\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    figs, _ = extract_figures(load_corpus(tmp_path).articles)
+    assert find_discrepancies(figs).empty
+    e = figs[figs["article_id"].str.startswith("e")]
+    assert list(e["qualifier"]) == ["exact", "exact"] and list(e["value_usd"]) == [640e6, 912e6]
