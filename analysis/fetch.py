@@ -63,6 +63,10 @@ class _Gone(FetchError):
     """The page will not become an article by asking again (404, too large, not HTML, no text)."""
 
 
+class _Disallowed(_Gone):
+    """robots.txt forbids the page."""
+
+
 class FetchBusy(Exception):
     """Another fetch holds the corpus folder's lock."""
 
@@ -289,7 +293,7 @@ class _Http:
                 raise _Gone(f"redirect loop ({url} again)")
             seen.add(url)
             if not self.allowed(url):
-                raise _Gone("disallowed by the site's robots.txt")
+                raise _Disallowed("disallowed by the site's robots.txt")
             resp = self._request(url, headers or {}, max_bytes or self.s.max_bytes)
             if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("location"):
                 url = urljoin(url, resp.headers["location"])
@@ -692,6 +696,8 @@ class _Fetcher:
             try:
                 self.handle_entry(src, key, e, rep)
             except _Gone as exc:
+                if isinstance(exc, _Disallowed) and e.content and self.from_feed_text(src, key, e, rep, str(exc)):
+                    continue
                 self.state.urls[key] = None         # not asked for again
                 rep.problems.append({"url": e.link, "problem": f"{exc}; not tried again"})
                 if e.feed is None:
@@ -706,6 +712,13 @@ class _Fetcher:
                 else:
                     self.state.urls[key] = None
                     rep.problems.append({"url": e.link, "problem": f"{exc}; given up after {attempts} runs"})
+                if e.feed is None:
+                    failures.append(f"page {e.link}: {exc}")
+            except Exception as exc:   # noqa: BLE001 - one odd page must not stop the others
+                log.exception("unexpected error on %s", e.link)
+                self.state.urls[key] = None
+                rep.problems.append({"url": e.link, "problem": f"unexpected {type(exc).__name__}: {_short(exc)}; "
+                                                               f"not tried again"})
                 if e.feed is None:
                     failures.append(f"page {e.link}: {exc}")
         return failures
@@ -746,7 +759,7 @@ class _Fetcher:
             keys.add(canonical_url(urljoin(final_url, meta["url"])))
         body = text.split("\n", 1)[1] if "\n" in text else text    # without the headline
         title = meta.get("title") or e.title or (text.split("\n", 1)[0][:160])
-        date = e.date or _iso_day(meta.get("published"))
+        date = _iso_day(meta.get("published")) or e.date   # the page's date is local; a feed's is UTC
         if date and self.since and date < self.since:
             for k in keys:
                 st.old[k] = date
@@ -860,7 +873,11 @@ def fetch_sources(corpus_dir: str | os.PathLike, sources: str | os.PathLike | No
                     if 0 <= age < src.interval:
                         reports.append(SourceReport(src.name, status="not_due"))
                         continue
-                rep = fetcher.run_source(src)
+                try:
+                    rep = fetcher.run_source(src)
+                except Exception as exc:   # noqa: BLE001 - a source that breaks is reported; the others go on
+                    log.exception("source %s", src.name)
+                    rep = SourceReport(src.name, status="failed", error=f"unexpected {type(exc).__name__}: {_short(exc)}")
                 if rep.status != "failed":
                     state.polled[src.name] = stamp.replace(microsecond=0).isoformat()
                 state.totals[src.name] = state.totals.get(src.name, 0) + len(rep.new)

@@ -307,3 +307,39 @@ def test_a_corpus_never_fetched_into_has_no_collection_note(tmp_path):
     from analysis.fetch import collection_note
 
     assert collection_note(tmp_path) is None
+
+
+def test_a_feed_full_text_is_kept_when_the_page_may_not_be_fetched(site, tmp_path):
+    (tmp_path / "sources.yml").write_text(
+        f"sources:\n  - name: Ministry\n    feed: {site.url('/feeds/fulltext-rss.xml')}\n", encoding="utf-8")
+    start = len(site.requests)
+    report = fetch_sources(tmp_path, settings=FAST, progress=False)
+    assert not any(p.startswith("/private/") for p, _ in site.requests[start:])
+    [new] = report.new_files
+    text = (tmp_path / new).read_text(encoding="utf-8")
+    assert new == "ministry/2026-03-05-ministers-sign-a-road-map-on-industrial-cooperation.md"
+    assert "\nThe industry ministers of Belarus and Kazakhstan signed a road map" in text
+    assert "“" not in text and '"The road map gives every project a deadline' in text
+    assert report.sources[0].problems[0]["problem"] == ("page not fetched (disallowed by the site's robots.txt); "
+                                                       "the feed's own full text kept")
+
+
+def test_an_unexpected_error_in_one_source_is_reported_and_the_others_go_on(site, tmp_path, monkeypatch):
+    from analysis import fetch
+
+    def broken(self, url, rep, validators):
+        if "kazinform" in url:
+            raise KeyError("surprise")
+        return original(self, url, rep, validators)
+
+    original = fetch._Fetcher.poll_feed
+    monkeypatch.setattr(fetch._Fetcher, "poll_feed", broken)
+    (tmp_path / "sources.yml").write_text(f"""
+sources:
+  - {{name: Kazinform, feed: '{site.url('/feeds/kazinform-atom.xml')}'}}
+  - {{name: President, pages: ['{site.url('/news/president-visit.html')}']}}
+""", encoding="utf-8")
+    report = fetch_sources(tmp_path, settings=FAST, progress=False)
+    kaz, president = report.sources
+    assert kaz.status == "failed" and kaz.error == "unexpected KeyError: 'surprise'"
+    assert len(president.new) == 1 and report.exit_code == 0

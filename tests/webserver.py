@@ -6,6 +6,7 @@ Routes (HOST in the recorded files becomes 127.0.0.1:<port>):
 * /feeds/belta-rss.xml        RSS 2.0 with an ETag: 304 when If-None-Match matches
 * /feeds/kazinform-atom.xml   Atom with Last-Modified: 304 when If-Modified-Since matches
 * /feeds/tengri-broken.xml    RSS that is not well-formed, with broken entries
+* /feeds/fulltext-rss.xml     RSS whose entry carries its full text, linking to a page robots.txt forbids
 * /feeds/down.xml             always HTTP 500
 * /news/<file>                the recorded pages (tengri-trade-ru.html is windows-1251,
                               announced only in its <meta>); anything else is a 404
@@ -79,6 +80,8 @@ class Site:
                         return self.send(304)
                     return self.send(200, self.recorded("feeds/kazinform-atom.xml"), "application/atom+xml",
                                      {"Last-Modified": LAST_MODIFIED})
+                if path == "/feeds/fulltext-rss.xml":
+                    return self.send(200, self.recorded("feeds/fulltext-rss.xml"), "application/rss+xml")
                 if path == "/feeds/tengri-broken.xml":
                     return self.send(200, self.recorded("feeds/tengri-broken.xml"), "application/rss+xml")
                 if path == "/feeds/down.xml":
