@@ -30,7 +30,7 @@ LAST_MODIFIED = "Wed, 04 Mar 2026 10:00:00 GMT"
 class Site:
     def __init__(self):
         self.requests: list[tuple[str, dict]] = []
-        self.slow_seconds = 1.5
+        self.slow_seconds = 4.0
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.host = f"127.0.0.1:{self.server.server_address[1]}"
