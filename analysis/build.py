@@ -308,7 +308,9 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
                        rates=first.get("rates") or None, cache_dir=cache_dir, jobs=jobs)
     per_nb = resolve_names(per_nb, corpus, _analysed)
 
-    out = Path(out)
+    # absolute: papermill's cwd= changes the working directory of the whole process while a notebook
+    # runs, so with --jobs 2 a relative run folder would be looked up in the other notebook's folder
+    out = Path(out).absolute()
     loaded = load_corpus(corpus)
     keys = input_keys(corpus, loaded, selected, per_nb, formats, title)
     previous = previous_run(out)
