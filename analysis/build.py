@@ -87,6 +87,39 @@ def notebook_parameters(path: Path) -> dict[str, dict]:
 
 
 DATE_PARAMETERS = {"since", "until"}
+# Parameters naming a file: resolved against the folder the command runs in (not the
+# notebooks' folder) and checked before anything runs.
+PATH_PARAMETERS = {"roster": "speaker roster", "lexicon": "theme lexicon", "rates": "rates CSV",
+                   "reference": "reference CSV"}
+
+
+def _check_date(name: str, raw: str) -> None:
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", raw)
+    try:
+        if not m:
+            raise ValueError("not of the form YYYY-MM-DD")
+        dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError as exc:
+        raise UsageError(f"parameter '{name}' expects a date such as 2026-01-31 (or 2026-01, 2026), "
+                         f"got {raw!r} ({exc})") from None
+
+
+def _check_path(name: str, raw: str) -> str:
+    """An existing, valid config file named by a parameter, as an absolute path."""
+    from .config import ConfigError, load_rates, load_reference
+
+    path = Path(raw).expanduser().resolve()
+    if not path.is_file():
+        raise UsageError(f"parameter '{name}': {PATH_PARAMETERS[name]} {raw} not found "
+                         f"(relative paths start from {Path.cwd()})")
+    try:
+        if name == "reference":
+            load_reference(path)
+        elif name == "rates":
+            load_rates(path)
+    except ConfigError as exc:
+        raise UsageError(f"parameter '{name}': {exc}") from None
+    return str(path)
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
 
@@ -127,8 +160,10 @@ def resolve_parameters(notebooks: dict[str, Path], given: list[tuple[str, str]])
         if pname not in known:
             hint = ", ".join(sorted(known)) or "none"
             raise UsageError(f"unknown parameter '{pname}' (the selected notebooks take: {hint})")
-        if pname in DATE_PARAMETERS and raw and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", raw):
-            raise UsageError(f"parameter '{pname}' expects a date such as 2026-01-31 (or 2026-01, 2026), got {raw!r}")
+        if pname in DATE_PARAMETERS and raw:
+            _check_date(pname, raw)
+        if pname in PATH_PARAMETERS and raw:
+            raw = _check_path(pname, raw)
         for nb, spec in specs.items():
             if pname in spec:
                 per_nb[nb][pname] = coerce(pname, raw, spec[pname])

@@ -129,6 +129,15 @@ def _setup_logging(verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.INFO if verbose and noisy == "papermill" else logging.ERROR)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(value: object) -> str:
+    """Text safe for a terminal: control characters and escape sequences shown as \\xNN, never sent raw."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def cmd_check(args) -> int:
     from .corpus import load_corpus
     from .pipeline import load_configs
@@ -141,9 +150,10 @@ def cmd_check(args) -> int:
     print(f"dates: {first or '-'} to {last or '-'}" + (
         f"; {int((~arts['year_known']).sum())} without a known year" if len(arts) and (~arts['year_known']).any() else ""))
     sources = arts["source"].replace("", "(unknown)").value_counts()
-    print("sources: " + (", ".join(f"{s} ({n})" for s, n in sources.items()) or "-"))
+    print("sources: " + (", ".join(f"{printable(s)} ({n})" for s, n in sources.items()) or "-"))
     for _, a in arts.head(30).iterrows():
-        print(f"  {a['article_id']}  {a['published'] or 'no date'}  {a['n_words']} words  {a['title'][:70]}")
+        print(f"  {printable(a['article_id'])}  {printable(a['published']) or 'no date'}  {a['n_words']} words  "
+              f"{printable(a['title'][:70])}")
     if len(arts) > 30:
         print(f"  … and {len(arts) - 30} more (briefing extract writes them all to articles.csv)")
     print(f"roster: {roster.description}; lexicon: {lexicon.description}; "
@@ -151,7 +161,7 @@ def cmd_check(args) -> int:
     if len(corpus.problems):
         print(f"problems ({len(corpus.problems)}):")
         for _, pr in corpus.problems.iterrows():
-            print(f"  {pr['file']}: {pr['action']}: {pr['problem']}")
+            print(f"  {printable(pr['file'])}: {pr['action']}: {printable(pr['problem'])}")
     if arts.empty:
         print("error: no article could be read", file=sys.stderr)
         return 1
@@ -179,7 +189,7 @@ def cmd_extract(args) -> int:
     for path in written:
         print(path)
     for _, pr in results.problems.iterrows():
-        print(f"warning: {pr['file']}: {pr['action']}: {pr['problem']}", file=sys.stderr)
+        print(f"warning: {printable(pr['file'])}: {pr['action']}: {printable(pr['problem'])}", file=sys.stderr)
     if results.articles.empty:
         print("error: no article could be read", file=sys.stderr)
         return 1

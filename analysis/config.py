@@ -248,6 +248,9 @@ def load_rates(path: Path | None) -> dict[tuple[str, int], float]:
                                       f"a code, a year and a number; got {dict(row)}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{Path(path).name}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                          "save it as UTF-8") from None
     return rates
 
 

@@ -26,6 +26,7 @@ import io
 import logging
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +60,7 @@ class Corpus:
     articles: pd.DataFrame
     problems: pd.DataFrame
     manifest: Path | None = None
+    read_cache: dict = field(default_factory=dict)     # {"hits": n, "misses": n} when a cache was used
 
     @property
     def date_range(self) -> tuple[str | None, str | None]:
@@ -94,14 +96,28 @@ class ArticleError(Exception):
 def decode(data: bytes) -> tuple[str, str | None]:
     """Decode article bytes; returns (text, caveat or None).
 
-    UTF-8 (with or without BOM) first, then charset-normalizer's best guess
-    (cp1251, Latin-1, ...). Raises ArticleError for binary data.
+    UTF-8 (with or without BOM) first; a file that is UTF-8 but for a few
+    stray bytes (one pasted run in cp1251, say) is decoded with U+FFFD for
+    those bytes and a caveat. Otherwise charset-normalizer's candidates, where
+    a language pack's legacy encoding (``encodings.yml``: cp1251, cp1252 ...)
+    wins over an exotic code page that fits no better. NUL bytes are binary
+    at the start of a file and dropped (with a caveat) further on. Raises
+    ArticleError for binary data.
     """
     if not data.strip():
         raise ArticleError("empty file")
     head = data[:8192]
-    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
+    utf16 = head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")
+    if b"\x00" in head and not utf16:
         raise ArticleError("binary file (contains NUL bytes), not text")
+    text, caveat = _decode_text(data)
+    if "\x00" in text:
+        caveat = "; ".join(filter(None, [caveat, f"{text.count(chr(0))} NUL byte(s) dropped"]))
+        text = text.replace("\x00", "")
+    return text, caveat
+
+
+def _decode_text(data: bytes) -> tuple[str, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), None
@@ -111,15 +127,92 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        return text, f"not valid UTF-8: {bad} byte(s) from offset {first_bad} replaced by \ufffd"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ArticleError(f"not valid UTF-8 (bad byte at offset {first_bad}) and no other encoding fits")
-    text = str(best)
+    best = matches[0]
+    text, encoding = str(best), best.encoding
+    preferred = _legacy_encodings()
+    if _codec(encoding) not in preferred:
+        # an exotic code page: a pack's legacy encoding that reads at least as plausibly wins
+        sample = data[:65536]
+        tries = []
+        for i, enc in enumerate(preferred):
+            try:
+                tries.append((_implausible(sample.decode(enc)), i, enc))
+            except UnicodeDecodeError:
+                continue
+        if tries:
+            score, _, enc = min(tries)
+            if score <= _implausible(text[:65536]):
+                text, encoding = data.decode(enc), enc
     if _looks_binary(text):
         raise ArticleError("binary file, not text")
-    return text, f"not UTF-8 (bad byte at offset {first_bad}); decoded as {best.encoding}"
+    return text, f"not UTF-8 (bad byte at offset {first_bad}); decoded as {encoding}"
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _implausible(text: str) -> int:
+    """How many words and signs look mis-decoded: mixed scripts in a word, Latin words made mostly of
+    accented letters ("Ìèíñê"), and symbols that are neither letters nor ordinary punctuation."""
+    bad = 0
+    for w in _WORDS.findall(text):
+        if w.isascii():
+            continue
+        latin = sum(1 for c in w if c < "\u0250")
+        if latin and latin < len(w):
+            bad += 1                                   # Latin and another script in one word
+        elif latin == len(w) and len(w) >= 3 and sum(1 for c in w if not c.isascii()) * 2 > len(w):
+            bad += 1
+    import unicodedata
+    bad += sum(1 for c in text if ord(c) > 0x7f and not c.isalpha()
+               and unicodedata.category(c)[0] not in "PZ" and unicodedata.category(c) != "Sc")
+    return bad
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, bad bytes) when the data is UTF-8 text with a few stray bytes, else None.
+
+    "A few": the file has valid multi-byte UTF-8 characters and the bad bytes
+    are under a tenth of its non-ASCII bytes. A file in one 8-bit code page
+    has (almost) no valid multi-byte sequences, so it goes to the detector.
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    non_ascii = sum(1 for b in data if b >= 0x80) if len(data) < 1 << 16 else len(data) - len(data.decode("ascii", "ignore"))
+    valid_multibyte = sum(1 for c in text if ord(c) >= 0x80 and c != "\ufffd")
+    if valid_multibyte and bad * 10 < non_ascii:
+        return text, bad
+    return None
+
+
+def _codec(name: str) -> str:
+    import codecs
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+@lru_cache(maxsize=1)
+def _legacy_encodings() -> tuple[str, ...]:
+    """Every pack's legacy encodings (``encodings.yml: legacy``), as codec names."""
+    from .lang import available, pack
+
+    out: list[str] = []
+    for code in available():
+        for enc in (pack(code).section("encodings") or {}).get("legacy", []) or []:
+            if _codec(str(enc)) not in out:
+                out.append(_codec(str(enc)))
+    return tuple(out)
 
 
 def _looks_binary(text: str) -> bool:
@@ -372,19 +465,43 @@ def _headline(line: str) -> str:
     return cut + " …"
 
 
+YAML_MAX_DEPTH = 50
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (no 'billion laughs' front matter)."""
+    """SafeLoader that refuses aliases (no 'billion laughs' front matter) and deep nesting.
+
+    Dates and times stay text (``2026-02-30`` is not turned into a date object
+    that cannot exist): the callers parse and check them themselves.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
     def compose_node(self, parent, index):  # noqa: D401 - yaml API
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "YAML aliases are not allowed here", event.start_mark)
-        return super().compose_node(parent, index)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > YAML_MAX_DEPTH:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {YAML_MAX_DEPTH} levels deep", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def safe_yaml(text: str):
-    """Parse YAML without aliases; raises yaml.YAMLError."""
-    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - safe loader subclass
+    """Parse YAML without aliases, timestamps or deep nesting; raises yaml.YAMLError."""
+    try:
+        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - safe loader subclass
+    except yaml.YAMLError:
+        raise
+    except (ValueError, RecursionError, OverflowError) as exc:   # a value the constructors cannot build
+        raise yaml.YAMLError(f"{type(exc).__name__}: {exc}") from None
 
 
 def _read_md(text: str, problems: _Problems, file: str) -> tuple[str, int, dict]:
@@ -499,33 +616,75 @@ def _load_manifest(root: Path, problems: _Problems) -> tuple[Path | None, dict[s
     return path, out
 
 
-def _walk(root: Path, problems: _Problems):
-    """Article files under root, sorted, without following directory symlinks."""
+def _walk(root: Path, problems: _Problems, exclude: tuple[Path, ...] = ()):
+    """Article files under root, sorted, without following directory symlinks.
+
+    Only regular files are taken: FIFOs, devices and sockets are reported, and
+    so is a symbolic link whose target lies outside the corpus folder (it is
+    not followed). Folders in `exclude` (the reports and cache folders, when
+    they lie inside the corpus) and the corpus's own ``reports/`` are not read.
+    """
     found = []
+    real_root = root.resolve()
+    skip_dirs = {Path(p).resolve() for p in exclude} | {real_root / "reports"}
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=lambda e: problems.skip(
             _rel(Path(e.filename), root) if e.filename else str(root), f"folder unreadable ({e.strerror})")):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and (here / d).resolve() not in skip_dirs)
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            path = Path(dirpath) / name
+            path = here / name
+            rel = _rel(path, root)
             suffix = path.suffix.lower()
-            if suffix in ARTICLE_SUFFIXES:
-                found.append(path)
-            elif suffix not in CONFIG_SUFFIXES:
-                problems.skip(_rel(path, root), f"not an article: unsupported file type '{suffix or name}' (use .txt, .md or .html)")
+            if suffix not in ARTICLE_SUFFIXES:
+                if suffix not in CONFIG_SUFFIXES:
+                    problems.skip(rel, f"not an article: unsupported file type '{_display(suffix or name)}' "
+                                       "(use .txt, .md or .html)")
+                continue
+            if path.is_symlink():
+                target = Path(os.path.realpath(path))
+                if target != real_root and real_root not in target.parents:
+                    problems.skip(rel, "symbolic link to a file outside the corpus folder; not followed")
+                    continue
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                found.append(path)          # reported as unreadable when it is read
+                continue
+            if not stat.S_ISREG(mode):
+                problems.skip(rel, f"not a regular file ({_file_kind(mode)}); not read")
+                continue
+            if rel != path.relative_to(root).as_posix():
+                problems.warn(rel, "file name is not valid UTF-8; shown with \ufffd for the bad bytes")
+            found.append(path)
     return found
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return kind
+    return "not a plain file"
+
+
+def _display(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _rel(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        return _display(path.relative_to(root).as_posix())
     except ValueError:
-        return str(path)
+        return _display(str(path))
 
 
 def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                progress: bool = False, cache_dir: str | os.PathLike | None = None) -> Corpus:
+                progress: bool = False, cache_dir: str | os.PathLike | None = None,
+                exclude: tuple[str | os.PathLike, ...] = ()) -> Corpus:
     """Read every article under `folder` into a Corpus (articles + problems).
 
     Columns of ``articles``: article_id (path relative to the folder), path,
@@ -534,15 +693,19 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     year_known, source, url, language, text (normalised; all offsets refer to
     it), n_words, sha256 (of the file's bytes).
 
-    With `cache_dir`, a file whose size and modification time are unchanged
-    since the last run is taken from the cache instead of being read again.
+    With `cache_dir`, a file whose size, modification time, status-change
+    time and inode are unchanged since the last run is taken from the cache
+    instead of being read again (see `_ReadCache`). Folders in `exclude` (an
+    output or cache folder inside the corpus) are not read, nor is the
+    corpus's own ``reports/`` folder.
     """
     root = Path(folder)
     if not root.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {root}")
     problems = _Problems()
     manifest_path, manifest = _load_manifest(root, problems)
-    files = _walk(root, problems)
+    exclude = tuple(exclude) + ((Path(cache_dir),) if cache_dir else ())
+    files = _walk(root, problems, exclude)
     cache = _ReadCache(cache_dir, root) if cache_dir else None
     seen: dict[str, str] = {}
     matched: set[str] = set()
@@ -579,66 +742,83 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     articles["n_words"] = articles["n_words"].astype("int64")
     articles["year_known"] = articles["year_known"].astype(bool)
-    return Corpus(root=root, articles=articles, problems=problems.frame(), manifest=manifest_path)
+    return Corpus(root=root, articles=articles, problems=problems.frame(), manifest=manifest_path,
+                  read_cache={"hits": cache.hits, "misses": cache.misses} if cache else {})
 
 
 @lru_cache(maxsize=1)
 def _reader_fingerprint() -> str:
     """Hash of what turns a file into an article row: this module, the language code
-    and detection rules, and the packs' pack.yml and dates.yml."""
+    and detection rules, and the packs' pack.yml, dates.yml and encodings.yml."""
     from . import lang
     h = hashlib.sha256(Path(__file__).read_bytes() + Path(lang.__file__).read_bytes())
     for f in sorted(lang.PACKS.glob("*/*.yml")):
-        if f.name in ("pack.yml", "dates.yml"):
+        if f.name in ("pack.yml", "dates.yml", "encodings.yml"):
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 
 class _ReadCache:
-    """Articles as read last time, keyed by relative path, size and modification time."""
+    """Articles as read last time, keyed by relative path and the file's identity.
+
+    The identity is size, modification time, status-change time (ctime) and
+    inode, all in nanoseconds where the file system has them. Editing a file
+    in place always moves its ctime, even when the editor (or ``touch -d``)
+    restores the modification time and the size stays the same; ctime cannot
+    be set back by a user. Hashing every file on every run would be the only
+    stronger key, at the price of reading the whole corpus each time; the
+    trade-off chosen here reads nothing that has not changed. Copying a corpus
+    elsewhere (new inodes and ctimes) reads it again once.
+    """
 
     def __init__(self, cache_dir, root: Path):
         # the folder and the reader: a new reader or new pack data (month names, language names) reads again
-        scope = hashlib.sha256(f"{root.resolve()}\0{_reader_fingerprint()}".encode()).hexdigest()[:12]
+        scope = hashlib.sha256(f"{root.resolve()}\0{_reader_fingerprint()}".encode("utf-8", "surrogateescape")
+                               ).hexdigest()[:12]
         self.path = Path(cache_dir) / f"corpus-{scope}.parquet"
         self.rows: dict[tuple, dict] = {}
         self.used: dict[tuple, dict] = {}
         self.changed = False
+        self.hits = self.misses = 0
         try:
             df = pd.read_parquet(self.path)
-            for r in df.to_dict("records"):
-                self.rows[(r["article_id"], int(r["_size"]), int(r["_mtime"]))] = r
+            if {"_ctime", "_ino"} <= set(df.columns):     # caches from before the ctime key are read again
+                for r in df.to_dict("records"):
+                    self.rows[(r["article_id"], int(r["_size"]), int(r["_mtime"]), int(r["_ctime"]), int(r["_ino"]))] = r
         except FileNotFoundError:
             pass
         except Exception as exc:   # damaged cache: read everything again
             log.warning("corpus cache %s unreadable (%s); reading the files again", self.path, exc)
 
     @staticmethod
-    def _stat(path: Path) -> tuple[int, int]:
+    def _stat(path: Path) -> tuple[int, int, int, int]:
         st = path.stat()
-        return st.st_size, st.st_mtime_ns
+        return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
     def get(self, path: Path, rel: str, max_bytes: int, problems: "_Problems") -> dict | None:
         try:
-            size, mtime = self._stat(path)
+            ident = self._stat(path)
         except OSError:
             return None
-        hit = self.rows.get((rel, size, mtime))
-        if hit is None or size > max_bytes:
+        hit = self.rows.get((rel, *ident))
+        if hit is None or ident[0] > max_bytes:
+            self.misses += 1
             return None
-        self.used[(rel, size, mtime)] = hit
+        self.hits += 1
+        self.used[(rel, *ident)] = hit
         for caveat in filter(None, str(hit.get("_caveats") or "").split("\n")):
             problems.warn(rel, caveat)
         row = {k: hit[k] for k in ARTICLE_COLUMNS}
-        row["path"] = str(path)
+        row["path"] = _display(str(path))
         return row
 
     def put(self, path: Path, rel: str, row: dict, caveats: list[str]) -> None:
         try:
-            size, mtime = self._stat(path)
+            size, mtime, ctime, ino = self._stat(path)
         except OSError:
             return
-        self.used[(rel, size, mtime)] = {**row, "_size": size, "_mtime": mtime, "_caveats": "\n".join(caveats)}
+        self.used[(rel, size, mtime, ctime, ino)] = {**row, "_size": size, "_mtime": mtime, "_ctime": ctime,
+                                                     "_ino": ino, "_caveats": "\n".join(caveats)}
         self.changed = True
 
     def save(self) -> None:
@@ -653,15 +833,41 @@ class _ReadCache:
             log.warning("could not write the corpus cache %s: %s", self.path, exc)
 
 
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, never more than `max_bytes` (the limit holds on the read itself).
+
+    Opened without blocking, so a named pipe or device that slipped past the
+    folder walk is refused instead of waited on.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                 | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError(f"not a regular file ({_file_kind(st.st_mode)}); not read")
+        if st.st_size > max_bytes:
+            raise ArticleError(_too_big(st.st_size, max_bytes))
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise ArticleError(f"file grew past the {max_bytes / 1e6:g} MB limit (--max-bytes) while being read")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (--max-bytes)"
+
+
 def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> dict:
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
-    if size > max_bytes:
-        raise ArticleError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (--max-bytes)")
-    try:
-        data = path.read_bytes()
+        data = _read_bytes(path, max_bytes)
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
     raw, caveat = decode(data)
@@ -693,7 +899,7 @@ def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> 
         date, date_source = info["date"], "text"
     return {
         "article_id": rel,
-        "path": str(path),
+        "path": _display(str(path)),
         "title": title,
         "published": date.iso if date else None,
         "date_precision": date.precision if date else "none",

@@ -124,13 +124,14 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(tmp_path, monkeypat
     d.mkdir()
     (d / "a.txt").write_text("A\ntext", encoding="utf-8")
     (d / "b.txt").write_text("B\ntext", encoding="utf-8")
-    real = type(d).read_bytes
+    import analysis.corpus
+    real = analysis.corpus._read_bytes
 
-    def failing(self):
-        if self.name == "b.txt":
+    def failing(path, max_bytes):
+        if path.name == "b.txt":
             raise error
-        return real(self)
-    monkeypatch.setattr(type(d), "read_bytes", failing)
+        return real(path, max_bytes)
+    monkeypatch.setattr(analysis.corpus, "_read_bytes", failing)
     c = load_corpus(d)
     assert list(c.articles["article_id"]) == ["a.txt"]
     assert c.problems.set_index("file").loc["b.txt", "problem"] == message
