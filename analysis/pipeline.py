@@ -47,7 +47,7 @@ class Results:
 def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None = None,
             lexicon: str | os.PathLike | None = None, rates: str | os.PathLike | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False, cache_dir: str | os.PathLike | None = None,
-            jobs: int = 1, scheduler: str | None = None) -> Results:
+            jobs: int = 1, scheduler: str | None = None, exclude: tuple = ()) -> Results:
     """Load `corpus_dir` and run every extractor. Configs are validated before any work starts.
 
     With `cache_dir` (default: the BRIEFING_CACHE environment variable, if set),
@@ -56,12 +56,13 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     changed. `jobs` > 1 extracts large corpora in that many processes;
     `scheduler` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or
     ``local``) runs the per-article extraction on a Dask cluster instead.
+    Folders in `exclude` (an output folder inside the corpus) are not read.
     """
     roster_path, lexicon_path, rates_path, the_rates, the_roster, the_lexicon = load_configs(
         corpus_dir, roster, lexicon, rates)
     if cache_dir is None and os.environ.get("BRIEFING_CACHE"):
         cache_dir = os.environ["BRIEFING_CACHE"]
-    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir)
+    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude)
     tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
                             progress=progress, roster=the_roster, lexicon=the_lexicon,
                             cache_scope=str(Path(corpus_dir).resolve()), scheduler=scheduler)

@@ -156,6 +156,8 @@ def test_an_edit_that_keeps_size_and_mtime_is_read_again(corpus, tmp_path):
 
 def test_reports_and_cache_inside_the_corpus_are_not_read_as_articles(corpus, tmp_path):
     assert main(["extract", str(corpus), "--out", str(corpus / "out"), "--cache", str(corpus / "cache")]) == 0
+    assert main(["extract", str(corpus), "--out", str(corpus / "out"), "--cache", str(corpus / "cache")]) == 0
+    assert "out/" not in (corpus / "out" / "articles.csv").read_text(encoding="utf-8")
     (corpus / "reports" / "run").mkdir(parents=True)
     (corpus / "reports" / "run" / "briefing.html").write_text("<h1>Old briefing</h1><p>Said.</p>", encoding="utf-8")
     (corpus / "out" / "old.txt").write_text("Report\nText.\n", encoding="utf-8")
