@@ -586,8 +586,9 @@ def sources_appendix(b: Briefing, cited_only: bool = False) -> str:
             f"<th>Source</th><th>Title and file</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}")
 
 
-def methodology(b: Briefing, limit: int = 10) -> str:
-    """How the tables were made, the configuration used, and the articles left out (the first `limit` named)."""
+def methodology(b: Briefing, limit: int = 10, compact: bool = False) -> str:
+    """How the tables were made, the configuration used, and the articles left out (the first `limit` named);
+    `compact` sets it in small type (the executive briefing's page budget)."""
     from .themes import languages_read
     arts = b.articles
     partial = arts[~arts["year_known"]]
@@ -621,7 +622,7 @@ def methodology(b: Briefing, limit: int = 10) -> str:
         items.append(f"{len(b.excluded)} article(s) outside the date range or without a known date were left out: "
                      + ", ".join(b.excluded["article_id"][:limit])
                      + (f" and {len(b.excluded) - limit} more" if len(b.excluded) > limit else "") + ".")
-    return style.bullets(items)
+    return style.bullets(items, cls="small" if compact else "")
 
 
 # --------------------------------------------------------------------------- long tables: top rows + attached full table
