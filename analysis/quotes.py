@@ -143,9 +143,11 @@ def _closers_after(text: str, i: int, p1: int, closers: str) -> int:
     return sum(text.count(c, i + 1, p1) for c in set(closers) if c != text[i])
 
 
-_DASH = "—–"
-# inside a statement: "A, — said he. — B" / "A, — said he." (the attribution set off by dashes)
-_DASH_ATTR = re.compile(r"([,.!?…])\s+[—–]\s+([^—–«»“”„\n]{1,160}?)(?:([.,:])\s+[—–]\s+|[.!?…]?\s*$)")
+GENERIC_ROLE = "head"   # the role group that stands for any office held by a person named before
+_DASH = "—–-"
+# inside a statement: "A, — said he. — B" / "A, — said he." (the attribution set off by dashes; web text often
+# has a hyphen between spaces for the dash)
+_DASH_ATTR = re.compile(r"([,.!?…])\s+[—–-]\s+([^—–«»“”„\n]{1,160}?)(?:([.,:])\s+[—–-]\s+|[.!?…]?\s*$)")
 _DASH_OPEN = re.compile(r"[—–]\s+|-\s+(?=\w)")
 
 
@@ -553,7 +555,7 @@ class Annotator:
         if last is None:
             return None
         gap = window[last.end():]
-        if re.search(r"[^\w\s’'-]", gap) or _words(gap) > 6:
+        if gap != ", " and (re.search(r"[^\w\s’'-]", gap) or _words(gap) > 6):   # ", ": "Belarus's ambassador, X"
             return None
         return last
 
@@ -579,8 +581,8 @@ class Annotator:
         after = text[e:e + 60]
         before = text[max(0, s - 40):s]
         appositive = False
-        for k in range(4):   # "Maria Lopez, CEO of TradeCo" / ", the Kazakh Foreign Minister"
-            m = re.match(r",\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){%d}" % k, after)
+        for k in range(4):   # "Maria Lopez, CEO of TradeCo" / ", the Kazakh Foreign Minister" / ", a deputy minister"
+            m = re.match(r",\s+(?:[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+)?(?:[^\W\d_][\w’'-]*\s+){%d}" % k, after)
             if m and self.role_re.match(after[m.end():]):
                 appositive = True
                 break
@@ -637,10 +639,11 @@ class Annotator:
             return named[0], True
         if country and len(holders) == 1:
             return holders[0], True
-        # 2. in-article binding ("Kazakhstan Prime Minister Serik Akhmetov" -> "the Prime Minister")
+        # 2. in-article binding ("Kazakhstan Prime Minister Serik Akhmetov" -> "the Prime Minister"); the
+        # generic role "head" ("глава Минпрома", "the head of the ministry") fits any office
         for key in recent:
             for brole, bcountry in people.persons.get(key, {}).get("titles", []):
-                if brole == role and (not country or not bcountry or bcountry == country):
+                if (brole == role or role == GENERIC_ROLE) and (not country or not bcountry or bcountry == country):
                     return key, people.persons[key]["in_roster"]
         return None, False
 
@@ -785,7 +788,10 @@ def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution
     ("Ministry of Trade and Integration of Kazakhstan"), `confidence = organization`.
     """
     toks = list(_NAME_TOKEN.finditer(words))
-    k = next((i for i in range(len(toks)) if toks[i].group().lower() in ann.organisation_words), None)
+    # a body before a document ("in a statement, the embassy said": the embassy)
+    k = next((i for i in range(len(toks)) if toks[i].group().lower() in ann.vocab.institutions), None)
+    if k is None:
+        k = next((i for i in range(len(toks)) if toks[i].group().lower() in ann.organisation_words), None)
     if k is None:
         return None
     first, last = _org_extent(words, toks, k, ann)
@@ -803,7 +809,12 @@ def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution
 def _org_extent(words: str, toks: list, k: int, ann: Annotator) -> tuple[int, int]:
     """Token range of the organisation name around token k: modifiers before it, its capitalised complement after."""
     def joined(a, b):
-        return not re.search(r"[^\w\s’'-]", words[toks[a].end():toks[b].start()])
+        gap = words[toks[a].end():toks[b].start()]
+        if gap == ", " and toks[b].group()[0].isupper() and b > k:
+            # a list inside a name: "Ministry of Investment, Industry and Trade"
+            return re.match(r"[^\W\d_][\w’'-]*\s+(?:" + "|".join(map(re.escape, ann.joiners or ["and"])) + r")\s+[^\W\d_]",
+                            words[toks[b].start():], re.I) is not None
+        return not re.search(r"[^\w\s’'-]", gap)
     first = k
     while first > 0 and joined(first - 1, first) and toks[first - 1].group().lower() not in ann.not_names \
             and k - first < 6:
