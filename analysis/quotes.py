@@ -227,9 +227,13 @@ def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False) 
             if nxt is not None and nxt.text.lstrip().startswith(still_open):
                 carried = still_open
             elif closer is not None:
-                # a hard line break inside the quote: it closes in the next line
-                last.end, last.close_at, last.end_para = closer, closer, n + 1
                 resume = closer + 1
+                if text[p.end - 1] in ".!?…:;" and not nxt.text[:1].islower():
+                    # a quote running on over a paragraph break without a new opening mark: two spans, one statement
+                    spans.append(Span(nxt.start, closer, nxt.start, closer, n + 1, continued=True))
+                else:
+                    # a hard line break in mid-sentence: one span that closes in the next line
+                    last.end, last.close_at, last.end_para = closer, closer, n + 1
             else:
                 # Never closed and not continued: keep it only if it reads like a quote start.
                 before = text[p.start:last.open_at].rstrip()
@@ -252,9 +256,7 @@ def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False) 
 
 
 def _line_break_closer(text: str, p, nxt, mark: str) -> int | None:
-    """Where a quote left open at the end of line `p` closes in the next line, when the break is mid-sentence."""
-    if text[p.end - 1] in ".!?…:;" and not nxt.text[:1].islower():
-        return None
+    """Where a quote left open at the end of line `p` closes in the next line (before any new opening mark)."""
     closers = _PAIRS.get(mark, "”")
     for i in range(nxt.start, nxt.end):
         c = text[i]
