@@ -501,6 +501,11 @@ class Annotator:
             while j < len(toks) and toks[j][2][0].isupper() and not self._is_title_word(toks[j][2]) \
                     and not self._not_name(toks[j][2]) and j - i < 4:
                 j += 1
+            if j - i >= 3 and re.search(r"\b(?:of|and|" + "|".join(map(re.escape, self.joiners)) + r")\s+$",
+                                        text[max(0, toks[i][0] - 6):toks[i][0]], re.I):
+                # "Minister of Economy and Finance Jamshid Kuchkarov": the first word completes the title
+                title_before.append(toks[i][2])
+                i += 1
             if j < len(toks) and toks[j][2].lower() in self.vocab.institutions and text[toks[j - 1][1]:toks[j][0]] == " ":
                 # "Eurasian Development Bank": the name of an institution, part of any title around it
                 if title_before:
@@ -584,9 +589,12 @@ class Annotator:
         before = text[max(0, s - 40):s]
         appositive = False
         for k in range(4):   # "Maria Lopez, CEO of TradeCo" / ", the Kazakh Foreign Minister" / ", a deputy minister"
-            m = re.match(r",\s+(?:[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+)?(?:[^\W\d_][\w’'-]*\s+){%d}" % k, after)
-            if m and self.role_re.match(after[m.end():]):
-                appositive = True
+            for lead in (r"", r"[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+"):
+                m = re.match(r",\s+%s(?:[^\W\d_][\w’'-]*\s+){%d}" % (lead, k), after)
+                if m and self.role_re.match(after[m.end():]):
+                    appositive = True
+                    break
+            if appositive:
                 break
         cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
         known = self.morph is not None and all(self.morph.is_name(t) for t in toks)
@@ -604,7 +612,8 @@ class Annotator:
             s, e = m.start(), m.end()
             # "the Belarusian leader", "Kazakhstan's Prime Minister": a country word before the role belongs
             # to the title; any other capitalised word ("Trade Minister") only after "the"
-            pre = re.search(r"(?:\b(?:the|The)\s+)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$", text[max(0, s - 40):s])
+            pre = re.search(r"(?:\b(?:the|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$",
+                            text[max(0, s - 50):s])   # "the economy minister", "the Belarusian leader"
             start = s - (len(pre.group()) if pre else 0)
             if pre and pre.group(1) and " ".join(name_tokens(pre.group(1))) not in self.country_words \
                     and not re.match(r"(?:the|The)\s", pre.group()):
@@ -643,10 +652,12 @@ class Annotator:
             return holders[0], True
         # 2. in-article binding ("Kazakhstan Prime Minister Serik Akhmetov" -> "the Prime Minister"); the
         # generic role "head" ("глава Минпрома", "the head of the ministry") fits any office
-        for key in recent:
-            for brole, bcountry in people.persons.get(key, {}).get("titles", []):
-                if (brole == role or role == GENERIC_ROLE) and (not country or not bcountry or bcountry == country):
-                    return key, people.persons[key]["in_roster"]
+        for exact in (True, False):     # "the Chinese leader": someone bound with China before anyone bound with no country
+            for key in recent:
+                for brole, bcountry in people.persons.get(key, {}).get("titles", []):
+                    if (brole == role or role == GENERIC_ROLE) and (
+                            (bool(country) and bcountry == country) if exact else (not country or not bcountry)):
+                        return key, people.persons[key]["in_roster"]
         return None, False
 
     def resolve_pronoun(self, pronoun: str, people: ArticlePeople, before: int) -> str | None:
@@ -849,6 +860,61 @@ def _fuller_organisation(text: str, at: int, word: str, phrase: str, ann: Annota
     return best
 
 
+def _inner_quotes(text: str, outer: Span, ann: Annotator, people: ArticlePeople):
+    """(span, attribution) of each quote nested in a direct span right after a cue naming its speaker."""
+    if outer.close_at is None or outer.end - outer.start < 8:
+        return
+    found, _ = _spans_in_paragraph(text, outer.start, outer.end, outer.para, None)
+    for inner in found:
+        if inner.close_at is None or _words(text[inner.start:inner.end]) < 2:
+            continue
+        seg_start = outer.start
+        for m in _SENT_END.finditer(text, outer.start, inner.open_at):
+            seg_start = m.end()
+        seg = text[seg_start:inner.open_at]
+        cue = None
+        for c in ann.cue_re.finditer(seg):
+            cue = c
+        if cue is None or _words(seg[cue.end():]) > 3 or not (
+                seg.rstrip().endswith((",", ":")) or not seg[cue.end():].strip()):
+            continue
+        clause = max(seg.rfind(",", 0, cue.start()), seg.rfind(";", 0, cue.start()), seg.rfind(":", 0, cue.start())) + 1
+        who = [t for t in _NAME_TOKEN.finditer(seg, clause, cue.start()) if t.group().lower() not in ann.not_names]
+        if not who:
+            who = [t for t in _NAME_TOKEN.finditer(seg, cue.end()) if t.group().lower() not in ann.not_names]
+        if not who:
+            # only a pronoun or nothing names the speaker ("they said 'pay us on time'"): a quote, speaker open
+            inner.kind = "direct"
+            yield inner, Attribution("", seg[clause:cue.start()].strip(), False, "none")
+            continue
+        mention = seg[who[0].start():who[-1].end()]
+        at = seg_start + who[0].start()
+        a = Attribution("", mention, False, "none")
+        # a name (the capitalised words at the end: "Prime Minister Roman Golovchenko"), else a title, else as written
+        k = len(who)
+        while k > 0 and who[k - 1].group()[0].isupper() and not ann._is_title_word(who[k - 1].group()):
+            k -= 1
+        name = seg[who[k].start():who[-1].end()] if k < len(who) else ""
+        if ann.morph is not None and name:
+            name = ann.morph.nominative(name)[0]
+        person = ann.roster.match_name(name) if name else None
+        if person is not None:
+            a = Attribution(person.name, mention, True, "roster")
+        elif len(name.split()) > 1:
+            owner = people.surname_owner(name)
+            a = Attribution(owner or name, mention, bool(owner and people.persons[owner]["in_roster"]), "name")
+        elif ann.role_re.search(mention):
+            key, in_roster = ann.resolve_title(mention, people, at, people.mentions)
+            if key:
+                a = Attribution(key, mention, in_roster, "coreference")
+        elif name:
+            owner = people.surname_owner(name)
+            if owner:
+                a = Attribution(owner, mention, people.persons[owner]["in_roster"], "coreference")
+        inner.kind = "direct"
+        yield inner, a
+
+
 def _header(prev) -> tuple[str, int]:
     """The previous paragraph, when it is a line ending with ':' that introduces this quote."""
     if prev.text.rstrip().endswith(":") and not any(c in prev.text for c in "“”\"«»„"):
@@ -952,6 +1018,14 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         key = ann.resolve_pronoun("", people, u[0].open_at)
         if key:
             attributions[k] = Attribution(key, "", people.persons[key]["in_roster"], "nearest")
+    # a quote inside a statement whose text says who said it (“As X told me, ‘…’”): its own utterance
+    for u in list(utterances):
+        for outer in u:
+            for inner, a in _inner_quotes(text, outer, ann, people):
+                utterances.append([inner])
+                attributions.append(a)
+                spans.append(inner)
+    spans.sort(key=lambda x: (x.start, -x.end))
     n = 0
     aid = article_id
     by_span = {}

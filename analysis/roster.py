@@ -91,6 +91,11 @@ class Vocabulary:
                 cand = " ".join(words[i:j])
                 if cand in self.roles and j - i > best_len:
                     best, best_len, at = self.roles[cand], j - i, i
+                # one word inside a role phrase ("председатель гродненского облисполкома", "head of the state")
+                if j - i >= 3 and j - i - 1 > best_len:
+                    cand = " ".join([words[i], *words[i + 2:j]])
+                    if cand in self.roles:
+                        best, best_len, at = self.roles[cand], j - i - 1, i
         if best is None:
             return None, set()
         rest = set(words[:at] + words[at + best_len:]) - _FILLER

@@ -216,3 +216,39 @@ def test_a_headline_quote_repeated_in_the_body_counts_once():
 def test_he_is_the_subject_of_the_last_sentence_not_its_object():
     q = one("Talks\nLukashenko thanked Tokayev for the invitation. “We are grateful,” he said.\n")
     assert q.loc[0, "speaker"] == "Aleksandr Lukashenko"
+
+
+def test_a_nested_quote_keeps_the_outer_speaker_and_gets_the_one_the_text_names():
+    t = ("Forum\nPresident Kassym-Jomart Tokayev met Chinese President Xi Jinping on Tuesday.\n"
+         "Tokayev recalled: “As the Chinese leader told me, ‘nobody will be left alone’. We must act together.”\n")
+    q = one(t).set_index("text")
+    outer = q.index[q.index.str.startswith("As the Chinese leader")][0]
+    assert q.loc[outer, "speaker"] == "Kassym-Jomart Tokayev"
+    assert q.loc["nobody will be left alone", "speaker"] == "Xi Jinping"
+    assert q.loc[outer, "utterance_id"] != q.loc["nobody will be left alone", "utterance_id"]
+
+
+def test_a_title_in_the_same_marks_inside_a_statement_does_not_cut_it():
+    q = one("Plant\nDirector Gulnara Bekova spoke.\n“The project “Assembly of Zubr trucks” is on schedule,” she said.\n")
+    assert list(q["text"]) == ["The project “Assembly of Zubr trucks” is on schedule,"]
+    assert q.loc[0, "speaker"] == "Gulnara Bekova"
+
+
+def test_a_hard_line_break_inside_a_sentence_keeps_one_quote_and_its_speaker():
+    q = one("Trade\nAmbassador Nguyen Van Hai met business leaders.\n“We want to double trade in machinery\n"
+            "within three years,” Nguyen Van Hai said.\n")
+    assert list(q["text"]) == ["We want to double trade in machinery\nwithin three years,"]
+    assert q.loc[0, "speaker"] == "Nguyen Van Hai"
+
+
+def test_an_agency_or_company_abbreviation_before_a_name_is_not_part_of_it():
+    q = one("Buses\nThe plant will assemble buses.\n“The line will produce 500 buses a year,” MAZ Sergei Ivanov said.\n")
+    assert q.loc[0, "speaker"] == "Sergei Ivanov"
+
+
+def test_a_long_quoted_clause_with_its_own_attribution_is_a_statement_a_short_one_is_not():
+    q = quotes_in_text("Talks\nVladimir Putin met Aleksandr Lukashenko.\nRussia and Belarus must “keep the union state open "
+                       "to every partner that respects our choice,” Putin said. Lukashenko called the talks “useful”.\n", "t")
+    kinds = dict(zip(q["text"], q["kind"]))
+    assert kinds["keep the union state open to every partner that respects our choice,"] == "direct"
+    assert kinds["useful"] != "direct"
