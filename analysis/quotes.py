@@ -286,7 +286,9 @@ def _context(text: str, spans: list[Span], paras) -> None:
         if s.close_at is None:
             s.post = ""
             continue
-        nxt_open = min((o.open_at for o in spans[k + 1:] if o.para == s.end_para), default=paras[s.end_para].end)
+        # the next quote ends the clause, unless it is a name in marks (агентству «Казинформ» директор …)
+        nxt_open = min((o.open_at for o in spans[k + 1:] if o.para == s.end_para and not (
+            _words(text[o.start:o.end]) <= 3 and _looks_title(text[o.start:o.end]))), default=paras[s.end_para].end)
         tail = text[s.close_at + 1:nxt_open]
         m = re.search(r"[.!?…](?=\s|$)", tail.lstrip(" ,.!?…"))
         lead = len(tail) - len(tail.lstrip(" ,.!?…"))
@@ -746,6 +748,9 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         after_cue = _mention_in(s.post[cue.end():], clause_start + cue.end(), people, "first")
         m = before_cue or (after_cue if after_cue and _title_gap(s.post[cue.end():after_cue.start - clause_start], ann)
                            else None)
+        if m is None and after_cue is not None and after_cue.kind != "pronoun" and \
+                _words(s.post[cue.end():after_cue.start - clause_start]) <= 8:
+            m = after_cue    # "— рассказал в интервью агентству «Казинформ» директор завода Иван Петров"
         if m:
             return _resolved(m, ann, people, s.open_at, text)
         # a cue with no person next to it ("the ministry said", "said a statement"): an organisation or
@@ -974,12 +979,16 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     _headline_echoes(text, spans)
     for prev, s in zip(spans, spans[1:]):
         # “Our countries,” he said, “are close friends.”: a statement split by its attribution
-        if prev.para == s.para and prev.close_at is not None and "direct" in (prev.kind, s.kind) or (
-                prev.kind != "direct" and not prev.pre.strip() and s.kind == "partial"):
-            between = text[prev.close_at + 1:s.open_at] if prev.close_at is not None else "."
-            if prev.para == s.para and _words(between) <= 10 and ann.cue_re.search(between) \
-                    and not re.search(r"[.!?]", between):
-                prev.kind = s.kind = "direct"   # “Transit,” she said, “is an economic matter.”
+        if prev.para != s.para or prev.close_at is None:
+            continue
+        between = text[prev.close_at + 1:s.open_at]
+        if not (_words(between) <= 10 and ann.cue_re.search(between) and not re.search(r"[.!?]", between)):
+            continue
+        if prev.kind == "direct" and s.kind == "partial":
+            s.kind = "direct"
+        elif prev.kind != "direct" and not prev.pre.strip() and s.kind in ("partial", "direct") \
+                and text[s.start:s.start + 1].islower():
+            prev.kind = s.kind = "direct"   # “Transit,” she said, “is an economic matter.”
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     people = ann.scan(text, year, quoted)
     if people_out is not None:
