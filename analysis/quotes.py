@@ -564,7 +564,9 @@ class Annotator:
         if last is None:
             return None
         gap = window[last.end():]
-        if gap != ", " and (re.search(r"[^\w\s’'-]", gap) or _words(gap) > 6):   # ", ": "Belarus's ambassador, X"
+        if gap.endswith(", "):     # apposition: "Belarus's ambassador, X", "The Ambassador of Kyrgyzstan to Belarus, X"
+            gap = gap[:-2]
+        if re.search(r"[^\w\s’'-]", gap) or _words(gap) > 6:
             return None
         return last
 
@@ -654,12 +656,15 @@ class Annotator:
             return holders[0], True
         # 2. in-article binding ("Kazakhstan Prime Minister Serik Akhmetov" -> "the Prime Minister"); the
         # generic role "head" ("глава Минпрома", "the head of the ministry") fits any office
-        for exact in (True, False):     # "the Chinese leader": someone bound with China before anyone bound with no country
-            for key in recent:
-                for brole, bcountry in people.persons.get(key, {}).get("titles", []):
-                    if (brole == role or role == GENERIC_ROLE) and (
-                            (bool(country) and bcountry == country) if exact else (not country or not bcountry)):
-                        return key, people.persons[key]["in_roster"]
+        # "the Chinese leader": someone bound with China before anyone bound with no country; the role itself before
+        # a narrower one that ends with it ("the minister" for a foreign minister)
+        for same_role in (True, False):
+            for exact in (True, False):
+                for key in recent:
+                    for brole, bcountry in people.persons.get(key, {}).get("titles", []):
+                        fits = brole == role or role == GENERIC_ROLE if same_role else brole.endswith(" " + role)
+                        if fits and ((bool(country) and bcountry == country) if exact else (not country or not bcountry)):
+                            return key, people.persons[key]["in_roster"]
         return None, False
 
     def resolve_pronoun(self, pronoun: str, people: ArticlePeople, before: int) -> str | None:

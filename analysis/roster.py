@@ -202,7 +202,9 @@ class Morphology:
     def __init__(self):
         import pymorphy3
         self.morph = pymorphy3.MorphAnalyzer()
+        self.parse = lru_cache(maxsize=1 << 16)(self.morph.parse)
         self._name_parses = lru_cache(maxsize=1 << 16)(self._name_parses_uncached)
+        self.nominative = lru_cache(maxsize=1 << 16)(self.nominative)
 
     def forms(self, phrase: str, verb: bool = False) -> list[str]:
         """The phrase as written and with its head inflected (first word, or adjective + noun)."""
@@ -235,11 +237,11 @@ class Morphology:
         return sorted(out)
 
     def _name_parses_uncached(self, token: str):
-        return tuple(q for q in self.morph.parse(token) if _NAME_TAGS & q.tag.grammemes)
+        return tuple(q for q in self.parse(token) if _NAME_TAGS & q.tag.grammemes)
 
     def is_name(self, token: str) -> bool:
         """True when the dictionary knows the word as a given name, surname or patronymic."""
-        return all(self._name_parses(part) and not ({"Geox", "Orgn", "Abbr"} & self.morph.parse(part)[0].tag.grammemes)
+        return all(self._name_parses(part) and not ({"Geox", "Orgn", "Abbr"} & self.parse(part)[0].tag.grammemes)
                    for part in token.split("-") if part)
 
     def nominative(self, name: str, prefer: str | None = None) -> tuple[str, str | None]:
@@ -283,7 +285,7 @@ class Morphology:
         """A noun phrase with its first noun in the nominative (в пресс-службе министерства -> пресс-служба министерства)."""
         words = phrase.split()
         for i, w in enumerate(words):
-            q = self.morph.parse(w)[0]
+            q = self.parse(w)[0]
             if q.tag.POS == "NOUN":
                 form = q.inflect({"nomn"}) if "nomn" not in q.tag.grammemes else None
                 if form is not None:
@@ -293,12 +295,12 @@ class Morphology:
 
     def genitive(self, word: str) -> bool:
         """True when the word reads first as a noun or adjective in the genitive (a complement: министерства торговли)."""
-        q = self.morph.parse(word)[0]
+        q = self.parse(word)[0]
         return q.tag.POS in ("NOUN", "ADJF") and "gent" in q.tag.grammemes
 
     def case_of(self, word: str) -> str | None:
         """The case of a noun as most often read (for the case a name after it takes)."""
-        q = self.morph.parse(word)[0]
+        q = self.parse(word)[0]
         return next((c for c in _CASES if c in q.tag.grammemes), None) if q.tag.POS == "NOUN" else None
 
 
