@@ -307,16 +307,19 @@ def _looks_title(inner: str) -> bool:
     return caps >= max(1, len(toks) * 0.6)
 
 
-def _classify(text: str, s: Span, cue_re: re.Pattern) -> str:
+def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | None = None) -> str:
     inner = text[s.start:s.end]
     if s.continued or s.dash:
         return "direct"
     pre = s.pre.strip()
-    intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(re.search(
-        cue_re.pattern + r"(?:\s+that)?\s*$", pre, re.I))
+    intro_re = intro_re or re.compile(r"(?:" + cue_re.pattern + r")\s*$", re.I)
+    intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(intro_re.search(pre))
     n = _words(inner)
     if intro and n >= 2 and not (_looks_title(inner) and n <= 5 and pre != "" and not pre.endswith(":")):
-        if inner[:1].islower() and pre and not pre.endswith(":") and n < 6 and not cue_re.search(pre):
+        # a short lower-case phrase is a fragment, unless an attribution clause ends with a comma before it
+        # (По словам министра, «…» / Как отметил Х, «…»)
+        if inner[:1].islower() and pre and not pre.endswith(":") and n < 6 and not (
+                pre.endswith(",") and cue_re.search(pre)):
             return "partial"
         return "direct"
     post = s.post.lstrip(" ,—–")
@@ -407,6 +410,10 @@ class Annotator:
         # a role phrase may have one word inside it ("главы белорусского государства", "head of the state")
         self.role_re = re.compile(r"\b" + _trie_pattern(v.role_forms, r"(?:[\s-]+[^\W\d_]+)?[\s-]+") + r"\b", re.I)
         self.cue_re = re.compile(r"\b" + _trie_pattern(v.cues, r"\s+") + r"\b", re.I)
+        # a cue, maybe with its complementizer, right before a quote: said “…” / said that “…” / заявил, что «…»
+        that = "|".join(map(re.escape, v.complementizers))
+        self.intro_re = re.compile(r"(?:" + self.cue_re.pattern + r")" + (rf"(?:,?\s+(?:{that}))?" if that else "")
+                                   + r"\s*$", re.I)
         self.pronoun_re = re.compile(r"\b(" + "|".join(map(re.escape, v.pronouns)) + r")\b", re.I)
         self.country_words = set(v.countries)
         self.not_names = v.not_names
@@ -582,6 +589,7 @@ class Annotator:
                 return owner, people.persons[owner]["in_roster"]
             # a surname the article never gave in full, right next to a cue ("…,” Putin said): as written
             if alone and " ".join(name_tokens(surface)) not in self.country_words and (
+                    self.morph is None or self.morph.is_name(surface)) and (
                     self.cue_re.match(text[e:e + 40].lstrip(" ,")) or re.search(r"(?:" + self.cue_re.pattern + r")\s+$",
                                                                                 text[max(0, s - 40):s], re.I)):
                 return surface, False
@@ -870,9 +878,12 @@ def _fuller_organisation(text: str, at: int, word: str, phrase: str, ann: Annota
     return best
 
 
+_INNER_OPENER = re.compile(r"[“„«‹‘‚\"]|(?<=\s)'")
+
+
 def _inner_quotes(text: str, outer: Span, ann: Annotator, people: ArticlePeople):
     """(span, attribution) of each quote nested in a direct span right after a cue naming its speaker."""
-    if outer.close_at is None or outer.end - outer.start < 8:
+    if outer.close_at is None or outer.end - outer.start < 8 or not _INNER_OPENER.search(text, outer.start, outer.end):
         return
     found, _ = _spans_in_paragraph(text, outer.start, outer.end, outer.para, None)
     for inner in found:
@@ -980,7 +991,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash)
     _context(text, spans, paras)
     for s in spans:
-        s.kind = _classify(text, s, ann.cue_re)
+        s.kind = _classify(text, s, ann.cue_re, ann.intro_re)
     _headline_echoes(text, spans)
     for prev, s in zip(spans, spans[1:]):
         # “Our countries,” he said, “are close friends.”: a statement split by its attribution

@@ -78,6 +78,7 @@ class Vocabulary:
     determiners: list[str] = field(default_factory=list)   # words before a role in running prose ("the")
     documents: set[str] = field(default_factory=set)       # documents that "say" things (statement, declaration)
     joiners: list[str] = field(default_factory=list)       # lower-case words inside an organisation's name (of, the)
+    complementizers: list[str] = field(default_factory=list)   # "said that “…”": words between a cue and its quote
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -330,7 +331,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check = Checker(cues_path)
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
-                                     "joiners"}, required={"verbs", "roles"})
+                                     "joiners", "complementizers"}, required={"verbs", "roles"})
     morph = morphology(p.code)
     forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
     cues = sorted({f for c in check.texts(data["verbs"], "verbs", optional=False) for f in forms(c, verb=True)})
@@ -367,7 +368,8 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       dialogue_dash=bool(data.get("dialogue_dash", False)),
                       determiners=check.texts(data.get("determiners"), "determiners"),
                       documents={f.lower() for w in lower("documents") for f in forms(w)},
-                      joiners=[w.lower() for w in check.texts(data.get("joiners"), "joiners")], lang=p.code)
+                      joiners=[w.lower() for w in check.texts(data.get("joiners"), "joiners")],
+                      complementizers=check.texts(data.get("complementizers"), "complementizers"), lang=p.code)
 
 
 @lru_cache(maxsize=1)
