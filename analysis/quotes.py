@@ -143,6 +143,7 @@ def _closers_after(text: str, i: int, p1: int, closers: str) -> int:
     return sum(text.count(c, i + 1, p1) for c in set(closers) if c != text[i])
 
 
+_GAP = r"(?:\s+[^\W\d_]+)?\s+"   # between the words of a cue phrase: maybe one more word
 GENERIC_ROLE = "head"   # the role group that stands for any office held by a person named before
 _DASH = "—–-"
 # inside a statement: "A, — said he. — B" / "A, — said he." (the attribution set off by dashes; web text often
@@ -409,7 +410,8 @@ class Annotator:
         self._others: dict[str, Annotator] = {self.lang: self}
         # a role phrase may have one word inside it ("главы белорусского государства", "head of the state")
         self.role_re = re.compile(r"\b" + _trie_pattern(v.role_forms, r"(?:[\s-]+[^\W\d_]+)?[\s-]+") + r"\b", re.I)
-        self.cue_re = re.compile(r"\b" + _trie_pattern(v.cues, r"\s+") + r"\b", re.I)
+        # a phrase may hold one more word: "по его словам", "pointed it out"
+        self.cue_re = re.compile(r"\b" + _trie_pattern(v.cues, _GAP) + r"\b", re.I)
         # a cue, maybe with its complementizer, right before a quote: said “…” / said that “…” / заявил, что «…»
         that = "|".join(map(re.escape, v.complementizers))
         self.intro_re = re.compile(r"(?:" + self.cue_re.pattern + r")" + (rf"(?:,?\s+(?:{that}))?" if that else "")
@@ -427,7 +429,8 @@ class Annotator:
         self.title_words = v.title_words
         objects = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.object_markers), key=len, reverse=True))
         self.object_re = re.compile(rf"\b(?:{objects})\s+(?:the\s+)?$", re.I) if objects else None
-        after = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.speaker_after), key=len, reverse=True))
+        after = "|".join(sorted((re.escape(w).replace(r"\ ", _GAP) for w in v.speaker_after),
+                                key=len, reverse=True))
         self.speaker_after_re = re.compile(rf"(?:{after})$", re.I) if after else None
 
     def normalise(self, word: str) -> str:
@@ -785,7 +788,8 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
             cue = c
         if cue:
             if ann.speaker_follows(cue.group()):
-                m = _mention_in(pre[cue.end():], pre_at + cue.end(), people, "first")
+                # "according to X", "по словам министра"; "по его словам": the speaker inside the cue
+                m = _mention_in(pre[cue.start():], pre_at + cue.start(), people, "first")
             else:
                 m = _mention_in(pre[:cue.start()], pre_at, people, "last") or _mention_in(
                     pre[cue.end():], pre_at + cue.end(), people, "first")

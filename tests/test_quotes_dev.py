@@ -81,3 +81,10 @@ def test_a_role_noun_in_any_case_binds_to_the_person_introduced_with_it():
            "«Мы поддержим их», — заявил аким.\n")
     assert list(q["speaker"]) == ["Мехмет Уянык", ""]
     assert q.loc[1, "speaker_mention"] == "аким" and q.loc[1, "confidence"] == "none"
+
+
+def test_po_ego_slovam_takes_the_speaker_from_the_possessive_pronoun():
+    q = ru("Визит\nМинистр экономики Казахстана Серик Жумангарин и министр Беларуси Анна Ковальчук провели встречу.\n"
+           "По ее словам, «сотрудничество развивается успешно».\nПо его мнению, «торговля удвоится за три года».\n")
+    assert list(q["speaker"]) == ["Анна Ковальчук", "Серик Жумангарин"]
+    assert set(q["confidence"]) == {"coreference"}
