@@ -471,6 +471,18 @@ class Annotator:
             if not inside.contains(m.start()):
                 mentions.append(Mention(m.start(), m.end(), m.group(), None, "pronoun"))
         mentions.sort(key=lambda x: x.start)
+        # a title that introduces the name after it ("Deputy head of the … Administration Olga Chupris") is
+        # part of that name's mention, not a person of its own
+        kept: list[Mention] = []
+        for k, x in enumerate(mentions):
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if x.kind == "title" and nxt is not None and nxt.kind == "name" and nxt.start - x.end <= 90 \
+                    and not re.search(r"[^\w\s’'-]", text[x.end:nxt.start]) and _words(text[x.end:nxt.start]) <= 8:
+                if nxt.title_start is None:
+                    nxt.title_start = x.start
+                continue
+            kept.append(x)
+        mentions = kept
         import bisect
         sent_starts = [sp.start for sp in sentences(text)]
         first_in_sentence: set[int] = set()
@@ -767,7 +779,18 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         if m is None and after_cue is not None and after_cue.kind != "pronoun" and \
                 _words(s.post[cue.end():after_cue.start - clause_start]) <= 8:
             m = after_cue    # "— рассказал в интервью агентству «Казинформ» директор завода Иван Петров"
-        if m:
+        if m is not None:
+            # the person is the complement of a body that speaks ("сообщает пресс-служба Президента",
+            # "the press service of President X said"): the body is the speaker
+            lead = s.post[cue.end():m.start - clause_start] if m is after_cue else s.post[:m.start - clause_start]
+            body = [t for t in _NAME_TOKEN.finditer(lead) if t.group().lower() in ann.vocab.institutions
+                    and lead[t.start() - 1:t.start()] not in _PAIRS]   # not a name in marks («Казинформ»)
+            # ... unless a role comes first ("директор завода Иван Петров": the director speaks)
+            if body and not re.search(r"[^\w\s’'-]", lead[body[-1].end():]) \
+                    and not ann.role_re.search(lead[:body[-1].start()]):
+                org = _organisation(s.post[cue.end():] if m is after_cue else s.post[:cue.start()], ann, text, s.open_at)
+                if org:
+                    return org
             return _resolved(m, ann, people, s.open_at, text)
         # a cue with no person next to it ("the ministry said", "said a statement"): an organisation or
         # document when the words name one, else keep the words and guess nothing

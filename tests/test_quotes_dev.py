@@ -88,3 +88,10 @@ def test_po_ego_slovam_takes_the_speaker_from_the_possessive_pronoun():
            "По ее словам, «сотрудничество развивается успешно».\nПо его мнению, «торговля удвоится за три года».\n")
     assert list(q["speaker"]) == ["Анна Ковальчук", "Серик Жумангарин"]
     assert set(q["confidence"]) == {"coreference"}
+
+
+def test_a_press_service_speaks_for_the_person_it_names_and_a_director_for_his_plant():
+    q = ru("Совещание\n«Работа будет продолжена», — сообщает пресс-служба Президента.\n"
+           "«Мы не стоим на месте», — рассказал в интервью агентству «Казинформ» директор завода Иван Петров.\n")
+    assert list(q["speaker"]) == ["пресс-служба Президента", "Иван Петров"]
+    assert list(q["confidence"]) == ["organization", "name"]
