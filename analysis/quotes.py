@@ -324,7 +324,9 @@ def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | Non
             return "partial"
         return "direct"
     post = s.post.lstrip(" ,—–")
-    cue = cue_re.search(post) if n >= 8 and post else None
+    # a statement's end: a comma (or ! ?) at the close, before its attribution (…our choice,” Putin said)
+    ends = inner.rstrip()[-1:] in ",!?" or s.post.lstrip()[:1] == ","
+    cue = cue_re.search(post) if n >= 8 and post and ends else None
     if cue and _words(post[:cue.start()]) <= 5 and not re.search(r"[.!?;]", post[:cue.start()]):
         return "direct"      # a long quoted clause with its own attribution: Russia must “…,” Putin said.
     if _looks_title(inner) or n <= 2:
