@@ -183,7 +183,10 @@ def _dialogue_spans(text: str, p, n: int, cue_re, follows_dialogue: bool) -> lis
     start = lead.end()
     m = _dash_attribution(text, start, p.end, cue_re)
     if m is None:
-        if not follows_dialogue:
+        # no attribution: speech only inside a dialogue, and only if it reads like a sentence (a list item
+        # after "В программе:" — "— выставка техники;" — does not)
+        body = text[start:p.end].rstrip()
+        if not follows_dialogue or not body[:1].isupper() or body[-1:] not in ".!?…»\"" or _words(body) < 5:
             return []
         return [Span(start, p.end, p.start, p.end, n, dash=True)]
     whole = Span(start, p.end, p.start, p.end, n, dash=True)

@@ -71,7 +71,9 @@ def test_dialogue_paragraphs_opened_by_a_dash_are_direct_speech():
 
 
 def test_a_dash_list_without_attribution_is_not_speech():
-    q = ru("Итоги года\nВ программе форума:\nЗавод подвел итоги года.\n— выставка техники;\n— подписание соглашений.\n")
+    q = ru("Итоги года\nЗавод подвел итоги года.\n— выставка техники;\n— подписание соглашений.\n")
+    assert q.empty
+    q = ru("Форум\nВ программе форума:\n— выставка техники;\n— подписание соглашений.\n")
     assert q.empty
 
 
