@@ -469,8 +469,9 @@ class Annotator:
         for run_start, run in _capitalised_runs(text):
             if not inside.contains(run_start):
                 self._names_in_run(text, run_start, run, people, mentions)
+        named = _Intervals([(x.start, x.end) for x in mentions])   # names found so far, in text order
         for m in self._title_mentions(text):
-            if not inside.contains(m.start) and not any(x.start < m.end and m.start < x.end for x in mentions):
+            if not inside.contains(m.start) and not named.overlaps(m.start, m.end):
                 mentions.append(m)
         for m in self.pronoun_re.finditer(text):
             if not inside.contains(m.start()):
@@ -566,7 +567,7 @@ class Annotator:
                 if title_role:
                     people.bind(key, title_role, self.vocab.country_of(" ".join(title_before)))
                 elif role_before is not None:
-                    phrase = text[role_before.start():name_s]
+                    phrase = text[max(0, name_s - 90) + role_before.start():name_s]   # the match is on a window
                     role, _ = self.vocab.role_of(role_before.group())
                     people.bind(key, role, self.vocab.country_of(phrase))
                 out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster,
@@ -673,8 +674,20 @@ class Annotator:
         if role is None:
             return None, False
         country = self.vocab.country_of(surface)
-        earlier = [m for m in mentions if m.start < at and m.key]
-        recent = [m.key for m in reversed(earlier)]
+        import bisect
+        starts = [m.start for m in mentions] if len(mentions) < 64 else None
+        if starts is None:   # mentions are in text order: look back from `at` without a scan of the whole list
+            lo, hi = 0, len(mentions)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if mentions[mid].start < at:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            upto = lo
+        else:
+            upto = bisect.bisect_left(starts, at)
+        recent = [m.key for m in reversed(mentions[max(0, upto - 400):upto]) if m.key]
         # 1. roster: office holders in the article's year, narrowed to those the article names
         holders = [p.name for p in self.roster.by_title(role, country, quals, people.year)]
         named = [k for k in recent if k in holders]
@@ -697,9 +710,10 @@ class Annotator:
 
     def resolve_pronoun(self, pronoun: str, people: ArticlePeople, before: int) -> str | None:
         gender = self.vocab.pronouns.get(pronoun.lower())
+        upto = _mentions_before(people, before)
         for subjects_only in (True, False):
-            for m in reversed(people.mentions):
-                if m.start >= before or not m.key or m.kind == "pronoun" or (subjects_only and not m.subject):
+            for m in reversed(people.mentions[max(0, upto - 400):upto]):   # a bounded look back: linear articles
+                if not m.key or m.kind == "pronoun" or (subjects_only and not m.subject):
                     continue
                 person = people.persons.get(m.key, {})
                 if gender and person.get("gender") and person["gender"] != gender:
@@ -742,6 +756,12 @@ class _Intervals:
     def __init__(self, spans):
         self.spans = sorted(spans)
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) meets any interval (intervals that do not overlap each other)."""
+        import bisect
+        i = bisect.bisect_left(self.spans, (end, -1)) - 1
+        return i >= 0 and self.spans[i][1] > start
+
     def contains(self, pos: int) -> bool:
         import bisect
         i = bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
@@ -759,8 +779,25 @@ class Attribution:
     confidence: str = "none"
 
 
+def _starts(people: ArticlePeople) -> list[int]:
+    starts = people.__dict__.get("_starts")
+    if starts is None or len(starts) != len(people.mentions):
+        starts = people.__dict__["_starts"] = [m.start for m in people.mentions]
+    return starts
+
+
+def _mentions_before(people: ArticlePeople, pos: int) -> int:
+    """How many of the article's mentions (in text order) start before `pos`."""
+    import bisect
+    return bisect.bisect_left(_starts(people), pos)
+
+
 def _mention_in(segment: str, offset: int, people: ArticlePeople, pick: str) -> Mention | None:
-    inside = [m for m in people.mentions if offset <= m.start and m.end <= offset + len(segment)]
+    import bisect
+    starts = _starts(people)
+    end = offset + len(segment)
+    lo, hi = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, end)
+    inside = [m for m in people.mentions[lo:hi] if m.end <= end]   # mentions are in text order
     if not inside:
         return None
     return inside[-1] if pick == "last" else inside[0]
@@ -980,7 +1017,8 @@ def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int, text: 
     if m.kind == "title" and m.key is None:
         # "the governor, Ivan Petrov": a name in apposition names the person
         # ("председатель правления фонда Айгерим Сейтказы"): so does a name a few words after the title
-        nxt = next((x for x in people.mentions if x.start > m.start and x.kind == "name"), None)
+        k = _mentions_before(people, m.start + 1)
+        nxt = next((x for x in people.mentions[k:k + 20] if x.start > m.start and x.kind == "name"), None)
         if nxt is not None and nxt.key and (0 < nxt.start - m.end <= 3 or (
                 nxt.start - m.end <= 60 and _words(text[m.end:nxt.start]) <= 4
                 and not re.search(r"[^\w\s’'-]", text[m.end:nxt.start]))):
