@@ -630,7 +630,10 @@ class Annotator:
             if appositive:
                 break
         cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
-        known = self.morph is not None and all(self.morph.is_name(t) for t in toks)
+        # every word a name the dictionary knows, or a given name followed by a surname it does not know
+        # (Виталий Вовк): a person, whatever words stand around it
+        known = self.morph is not None and (all(self.morph.is_name(t) for t in toks) or (
+            len(toks) in (2, 3) and self.morph.is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)))
         if titled or appositive or cue_near or known:
             # an earlier, fuller form of the same person wins ("Igor Sergeenko" over "Sergeenko")
             owner = people.surname_owner(surface)

@@ -245,6 +245,11 @@ class Morphology:
         return all(self._name_parses(part) and not ({"Geox", "Orgn", "Abbr"} & self.parse(part)[0].tag.grammemes)
                    for part in token.split("-") if part)
 
+    def is_given_name(self, token: str) -> bool:
+        """True when the dictionary's first reading of the word is a given name (Виталий, Ержан)."""
+        parses = self.parse(token)
+        return bool(parses) and "Name" in parses[0].tag.grammemes
+
     def nominative(self, name: str, prefer: str | None = None) -> tuple[str, str | None]:
         """(the name in the nominative, 'm' / 'f' / None), reading all its words in one case and gender.
 

@@ -252,3 +252,18 @@ def test_a_long_quoted_clause_with_its_own_attribution_is_a_statement_a_short_on
     kinds = dict(zip(q["text"], q["kind"]))
     assert kinds["keep the union state open to every partner that respects our choice,"] == "direct"
     assert kinds["useful"] != "direct"
+
+
+@pytest.mark.parametrize("intro, surname", [
+    ("Об этом сообщил генеральный директор ОАО «МТЗ» Виталий Вовк.", "Вовк"),
+    ("Об этом рассказал руководитель компании «Агросервис» Ержан Тлеубердин.", "Тлеубердин"),
+    ("Такие данные привел глава холдинга «Белагро» Остап Гнатюк.", "Гнатюк"),
+])
+def test_a_russian_name_the_dictionary_half_knows_after_a_company_in_marks_speaks_later(intro, surname):
+    # a given name the dictionary knows, a surname it does not: still a person, and the bare
+    # surname with a cue later in the article is that person
+    text = f"Новости\n\n{intro}\n\n«Мы поставили партнерам почти полторы тысячи машин», — заявил {surname}.\n"
+    q = quotes_in_text(text, "t", lang="ru")
+    direct = q[q["kind"] == "direct"]
+    assert len(direct) == 1
+    assert direct.iloc[0]["speaker"].split()[-1] == surname
