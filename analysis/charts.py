@@ -144,15 +144,18 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     ax.xaxis.get_major_locator().set_params(integer=True)
     lo_x, hi_x = f["when"].min(), f["when"].max()
     ax.set_xlim(float(lo_x) - 1, float(hi_x) + 1)
-    ax.legend(frameon=False, fontsize=7, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.14))
+    legend = ax.legend(frameon=False, fontsize=7, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.14))
     notes = ["● actual  ▲ target  ■ aspiration; hollow: placed at the year it was said"]
     if rest:
         notes.append("Not drawn (fewer reports): " + "; ".join(rest[:8]) + (" …" if len(rest) > 8 else "") + ".")
     if left_out:
         notes.append(f"{left_out} amount{'s' if left_out != 1 else ''} in other currencies with no exchange rate "
                      "left out (no rate in rates.csv or the article).")
-    fig.text(0.01, -0.02, "\n".join(notes), fontsize=6.5, color=style.MUTED, va="top", ha="left",
-             transform=fig.transFigure)
+    # the notes go under the legend, wherever its rows end, so the two never overlap
+    fig.canvas.draw()
+    legend_bottom = legend.get_window_extent().transformed(fig.transFigure.inverted()).y0
+    fig.text(0.01, min(-0.02, legend_bottom - 0.02), "\n".join(notes), fontsize=6.5, color=style.MUTED, va="top",
+             ha="left", transform=fig.transFigure)
     return fig
 
 

@@ -98,3 +98,16 @@ def test_axis_labels_do_not_overlap():
         legends = [ax.get_legend() for ax in fig.axes if ax.get_legend()] + list(fig.legends)
         legend = [t.get_text() for lg in legends for t in lg.get_texts()]
         assert "Energy, oil and gas" in legend                      # whole labels, never cut
+
+
+def test_the_claims_chart_notes_stand_below_its_legend():
+    import matplotlib
+    matplotlib.use("Agg", force=False)
+    from analysis.pipeline import analyse
+    r = analyse(os.path.join(os.path.dirname(__file__), "..", "seeds"))
+    fig = charts.figures_over_time(r.figures, r.articles)
+    fig.canvas.draw()
+    inverse = fig.transFigure.inverted()
+    legend = fig.axes[0].get_legend().get_window_extent().transformed(inverse)
+    notes = [t for t in fig.texts if "actual" in t.get_text()][0].get_window_extent().transformed(inverse)
+    assert notes.y1 <= legend.y0
