@@ -1,14 +1,19 @@
 """Execute the notebooks with papermill and render them into briefings.
 
 A build writes everything into a fresh run folder ``OUT/<run-id>/`` (executed
-notebooks, HTML, PDF, ``manifest.json``, ``build.log``). Only when every
-notebook succeeded are the HTML/PDF copied to ``OUT/<notebook>.html|pdf`` (each
-by an atomic rename) and ``OUT/latest`` pointed at the run. A failed run keeps
-its folder for diagnosis and leaves the previous good report untouched.
+notebooks, HTML, PDF, ``manifest.json``, ``build.log`` and the snapshot of the
+extracted tables the notebooks read). Notebooks whose inputs did not change
+since the published run are reused, not rebuilt. The set is published in one
+step: ``OUT/latest`` is swapped to the run folder by a single rename, and the
+top-level files (``OUT/briefing.pdf`` ...) are links through ``latest/``. A
+deep dive that failed keeps its previous version (marked in the manifest); if
+the executive briefing fails, or the corpus is empty, nothing is published and
+the previous set stays as it was.
 """
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import logging
@@ -28,6 +33,11 @@ log = logging.getLogger(__name__)
 # An installed package carries its notebooks in analysis/notebooks; a source checkout keeps them
 # in the repository's notebooks/ (the editable install maps one onto the other).
 NOTEBOOK_DIRS = (Path(__file__).resolve().parent / "notebooks", Path(__file__).resolve().parent.parent / "notebooks")
+RUN_LOCK = ".running.lock"          # held by the build that owns a run folder
+PUBLISH_LOCK = ".publish.lock"      # held while OUT/ is published or pruned
+# Failures of a run go to its build.log only; the command prints them once itself.
+runlog = logging.getLogger("analysis.build.run")
+runlog.propagate = False
 FORMATS = ("html", "pdf")
 KERNEL_NAME = "briefing-python"
 
@@ -52,10 +62,16 @@ class BuildResult:
     run_dir: Path
     runs: list[NotebookRun]
     up_to_date: bool = False  # nothing changed since the published run: nothing was built
+    reason: str = ""              # why the whole build failed before any notebook ran
+    published: bool = False       # this run is now OUT/latest (possibly with failed notebooks kept from before)
 
     @property
     def ok(self) -> bool:
-        return all(r.ok for r in self.runs)
+        return not self.reason and (self.up_to_date or bool(self.runs)) and all(r.ok for r in self.runs)
+
+    @property
+    def log(self) -> Path:
+        return self.run_dir / "build.log"
 
 
 # --------------------------------------------------------------------------- notebooks & parameters
@@ -89,7 +105,7 @@ def notebook_parameters(path: Path) -> dict[str, dict]:
 DATE_PARAMETERS = {"since", "until"}
 # Parameters naming a file: resolved against the folder the command runs in (not the
 # notebooks' folder) and checked before anything runs.
-PATH_PARAMETERS = {"roster": "speaker roster", "lexicon": "theme lexicon", "rates": "rates CSV",
+FILE_PARAMETERS = {"roster": "speaker roster", "lexicon": "theme lexicon", "rates": "rates CSV",
                    "reference": "reference CSV"}
 
 
@@ -110,7 +126,7 @@ def _check_path(name: str, raw: str) -> str:
 
     path = Path(raw).expanduser().resolve()
     if not path.is_file():
-        raise UsageError(f"parameter '{name}': {PATH_PARAMETERS[name]} {raw} not found "
+        raise UsageError(f"parameter '{name}': {FILE_PARAMETERS[name]} {raw} not found "
                          f"(relative paths start from {Path.cwd()})")
     try:
         if name == "reference":
@@ -120,6 +136,8 @@ def _check_path(name: str, raw: str) -> str:
     except ConfigError as exc:
         raise UsageError(f"parameter '{name}': {exc}") from None
     return str(path)
+
+
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
 
@@ -162,7 +180,7 @@ def resolve_parameters(notebooks: dict[str, Path], given: list[tuple[str, str]])
             raise UsageError(f"unknown parameter '{pname}' (the selected notebooks take: {hint})")
         if pname in DATE_PARAMETERS and raw:
             _check_date(pname, raw)
-        if pname in PATH_PARAMETERS and raw:
+        if pname in FILE_PARAMETERS and raw:
             raw = _check_path(pname, raw)
         for nb, spec in specs.items():
             if pname in spec:
@@ -233,9 +251,17 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _kernel_dir() -> Path:
-    """A kernelspec that runs this very interpreter, so notebooks see this install."""
-    root = Path(tempfile.mkdtemp(prefix="briefing-kernel-"))
+def _kernel_dir(run_dir: Path | None = None) -> Path:
+    """A kernelspec that runs this very interpreter, so notebooks see this install.
+
+    Made inside the run folder when there is one, so that a killed build leaves
+    nothing in the system's temporary folder (the run folder is pruned later).
+    """
+    if run_dir is not None:
+        root = run_dir / ".kernel"
+        root.mkdir()
+    else:
+        root = Path(tempfile.mkdtemp(prefix="briefing-kernel-"))
     spec_dir = root / "kernels" / KERNEL_NAME
     spec_dir.mkdir(parents=True)
     spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
@@ -293,26 +319,60 @@ def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tup
     return run
 
 
+def check_writable(folder: Path, what: str) -> None:
+    """Create `folder` if needed and prove a file can be written there; UsageError otherwise."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".briefing-write-test-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UsageError(f"{what} {folder} is not writable ({exc.strerror or exc})") from None
+
+
+def check_options(formats, keep: int, jobs: int, max_bytes: int,
+                  formats_known: bool = True) -> tuple[tuple[str, ...], int]:
+    """Refuse option values that cannot work; returns (formats, jobs clamped to the machine's cores)."""
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in formats if f and f.strip()))
+    if not formats:
+        raise UsageError(f"--format names no format; choose from {', '.join(FORMATS)}")
+    bad = [f for f in formats if f not in FORMATS] if formats_known else []
+    if bad:
+        raise UsageError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    if isinstance(keep, bool) or not isinstance(keep, int) or keep < 0:
+        raise UsageError(f"--keep expects a whole number of runs, 0 or more; got {keep!r}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise UsageError(f"--jobs expects a whole number of at least 1; got {jobs!r}")
+    if max_bytes < 1:
+        raise UsageError(f"--max-bytes expects a positive number of bytes; got {max_bytes}")
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        log.warning("--jobs %d is more than the %d core(s) of this machine; using %d", jobs, cores, cores)
+        jobs = cores
+    return formats, jobs
+
+
 def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
           formats: tuple[str, ...] = FORMATS, params: list[tuple[str, str]] | None = None,
           title: str | None = None, verbose: bool = False, progress: bool | None = None,
           keep: int = 10, jobs: int = 1, cache_dir: str | Path | None = None,
           configs: dict[str, str] | None = None, fetched: dict | None = None,
-          scheduler: str | None = None) -> BuildResult:
+          scheduler: str | None = None, max_bytes: int | None = None) -> BuildResult:
     """Execute and render the notebooks; see the module docstring for the layout.
 
     `fetched` (``FetchReport.as_dict()`` of a fetch run just before) goes into
     the manifest as ``fetch``: the sources polled and what each gave.
     """
     from . import __version__
-    from .corpus import load_corpus
+    from .corpus import DEFAULT_MAX_BYTES, load_corpus
+    from .pipeline import load_configs
 
     corpus = Path(corpus).resolve()
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
-    bad = [f for f in formats if f not in FORMATS]
-    if bad:
-        raise UsageError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    formats, jobs = check_options(formats, keep, jobs, max_bytes)
     catalogue = available_notebooks()
     chosen = notebooks or list(catalogue)
     missing = [n for n in chosen if n.removesuffix(".ipynb") not in catalogue]
@@ -331,8 +391,10 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             if given in per_nb[name] and given in spec:
                 raise UsageError(f"parameter '{given}' is set by briefing build itself; it cannot be given with -p")
 
-    from .pipeline import load_configs
     for name, values in per_nb.items():    # every config is checked before anything runs
+        if values.get("corpus_dir") and Path(str(values["corpus_dir"])).resolve() != corpus:
+            raise UsageError(f"parameter 'corpus_dir' ({values['corpus_dir']}) names another folder than the "
+                             f"corpus ({corpus}); give the corpus one way only")
         load_configs(corpus, values.get("roster") or None, values.get("lexicon") or None, values.get("rates") or None)
     from .params import resolve_names        # themes, speakers, metric, currency: known, canonical
 
@@ -346,16 +408,26 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     # absolute: papermill's cwd= changes the working directory of the whole process while a notebook
     # runs, so with --jobs 2 a relative run folder would be looked up in the other notebook's folder
     out = Path(out).absolute()
-    loaded = load_corpus(corpus)
+    check_writable(out, "reports folder (--out)")
+    if cache_dir:
+        check_writable(Path(cache_dir), "cache folder (--cache)")
+    loaded = load_corpus(corpus, max_bytes=max_bytes, exclude=(out,))
     keys = input_keys(corpus, loaded, selected, per_nb, formats, title)
     previous = previous_run(out)
-    if previous is not None and _all_current(previous, keys):
+    if previous is not None and not loaded.articles.empty and _all_current(previous, keys):
         log.info("up to date: corpus, parameters and notebooks unchanged since run %s", previous["run_id"])
+        from filelock import FileLock
+        with FileLock(str(out / PUBLISH_LOCK)):       # nothing to build, but killed runs are still cleaned up
+            _prune(out, keep)
         return BuildResult(out / previous["run_id"], [], up_to_date=True)
-    out.mkdir(parents=True, exist_ok=True)
     run_id = new_run_id()
     run_dir = out / run_id
-    run_dir.mkdir()
+    from filelock import FileLock
+    staging = out / f".{run_id}.new"                        # locked before it gets its run-id name, so
+    staging.mkdir()                                          # pruning never sees it unlocked
+    run_lock = FileLock(str(staging / RUN_LOCK))            # held while this run lives: pruning skips it
+    run_lock.acquire()
+    os.rename(staging, run_dir)
     handler = logging.FileHandler(run_dir / "build.log", encoding="utf-8")
     handler.setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -364,16 +436,37 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler) and h.level == logging.NOTSET:
             h.setLevel(root_logger.level)   # the terminal keeps its own verbosity
     root_logger.addHandler(handler)
+    runlog.addHandler(handler)
     quiet_level = root_logger.level
     if root_logger.level > logging.INFO:
         root_logger.setLevel(logging.INFO)
     started = time.perf_counter()
+    kernel_root = None
+    env_before = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "BRIEFING_CACHE")}
     try:
         log.info("build %s: corpus %s, notebooks %s", run_id, corpus, ", ".join(selected))
+        stats: dict = {}
+        if loaded.articles.empty:
+            # an empty corpus (or a missing network mount, which looks the same) never replaces a report
+            manifest = _manifest_base(run_id, corpus, None, per_nb, selected, __version__, stats, out, keys)
+            if fetched is not None:
+                manifest["fetch"] = fetched
+            why = "no article could be read from the corpus; nothing published"
+            runlog.error(why)
+            runs = []
+            result = BuildResult(run_dir, runs, reason=why)
+            _finish_manifest(manifest, run_dir, runs, started, published=None, status="failed")
+            with FileLock(str(out / PUBLISH_LOCK)):
+                _prune(out, keep, current=run_dir)
+            return result
         reused = reuse_unchanged(previous, keys, run_dir, out)
         todo = {n: p for n, p in selected.items() if n not in reused}
+        extracted = None
         if todo:
-            snapshots = take_snapshot(corpus, per_nb, todo, run_dir, cache_dir, jobs, scheduler)
+            # one snapshot of the corpus for the whole build (see analysis.snapshot): every notebook reads
+            # it, so an article edited meanwhile cannot make the briefings disagree
+            snapshots, extracted = take_snapshot(corpus, per_nb, todo, run_dir, cache_dir, jobs, scheduler,
+                                                 max_bytes=max_bytes, exclude=(out,), stats=stats)
             for name, path in todo.items():
                 spec = notebook_parameters(path)
                 # absolute: the kernel runs in the notebook's folder, not in ours
@@ -382,20 +475,23 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
                 if prev_tables is not None and prev_tables.is_dir():
                     given["previous"] = str(prev_tables.resolve())
                 per_nb[name].update({k: v for k, v in given.items() if k in spec})
-        kernel_root = _kernel_dir()
+        manifest = _manifest_base(run_id, corpus, extracted if extracted is not None else loaded, per_nb, selected,
+                                  __version__, stats, out, keys, reused)
+        if fetched is not None:
+            manifest["fetch"] = fetched
+        kernel_root = _kernel_dir(run_dir)
         show = sys.stderr.isatty() if progress is None else progress
         bar = None
         if show and not verbose and todo:
             from tqdm import tqdm
             bar = tqdm(total=len(todo), desc="briefing", unit="notebook", file=sys.stderr)
         runs: list[NotebookRun] = list(reused.values())
-        env_before = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "BRIEFING_CACHE")}
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernel_root), env_before["JUPYTER_PATH"]]))
         if cache_dir:
             os.environ["BRIEFING_CACHE"] = str(cache_dir)
         try:
             from concurrent.futures import ThreadPoolExecutor, as_completed
-            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(todo) or 1))) as pool:
                 futures = {pool.submit(execute, name, path, run_dir, per_nb[name], formats, title, kernel_root,
                                        verbose): name for name, path in todo.items()}
                 for fut in as_completed(futures):
@@ -410,42 +506,118 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         finally:
             if bar is not None:
                 bar.close()
-            shutil.rmtree(kernel_root, ignore_errors=True)
-            for k, v in env_before.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
         runs.sort(key=lambda r: list(selected).index(r.name))
         for run in runs:
             run.input_key = keys[run.name]
         result = BuildResult(run_dir, runs)
-        manifest = {
-            "run_id": run_id,
-            "status": "ok" if result.ok else "failed",
-            "started_utc": run_id[:16],
-            "seconds": round(time.perf_counter() - started, 2),
-            "corpus": str(corpus),
-            "inputs": [{"file": a, "sha256": s} for a, s in zip(loaded.articles["article_id"], loaded.articles["sha256"])],
-            "skipped": loaded.problems.to_dict(orient="records"),
-            "notebooks": [{"name": n, "sha256": _sha256(p), "parameters": per_nb[n], "input_key": keys[n],
-                           "reused": n in reused} for n, p in selected.items()],
-            "versions": _versions(__version__),
-            "timings": {r.name: round(r.seconds, 2) for r in runs},
-            "errors": [r.error for r in runs if r.error],
-            "outputs": [{"file": p.name, "sha256": _sha256(p)} for r in runs for p in r.outputs if p.exists()],
-        }
-        if fetched is not None:
-            manifest["fetch"] = fetched
-        (run_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-        if result.ok:
-            _publish(out, run_dir, runs)
-            _prune(out, keep)
+        with FileLock(str(out / PUBLISH_LOCK)):
+            published_before = _published_run(out)
+            plan = _publish_plan(runs, published_before, run_dir)
+            status = "ok" if result.ok else ("partial" if plan else "failed")
+            _finish_manifest(manifest, run_dir, runs, started, published=plan, status=status,
+                             previous=published_before)
+            if plan:
+                _publish(out, run_dir, plan)
+                result.published = True
+            _prune(out, keep, current=run_dir)
         return result
     finally:
+        if kernel_root is not None:
+            shutil.rmtree(kernel_root, ignore_errors=True)
+        for k, v in env_before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
         root_logger.removeHandler(handler)
+        runlog.removeHandler(handler)
         root_logger.setLevel(quiet_level)
         handler.close()
+        try:
+            os.unlink(run_dir / RUN_LOCK)
+        except OSError:
+            pass
+        run_lock.release()
+
+
+def _file_hash(path) -> dict | None:
+    if not path:
+        return None
+    p = Path(path)
+    return {"file": str(p), "sha256": _sha256(p)} if p.is_file() else None
+
+
+def _manifest_base(run_id, corpus, loaded, per_nb, selected, version, stats, out, keys=None,
+                   reused=()) -> dict:
+    """Everything the manifest says about the inputs, written before the notebooks run."""
+    arts = loaded.articles if loaded is not None else None
+    inputs = ([{"file": a, "sha256": s} for a, s in zip(arts["article_id"], arts["sha256"])]
+              if arts is not None else [])
+    configs: dict = {}
+    if loaded is not None:
+        for kind in ("roster", "lexicon", "rates"):
+            configs[kind] = _file_hash((getattr(loaded, "config", None) or {}).get(kind))
+    refs = {v.get("reference") for v in per_nb.values() if v.get("reference")}
+    configs["reference"] = [_file_hash(r) for r in sorted(refs)] if refs else None
+    before = _published_manifest(out)
+    old = {i["file"]: i["sha256"] for i in before.get("inputs", [])} if before else None
+    new = {i["file"]: i["sha256"] for i in inputs}
+    changes = None if old is None else {
+        "since_run": before.get("run_id"),
+        "added": sorted(set(new) - set(old)),
+        "removed": sorted(set(old) - set(new)),
+        "changed": sorted(f for f in set(new) & set(old) if new[f] != old[f]),
+    }
+    return {
+        "run_id": run_id,
+        "status": "running",
+        "started_utc": run_id[:16],
+        "corpus": str(corpus),
+        "inputs": inputs,
+        "skipped": loaded.problems.to_dict(orient="records") if loaded is not None else [],
+        "configs": configs,
+        "cache": stats,
+        "articles_since_previous_run": changes,
+        "notebooks": [{"name": n, "sha256": _sha256(p), "parameters": per_nb[n],
+                       "input_key": (keys or {}).get(n), "reused": n in reused} for n, p in selected.items()],
+        "versions": _versions(version),
+    }
+
+
+def _finish_manifest(manifest: dict, run_dir: Path, runs: list[NotebookRun], started: float, *,
+                     published: dict | None, status: str, previous: Path | None = None) -> None:
+    manifest["status"] = status
+    ok = {r.name for r in runs if r.ok}
+    for entry in manifest.get("notebooks", []):     # only a notebook that succeeded can be reused next time
+        if entry["name"] not in ok:
+            entry["input_key"] = None
+    manifest["seconds"] = round(time.perf_counter() - started, 2)
+    manifest["timings"] = {r.name: round(r.seconds, 2) for r in runs}
+    manifest["errors"] = [r.error for r in runs if r.error]
+    manifest["outputs"] = [{"file": p.name, "sha256": _sha256(p)} for r in runs for p in r.outputs if p.exists()]
+    manifest["published"] = None if not published else {
+        "run_id": run_dir.name,
+        "notebooks": {name: {"status": info["status"], "from_run": info["from_run"],
+                             "files": sorted(f.name for f in info["files"])}
+                      for name, info in published.items()},
+    }
+    _write_atomic(run_dir / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"   # unique per writer
+    try:
+        with open(tmp, "x", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 # --------------------------------------------------------------------------- snapshot and rebuild-only-what-changed
@@ -455,9 +627,10 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def take_snapshot(corpus: Path, per_nb: dict[str, dict], todo: dict[str, Path], run_dir: Path,
-                  cache_dir, jobs: int, scheduler: str | None = None) -> dict[str, Path]:
+                  cache_dir, jobs: int, scheduler: str | None = None, *, max_bytes: int | None = None,
+                  exclude: tuple = (), stats: dict | None = None) -> tuple[dict[str, Path], object]:
     """Extract once for the whole build and freeze the tables in RUN/tables (see `analysis.snapshot`);
-    returns each notebook's snapshot folder.
+    returns each notebook's snapshot folder and the results of the first snapshot.
 
     Every notebook of the run reads this folder, so all briefings describe the same articles even when
     a file changes during the build, and none repeats the extraction. A notebook that asks for another
@@ -467,19 +640,23 @@ def take_snapshot(corpus: Path, per_nb: dict[str, dict], todo: dict[str, Path], 
 
     made: dict[tuple, Path] = {}
     chosen = {}
+    first = None
     for name in todo:
         values = per_nb[name]
         cfg = tuple(values.get(k) or None for k in ("roster", "lexicon", "rates"))
         if cfg not in made:
             folder = run_dir / ("tables" if not made else f"tables-{len(made) + 1}")
             started = time.perf_counter()
+            extra = {"max_bytes": max_bytes} if max_bytes is not None else {}
             res = analyse(corpus, roster=cfg[0], lexicon=cfg[1], rates=cfg[2], cache_dir=cache_dir, jobs=jobs,
-                          scheduler=scheduler)
+                          scheduler=scheduler, exclude=exclude, stats=stats if not made else None, **extra)
+            if not made:
+                first = res
             made[cfg] = snapshot.write(res, folder)
             log.info("snapshot %s: %d articles extracted and written in %.1f s", folder.name, len(res.articles),
                      time.perf_counter() - started)
         chosen[name] = made[cfg]
-    return chosen
+    return chosen, first
 
 
 def _code_fingerprint() -> str:
@@ -529,7 +706,7 @@ def previous_run(out: Path) -> dict | None:
             m = json.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if m.get("status") == "ok" and (out / m.get("run_id", "")).is_dir():
+        if m.get("status") in ("ok", "partial") and m.get("run_id") and (out / m["run_id"]).is_dir():
             return m
     return None
 
@@ -582,29 +759,171 @@ def _versions(own: str) -> dict:
     return out
 
 
-def _publish(out: Path, run_dir: Path, runs: list[NotebookRun]) -> None:
-    """Copy the run's reports to OUT/ by atomic renames and point OUT/latest at the run."""
-    for run in runs:
-        for path in run.outputs:
-            if path.suffix in (".html", ".pdf", ".ipynb", ".xlsx", ".csv"):
-                tmp = out / f".{path.name}.{run_dir.name}.tmp"
-                shutil.copyfile(path, tmp)
-                os.replace(tmp, out / path.name)
-    shutil.copyfile(run_dir / "manifest.json", out / ".manifest.json.tmp")
-    os.replace(out / ".manifest.json.tmp", out / "manifest.json")
+RUN_ID = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{4}$")
+EXECUTIVE = "briefing"      # the notebook without which nothing is published
+PUBLISHED = (".html", ".pdf", ".ipynb", ".xlsx", ".csv")    # a notebook's files in the published set
+
+
+def _published_run(out: Path) -> Path | None:
+    """The run folder OUT/latest points at (or OUT/LATEST names), if it exists."""
     link = out / "latest"
-    tmp_link = out / f".latest.{run_dir.name}"
     try:
-        os.symlink(run_dir.name, tmp_link)
-        os.replace(tmp_link, link)
-    except OSError:  # file systems without symlinks: a text pointer instead
-        (out / "LATEST").write_text(run_dir.name + "\n", encoding="utf-8")
+        if link.is_symlink():
+            target = out / os.readlink(link)
+        elif (out / "LATEST").is_file():
+            target = out / (out / "LATEST").read_text(encoding="utf-8").strip()
+        else:
+            return None
+    except OSError:
+        return None
+    return target if target.is_dir() and RUN_ID.match(target.name) else None
 
 
-def _prune(out: Path, keep: int) -> None:
-    """Keep the newest `keep` successful runs (failed runs are kept for diagnosis)."""
-    runs = sorted(p for p in out.iterdir() if p.is_dir() and not p.is_symlink() and p.name[:8].isdigit()
-                  and (p / "manifest.json").exists())
-    good = [p for p in runs if json.loads((p / "manifest.json").read_text(encoding="utf-8")).get("status") == "ok"]
-    for old in good[:-keep] if keep > 0 else []:
-        shutil.rmtree(old, ignore_errors=True)
+def _read_manifest(run: Path | None) -> dict:
+    if run is None:
+        return {}
+    try:
+        return json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _published_manifest(out: Path) -> dict:
+    return _read_manifest(_published_run(out))
+
+
+def _publish_plan(runs: list[NotebookRun], previous: Path | None, run_dir: Path) -> dict[str, dict]:
+    """What this run publishes: {notebook: {status, from_run, files in run_dir}}; {} publishes nothing.
+
+    Policy: every notebook that succeeded is published. A notebook that failed
+    (or was not run this time, with --notebook) keeps its previously published
+    version, copied into this run folder so that the published set is one
+    complete folder; the manifest marks it. If the executive briefing fails,
+    or nothing succeeded, nothing is published.
+    """
+    ok = {r.name: r for r in runs if r.ok}
+    if not ok or any(r.name == EXECUTIVE and not r.ok for r in runs):
+        return {}
+    plan = {name: {"status": "ok", "from_run": run_dir.name,
+                   "files": [p for p in r.outputs if p.suffix in PUBLISHED
+                             and not p.name.endswith(".failed.ipynb")]}
+            for name, r in ok.items()}
+    failed = {r.name for r in runs if not r.ok}
+    old = _read_manifest(previous)
+    if previous is None or not old:
+        return plan
+    if old.get("published"):
+        carried = {n: (info.get("from_run") or previous.name, [previous / f for f in info.get("files", [])])
+                   for n, info in old["published"]["notebooks"].items()}
+    else:    # a run published before manifests said what they published: its outputs
+        carried = {}
+        for o in old.get("outputs", []):
+            f = previous / o["file"]
+            if f.suffix in (".html", ".pdf", ".ipynb") and not f.name.endswith(".failed.ipynb"):
+                carried.setdefault(Path(o["file"]).stem, (previous.name, []))[1].append(f)
+    for name, (from_run, files) in carried.items():
+        if name in plan or not files or not all(f.is_file() for f in files):
+            continue
+        copies = []
+        for f in files:
+            dest = run_dir / f.name
+            tmp = run_dir / f".{f.name}.carry.tmp"
+            try:
+                os.link(f, tmp)
+            except OSError:
+                shutil.copyfile(f, tmp)
+            os.replace(tmp, dest)
+            copies.append(dest)
+        plan[name] = {"status": "failed, previous version kept" if name in failed else "not run, previous version kept",
+                      "from_run": from_run, "files": copies}
+    return plan
+
+
+def _publish(out: Path, run_dir: Path, plan: dict[str, dict]) -> None:
+    """Publish the run as one step: OUT/latest -> the run folder, swapped by a single rename.
+
+    The top-level files (OUT/briefing.pdf, OUT/manifest.json ...) are links
+    through ``latest/``, made before the swap, so readers see either the whole
+    previous set or the whole new one. Where the file system has no symbolic
+    links, the files are copied (each by an atomic rename) and OUT/LATEST names
+    the run. Called with the publish lock held.
+    """
+    names = sorted({f.name for info in plan.values() for f in info["files"]} | {"manifest.json"})
+    tag = f"{run_dir.name}.{os.getpid()}"
+    try:
+        for name in names:
+            link, want = out / name, f"latest/{name}"
+            if link.is_symlink() and os.readlink(link) == want:
+                continue
+            tmp = out / f".{name}.{tag}.tmp"
+            os.symlink(want, tmp)
+            os.replace(tmp, link)
+        tmp = out / f".latest.{tag}.tmp"
+        os.symlink(run_dir.name, tmp)
+        os.replace(tmp, out / "latest")           # the one step that publishes the set
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOSYS, errno.EOPNOTSUPP) and not isinstance(exc, NotImplementedError):
+            raise
+        for name in names:                        # no symlinks here: copies, each replaced atomically
+            tmp = out / f".{name}.{tag}.tmp"
+            shutil.copyfile(run_dir / name, tmp)
+            os.replace(tmp, out / name)
+        _write_atomic(out / "LATEST", run_dir.name + "\n")
+    known = {p.stem for p in available_notebooks().values()} | set(plan)
+    for entry in out.iterdir():                   # files of notebooks the new set does not have
+        if entry.name in names or entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and os.readlink(entry).startswith("latest/"):
+            entry.unlink()
+        elif entry.is_file() and not entry.is_symlink() and entry.suffix in PUBLISHED \
+                and entry.name.split(".")[0] in known:
+            entry.unlink()
+
+
+def _run_alive(run: Path) -> bool:
+    """True while the build that owns `run` is still running (it holds the folder's lock)."""
+    from filelock import FileLock, Timeout
+
+    lock_file = run / RUN_LOCK
+    if not lock_file.exists():
+        return False
+    lock = FileLock(str(lock_file), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return False
+    lock.release()
+    return False
+
+
+def _prune(out: Path, keep: int, current: Path | None = None) -> None:
+    """Keep the newest `keep` good runs and the newest `keep` failed runs; always keep the published
+    run and the current one; remove folders of killed runs and stale temporary files."""
+    published = _published_run(out)
+    protected = {p.resolve() for p in (published, current) if p is not None}
+    good, failed = [], []
+    for run in sorted(p for p in out.iterdir() if p.is_dir() and not p.is_symlink() and RUN_ID.match(p.name)):
+        status = _read_manifest(run).get("status")
+        if status in (None, "running") and run.resolve() not in protected:
+            if not _run_alive(run):
+                log.info("removing %s: a build that did not finish", run.name)
+                shutil.rmtree(run, ignore_errors=True)
+            continue
+        (good if status in ("ok", "partial") else failed).append(run)
+    for runs in (good, failed):
+        for old in runs[:len(runs) - keep] if keep < len(runs) else []:
+            if old.resolve() not in protected:
+                shutil.rmtree(old, ignore_errors=True)
+    for staging in out.glob(".*.new"):            # a run folder killed before it got its name
+        if staging.is_dir() and not _run_alive(staging):
+            shutil.rmtree(staging, ignore_errors=True)
+    for stale in out.glob(".*.tmp"):              # left by a publish that was killed (we hold the lock)
+        try:
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink()
+        except OSError:
+            pass

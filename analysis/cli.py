@@ -57,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "DIR/<run-id>/; when all succeed, copy them to DIR/ and point DIR/latest at "
                                    "the run. A failed run leaves the previous reports untouched (exit 1).")
     b.add_argument("corpus", type=Path, nargs="?", help="folder of articles (.txt, .md; optional manifest.csv)")
-    b.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N", help=argparse.SUPPRESS)
+    b.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                   help="skip article files larger than N bytes (default 5000000)")
     b.add_argument("-v", "--verbose", action="store_true", help="log what is being done")
     b.add_argument("--config", type=Path, metavar="YAML",
                    help="build options from a file (corpus, out, format, notebooks, parameters, title, jobs, keep, "
@@ -68,9 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
                    help="notebook parameter (repeatable); checked against the notebooks' parameters cell")
     b.add_argument("--title", help="briefing title (default: Briefing)")
-    b.add_argument("--keep", type=int, default=None, metavar="N", help="successful run folders to keep (default 10)")
+    b.add_argument("--keep", type=int, default=None, metavar="N",
+                   help="good and failed run folders to keep, each (default 10; 0 keeps only the published run)")
     _config_options(b)
     _work_options(b)
+    b.add_argument("--on-failure", metavar="CMD",
+                   help="shell command run when the build fails, with the build log's path as its last argument")
     b.add_argument("--list", action="store_true", help="list the notebooks and their parameters, then exit")
     b.add_argument("--fetch", action="store_true", help="run 'briefing fetch CORPUS' first (CORPUS/sources.yml)")
 
@@ -139,9 +143,12 @@ def printable(value: object) -> str:
 
 
 def cmd_check(args) -> int:
+    from .build import UsageError
     from .corpus import load_corpus
     from .pipeline import load_configs
 
+    if args.max_bytes < 1:
+        raise UsageError(f"--max-bytes expects a positive number of bytes; got {args.max_bytes}")
     _, _, rates_path, rates, roster, lexicon = load_configs(args.corpus, args.roster, args.lexicon, args.rates)
     corpus = load_corpus(args.corpus, max_bytes=args.max_bytes, progress=sys.stderr.isatty())
     arts = corpus.articles
@@ -172,7 +179,7 @@ LARGE_CORPUS = 50_000      # articles; from here extract also writes Parquet unl
 
 
 def cmd_extract(args) -> int:
-    from .build import UsageError
+    from .build import UsageError, check_options, check_writable
     from .export import parse_formats
     from .pipeline import analyse, write_tables
 
@@ -180,9 +187,13 @@ def cmd_extract(args) -> int:
         formats = parse_formats(args.format or "csv")
     except ValueError as exc:
         raise UsageError(f"--format: {exc}") from None
+    _, jobs = check_options(("csv",), 0, 1 if args.jobs is None else args.jobs, args.max_bytes, formats_known=False)
+    check_writable(args.out, "output folder (--out)")
+    if _cache_of(args):
+        check_writable(_cache_of(args), "cache folder (--cache)")
     results = analyse(args.corpus, roster=args.roster, lexicon=args.lexicon, rates=args.rates,
                       max_bytes=args.max_bytes, progress=sys.stderr.isatty(), cache_dir=_cache_of(args),
-                      jobs=args.jobs or 1, scheduler=args.scheduler, exclude=(args.out,))
+                      jobs=jobs, scheduler=args.scheduler, exclude=(args.out,))
     if args.format is None and len(results.articles) >= LARGE_CORPUS:
         formats = ("csv", "parquet")     # large corpora: Parquet beside the CSV contract, typed and compact
     written = write_tables(results, args.out, formats=formats, excel_safe=args.excel_safe)
@@ -200,7 +211,10 @@ def cmd_build(args) -> int:
     from .build import UsageError, available_notebooks, build, load_build_config, notebook_parameters
 
     if args.list:
-        for name, path in available_notebooks().items():
+        catalogue = available_notebooks()
+        if not catalogue:
+            raise UsageError("no notebooks found (set BRIEFING_NOTEBOOKS to their folder)")
+        for name, path in catalogue.items():
             print(name)
             for pname, spec in notebook_parameters(path).items():
                 print(f"  -p {pname} {spec['default']:<12} {spec['help']}")
@@ -232,7 +246,7 @@ def cmd_build(args) -> int:
     if not Path(corpus).is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
     out = args.out or Path(cfg.get("out", "reports"))
-    fmt = args.format or ",".join(cfg.get("format", ["html", "pdf"]))
+    fmt = args.format if args.format is not None else ",".join(cfg.get("format", ["html", "pdf"]))
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     cache = None if args.no_cache else (args.cache or (Path(cfg["cache"]) if cfg.get("cache") else default_cache()))
     fetched = None
@@ -244,8 +258,12 @@ def cmd_build(args) -> int:
     result = build(corpus, out, notebooks=args.notebook or cfg.get("notebooks"), formats=formats, params=params,
                    title=args.title or cfg.get("title"), verbose=args.verbose,
                    keep=args.keep if args.keep is not None else cfg.get("keep", 10),
-                   jobs=args.jobs or cfg.get("jobs", 1), cache_dir=cache, configs=configs, fetched=fetched,
-                   scheduler=args.scheduler or cfg.get("scheduler"))
+                   jobs=args.jobs if args.jobs is not None else cfg.get("jobs", 1), cache_dir=cache,
+                   configs=configs, fetched=fetched, scheduler=args.scheduler or cfg.get("scheduler"),
+                   max_bytes=args.max_bytes)
+    args._build_log = result.log
+    if result.reason:
+        print(f"error: {result.reason}", file=sys.stderr)
     if result.up_to_date:
         print(f"up to date: corpus, parameters and notebooks unchanged since run {result.run_dir.name}; "
               f"nothing rebuilt ({out})")
@@ -255,14 +273,19 @@ def cmd_build(args) -> int:
             print(f"{run.name}: ok ({run.seconds:.1f} s)" if not run.reused else f"{run.name}: unchanged, reused")
         else:                        # build.log has it too; the terminal handler leaves it to this line
             print(f"error: {run.error}", file=sys.stderr)
+    if result.published:
+        latest = Path(out) / "latest"
+        for path in sorted(latest.iterdir() if latest.is_dir() else []):
+            if path.suffix in (".html", ".pdf"):
+                print(Path(out) / path.name)
     if result.ok:
-        for run in result.runs:
-            for path in run.outputs:
-                if path.suffix in (".html", ".pdf"):
-                    print(Path(out) / path.name)
         return 0
-    print(f"build failed; previous reports in {out} left as they were; log: {result.run_dir / 'build.log'}",
-          file=sys.stderr)
+    failed = ", ".join(r.name for r in result.runs if not r.ok)
+    if result.published:
+        print(f"build partly failed ({failed}): published what succeeded, the previous version of each failed "
+              f"notebook kept (see manifest.json); log: {result.log}", file=sys.stderr)
+    else:
+        print(f"build failed; previous reports in {out} left as they were; log: {result.log}", file=sys.stderr)
     return 1
 
 
@@ -296,6 +319,26 @@ def _print_fetch(report, loud: bool) -> None:
         print(f"{len(report.new_files)} new article(s) in {report.corpus}")
 
 
+def run_failure_hook(command: str, code: int, log: Path | None, message: str = "") -> None:
+    """Run the --on-failure command with the build log's path as its last argument.
+
+    The environment also carries BRIEFING_EXIT (the exit code), BRIEFING_LOG
+    (the log path, empty when the build never started) and BRIEFING_ERROR (the
+    message printed, for usage errors).
+    """
+    import shlex
+    import subprocess
+
+    env = {**os.environ, "BRIEFING_EXIT": str(code), "BRIEFING_LOG": str(log or ""), "BRIEFING_ERROR": message}
+    line = f"{command} {shlex.quote(str(log))}" if log else command
+    try:
+        r = subprocess.run(line, shell=True, env=env, timeout=300, stdin=subprocess.DEVNULL)
+        if r.returncode:
+            print(f"warning: --on-failure command exited {r.returncode}", file=sys.stderr)
+    except (OSError, subprocess.SubprocessError) as exc:
+        print(f"warning: --on-failure command could not run: {exc}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     from .build import UsageError
     from .config import ConfigError
@@ -311,11 +354,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus is not None and not args.corpus.is_dir():
         print(f"error: corpus folder not found: {args.corpus}", file=sys.stderr)
         return 2
+    hook = getattr(args, "on_failure", None)
     try:
-        return {"check": cmd_check, "extract": cmd_extract, "build": cmd_build,
+        code = {"check": cmd_check, "extract": cmd_extract, "build": cmd_build,
                 "fetch": cmd_fetch}[args.command](args)
+        if code and hook:
+            run_failure_hook(hook, code, getattr(args, "_build_log", None))
+        return code
     except (UsageError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if hook:
+            run_failure_hook(hook, 2, None, str(exc))
         return 2
     except (FetchBusy, SchedulerError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -862,6 +862,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def _too_big(size: int, max_bytes: int) -> str:
+    if max_bytes < 100_000:
+        return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
     return f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (--max-bytes)"
 
 

@@ -47,7 +47,8 @@ class Results:
 def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None = None,
             lexicon: str | os.PathLike | None = None, rates: str | os.PathLike | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False, cache_dir: str | os.PathLike | None = None,
-            jobs: int = 1, scheduler: str | None = None, exclude: tuple = ()) -> Results:
+            jobs: int = 1, scheduler: str | None = None, exclude: tuple = (),
+            stats: dict | None = None) -> Results:
     """Load `corpus_dir` and run every extractor. Configs are validated before any work starts.
 
     With `cache_dir` (default: the BRIEFING_CACHE environment variable, if set),
@@ -57,6 +58,7 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     `scheduler` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or
     ``local``) runs the per-article extraction on a Dask cluster instead.
     Folders in `exclude` (an output folder inside the corpus) are not read.
+    `stats`, when given, receives the cache hits and misses.
     """
     roster_path, lexicon_path, rates_path, the_rates, the_roster, the_lexicon = load_configs(
         corpus_dir, roster, lexicon, rates)
@@ -65,7 +67,10 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude)
     tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
                             progress=progress, roster=the_roster, lexicon=the_lexicon,
-                            cache_scope=str(Path(corpus_dir).resolve()), scheduler=scheduler)
+                            cache_scope=str(Path(corpus_dir).resolve()), scheduler=scheduler, stats=stats)
+    if stats is not None and corpus.read_cache:
+        stats["files_read_from_cache"] = corpus.read_cache["hits"]
+        stats["files_read"] = corpus.read_cache["misses"]
     from .figures import find_discrepancies
     # each quote carries its article's date, title and source (appended after the extractor's columns)
     meta = corpus.articles[["article_id", *QUOTE_ARTICLE_COLUMNS]]
@@ -181,8 +186,8 @@ def config_fingerprint(roster_path: Path, lexicon_path: Path, rates: dict) -> st
 
 def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path, rates: dict, *,
                    cache_dir: str | os.PathLike | None = None, jobs: int = 1, progress: bool = False,
-                   roster=None, lexicon=None, cache_scope: str = "", scheduler: str | None = None
-                   ) -> dict[str, pd.DataFrame]:
+                   roster=None, lexicon=None, cache_scope: str = "", scheduler: str | None = None,
+                   stats: dict | None = None) -> dict[str, pd.DataFrame]:
     """Run the extractors over `articles`, reusing cached results; returns the five tables.
 
     Per-article extraction runs here (`jobs` = 1), in `jobs` spawned processes,
@@ -212,6 +217,8 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
             for k, aid, text, n, year, lang in zip(keys, ids, texts, articles["n_words"].tolist(), years, langs)
             if k not in have]
     log.info("extracting %d of %d articles (%d cached)", len(todo), len(keys), len(keys) - len(todo))
+    if stats is not None:
+        stats.update(articles_extracted=len(todo), articles_from_cache=len(keys) - len(todo))
     fresh_rows: dict[str, list] = {t: [] for t in TABLES}
     fresh_keys: dict[str, list] = {t: [] for t in TABLES}
     if todo:
