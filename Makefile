@@ -62,6 +62,7 @@ $(VENV)/.installed-peers: pyproject.toml | $(BIN)/python
 
 bench: $(VENV)/.installed-peers
 	$(BIN)/python benchmarks/run.py --n $(N)
+	$(BIN)/python benchmarks/hostile.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -321,14 +321,24 @@ def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tup
 
 def check_writable(folder: Path, what: str) -> None:
     """Create `folder` if needed and prove a file can be written there; UsageError otherwise."""
-    folder = Path(folder)
+    folder = Path(folder).absolute()
+    created = []                      # folders made for the probe are removed again: no trace before work
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        missing = [p for p in [folder, *folder.parents] if not p.exists()]
+        for p in reversed(missing):
+            p.mkdir()
+            created.append(p)
         fd, probe = tempfile.mkstemp(prefix=".briefing-write-test-", dir=folder)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
         raise UsageError(f"{what} {folder} is not writable ({exc.strerror or exc})") from None
+    finally:
+        for p in reversed(created):
+            try:
+                p.rmdir()
+            except OSError:
+                pass
 
 
 def check_options(formats, keep: int, jobs: int, max_bytes: int,
@@ -409,6 +419,7 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     # runs, so with --jobs 2 a relative run folder would be looked up in the other notebook's folder
     out = Path(out).absolute()
     check_writable(out, "reports folder (--out)")
+    out.mkdir(parents=True, exist_ok=True)
     if cache_dir:
         check_writable(Path(cache_dir), "cache folder (--cache)")
     loaded = load_corpus(corpus, max_bytes=max_bytes, exclude=(out,))

@@ -549,6 +549,9 @@ def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = Non
 # --------------------------------------------------------------------------- extraction
 
 
+SENTENCE_WINDOW = 600   # characters either side of an amount searched for its context words
+
+
 def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, after: int = 120):
     """`pattern.finditer(text)`, but only around anchors (digits, currency, scale words).
 
@@ -1279,6 +1282,8 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     title = _distinct([m for m in mentions if m.end <= title_end])
     money_spans = sorted((f.start, f.end) for f in allf)
     _resolve_currencies(text, allf, mentions, vocab)
+    spans = sorted(spans)
+    span_starts = [sp[0] for sp in spans]
     rows = []
     metrics: list[str] = []
     parties_of: list[tuple[str, ...]] = []
@@ -1289,8 +1294,11 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     for n, f in enumerate(allf):
         k = bisect.bisect_right(starts, f.start) - 1
         sent = sents[k] if k >= 0 and sents[k].start <= f.start < sents[k].end else None
-        s0 = sent.start if sent else max(0, f.start - 100)
-        sent_text = sent.text if sent else text[s0:f.end + 100]
+        s0, s1 = (sent.start, sent.end) if sent else (max(0, f.start - 100), min(len(text), f.end + 100))
+        # Context words are looked for within SENTENCE_WINDOW characters of the amount, so a run-on
+        # "sentence" of thousands of amounts costs linear, not quadratic, time (real sentences fit whole).
+        s0, s1 = max(s0, f.start - SENTENCE_WINDOW), min(s1, f.end + SENTENCE_WINDOW)
+        sent_text = text[s0:s1]
         rel_pos = f.start - s0
         rel_end = rel_pos + (f.end - f.start)
         c0, c1 = _clause(sent_text, rel_pos, rel_end)
@@ -1315,7 +1323,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
             fy, span = prev["year"], (prev["period"], prev["period_start"], prev["period_end"])
         if span is None and fy is not None:
             span = (str(fy), f"{fy:04d}-01-01", f"{fy:04d}-12-31")
-        speaker, in_quote = _speaker(spans, f.start)
+        speaker, in_quote = _speaker(spans, f.start, span_starts)
         if not in_quote and attribute is not None:
             speaker = attribute(f.start, s0)
         value_lo, value_hi = (_to_usd(f.low, f.currency, fy or year, rates, stated_rates),
@@ -1366,7 +1374,13 @@ def _to_usd(amount: float | None, currency: str | None, year: int | None, rates:
     return amount * rate if rate else None
 
 
-def _speaker(spans: list[tuple[int, int, str]], pos: int) -> tuple[str, bool]:
+def _speaker(spans: list[tuple[int, int, str]], pos: int, starts: list[int] | None = None) -> tuple[str, bool]:
+    """(speaker, True) when `pos` lies in a direct quote; `spans` sorted by start (`starts` their starts)."""
+    if starts is not None:               # quotes do not overlap: only the last one starting before pos can hold it
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+            return spans[i][2], True
+        return "", False
     for s, e, who in spans:
         if s <= pos < e:
             return who, True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -65,9 +66,16 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     if cache_dir is None and os.environ.get("BRIEFING_CACHE"):
         cache_dir = os.environ["BRIEFING_CACHE"]
     corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude)
+    late: list[dict] = []
     tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
                             progress=progress, roster=the_roster, lexicon=the_lexicon,
-                            cache_scope=str(Path(corpus_dir).resolve()), scheduler=scheduler, stats=stats)
+                            cache_scope=str(Path(corpus_dir).resolve()), scheduler=scheduler, stats=stats,
+                            problems=late)
+    if late:
+        skipped = {p["file"] for p in late}
+        corpus.articles = corpus.articles[~corpus.articles["article_id"].isin(skipped)].reset_index(drop=True)
+        corpus.problems = pd.concat([corpus.problems, pd.DataFrame(late, columns=corpus.problems.columns)],
+                                    ignore_index=True)
     if stats is not None and corpus.read_cache:
         stats["files_read_from_cache"] = corpus.read_cache["hits"]
         stats["files_read"] = corpus.read_cache["misses"]
@@ -118,13 +126,73 @@ def extract_article(article_id: str, text: str, n_words: int, year: int | None, 
 
     people: list = []
     quotes = quote_rows(text, article_id, roster, year, annotator, people_out=people, lang=language)
+    _check_deadline()
     spans = sorted((q["start"], q["end"], q["speaker"]) for q in quotes if q["kind"] == "direct")
     figures, quantities = figure_rows(
         text, article_id, year, spans, rates,
         attribute=lambda pos, sent_start: narrative_speaker(text, pos, sent_start, people[0], annotator),
         lang=language)
+    _check_deadline()
     mentions, themes = theme_rows_of(article_id, text, n_words, lexicon, spans, lang=language)
     return {"quotes": quotes, "figures": figures, "quantities": quantities, "theme_mentions": mentions, "themes": themes}
+
+
+ARTICLE_SECONDS = 20.0     # default time budget of one article (BRIEFING_ARTICLE_SECONDS overrides)
+
+
+class ArticleTimeout(Exception):
+    """An article took longer than its time budget to extract."""
+
+
+_DEADLINE: list[float] = []
+
+
+def article_budget() -> float:
+    """Seconds one article may take to extract: BRIEFING_ARTICLE_SECONDS, else ARTICLE_SECONDS (0 = no limit)."""
+    raw = os.environ.get("BRIEFING_ARTICLE_SECONDS", "")
+    try:
+        return max(0.0, float(raw)) if raw.strip() else ARTICLE_SECONDS
+    except ValueError:
+        log.warning("BRIEFING_ARTICLE_SECONDS=%r is not a number; using %g s", raw, ARTICLE_SECONDS)
+        return ARTICLE_SECONDS
+
+
+def _check_deadline() -> None:
+    if _DEADLINE and _DEADLINE[-1] and time.monotonic() > _DEADLINE[-1]:
+        raise ArticleTimeout()
+
+
+def _on_alarm(signum, frame):
+    raise ArticleTimeout()
+
+
+def extract_within_budget(seconds: float, *args) -> dict | None:
+    """`extract_article(*args)`, or None when it takes longer than `seconds`.
+
+    In a main thread on POSIX an interval timer interrupts the extractor where
+    it stands (workers of --jobs are processes, so each has one); elsewhere the
+    budget is checked between the extractors.
+    """
+    import signal
+    import threading
+
+    use_timer = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    _DEADLINE.append(time.monotonic() + seconds if seconds > 0 else 0.0)
+    previous = None
+    try:
+        if use_timer:
+            previous = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return extract_article(*args)
+        finally:
+            if use_timer:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+    except ArticleTimeout:
+        return None
+    finally:
+        _DEADLINE.pop()
 
 
 _WORKER: dict = {}
@@ -147,7 +215,8 @@ def _extract_batch(token: str, code: str, roster, lexicon, rates: dict, items: l
         from .quotes import Annotator
         _WORKER.update(token=token, ann=Annotator(roster))
     ann = _WORKER["ann"]
-    return [(key, extract_article(aid, text, n, year, roster, ann, lexicon, rates, language))
+    budget = article_budget()
+    return [(key, extract_within_budget(budget, aid, text, n, year, roster, ann, lexicon, rates, language))
             for key, aid, text, n, year, language in items]
 
 
@@ -187,13 +256,15 @@ def config_fingerprint(roster_path: Path, lexicon_path: Path, rates: dict) -> st
 def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path, rates: dict, *,
                    cache_dir: str | os.PathLike | None = None, jobs: int = 1, progress: bool = False,
                    roster=None, lexicon=None, cache_scope: str = "", scheduler: str | None = None,
-                   stats: dict | None = None) -> dict[str, pd.DataFrame]:
+                   stats: dict | None = None, problems: list | None = None) -> dict[str, pd.DataFrame]:
     """Run the extractors over `articles`, reusing cached results; returns the five tables.
 
     Per-article extraction runs here (`jobs` = 1), in `jobs` spawned processes,
     or, with `scheduler` (a Dask scheduler address, or ``local`` for a
     LocalCluster of `jobs` workers), on a Dask cluster; the cross-article steps
-    (quote clusters) and the cache always run here, on the client.
+    (quote clusters) and the cache always run here, on the client. An article
+    over its time budget (`article_budget`) yields no rows and, when
+    `problems` is given, a problem row there.
     """
     from .figures import _figure_frame, _quantity_frame
     from .quotes import QUOTE_COLUMNS, Annotator, cluster_quotes
@@ -221,6 +292,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         stats.update(articles_extracted=len(todo), articles_from_cache=len(keys) - len(todo))
     fresh_rows: dict[str, list] = {t: [] for t in TABLES}
     fresh_keys: dict[str, list] = {t: [] for t in TABLES}
+    timed_out: set[str] = set()
     if todo:
         if scheduler:
             parts = _extract_on_dask(todo, scheduler, roster, lexicon, rates, jobs=jobs, progress=progress, token=fp)
@@ -243,8 +315,22 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
             if progress:
                 from tqdm import tqdm
                 items = tqdm(todo, desc="extracting", unit="article", leave=False)
-            parts = [(key, extract_article(aid, text, n, year, roster, ann, lexicon, rates, language))
+            budget = article_budget()
+            parts = [(key, extract_within_budget(budget, aid, text, n, year, roster, ann, lexicon, rates, language))
                      for key, aid, text, n, year, language in items]
+        ids = {t[0]: t[1] for t in todo}
+        kept = []
+        for key, part in parts:
+            if part is None:             # over its time budget: reported, skipped, never cached as done
+                timed_out.add(key)
+                log.warning("skipped %s: extraction took longer than %g s", ids[key], article_budget())
+                if problems is not None:
+                    problems.append({"file": ids[key], "action": "skipped",
+                                     "problem": f"extraction took longer than the {article_budget():g} s budget "
+                                                "per article (BRIEFING_ARTICLE_SECONDS); nothing extracted"})
+                continue
+            kept.append((key, part))
+        parts = kept
         for t in TABLES:        # one column of keys per table, beside the rows (no per-row update)
             fresh_rows[t] = [row for _, part in parts for row in part[t]]
             fresh_keys[t] = [key for key, part in parts for _ in part[t]]
@@ -270,7 +356,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         # clusters span articles: recomputed whenever the set of articles changed
         frames["quotes"] = cluster_quotes(frames["quotes"], threshold=roster.vocab.cluster_threshold)
         if cache_dir:
-            _write_cache(cache_dir, fp, corpus_key, frames, keys)
+            _write_cache(cache_dir, fp, corpus_key, frames, [k for k in keys if k not in timed_out])
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
     out["themes"] = sort_themes(out["themes"], lexicon)
     return out

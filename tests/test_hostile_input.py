@@ -233,3 +233,41 @@ def test_check_says_no_date_for_undated_articles_not_nan(corpus, capsys):
     out = capsys.readouterr().out
     assert "nan" not in out
     assert [line for line in out.splitlines() if "undated.txt" in line][0].split()[1:3] == ["no", "date"]
+
+
+# --------------------------------------------------------------------------- 4: per-article time budget
+
+
+def test_an_article_over_its_time_budget_is_reported_skipped_and_not_cached(corpus, tmp_path, monkeypatch):
+    from analysis.pipeline import analyse
+    analyse(corpus)                         # warm up: vocabularies and patterns load once per process
+    (corpus / "dollars.txt").write_text("Dollars\n\n" + "$1 " * 6000, encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_ARTICLE_SECONDS", "0.5")
+    for _ in range(2):                      # the second run reads the cache: still reported, never silently empty
+        res = analyse(corpus, cache_dir=tmp_path / "cache")
+        problems = res.problems.set_index("file")
+        assert "longer than the 0.5 s budget" in problems.loc["dollars.txt", "problem"]
+        assert "dollars.txt" not in set(res.articles["article_id"])
+        assert "dollars.txt" not in set(res.figures["article_id"])
+        assert len(res.articles) == 3 and len(res.quotes) > 0
+
+
+def test_the_budget_is_checked_between_extractors_outside_the_main_thread(corpus, monkeypatch):
+    from analysis.pipeline import analyse
+    analyse(corpus)
+    (corpus / "dollars.txt").write_text("Dollars\n\n" + "$1 " * 6000, encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_ARTICLE_SECONDS", "0.5")
+    got = {}
+    t = threading.Thread(target=lambda: got.setdefault("r", analyse(corpus)))
+    t.start()
+    t.join(600)
+    assert "dollars.txt" in set(got["r"].problems["file"])
+    assert "dollars.txt" not in set(got["r"].articles["article_id"]) and len(got["r"].articles) == 3
+
+
+@pytest.mark.parametrize("html", ["<h1>T</h1><p>x</p>" + "<![CDATA[" * 50_000, "<h1>T</h1><p>" + "<a " * 50_000,
+                                  "<h1>T</h1><p>" + "<!--" * 50_000])
+def test_unclosed_html_constructs_never_crash_the_reader(html):
+    from analysis.corpus import html_to_text
+    text, meta = html_to_text(html)
+    assert isinstance(text, str) and isinstance(meta, dict)
