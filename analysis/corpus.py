@@ -612,6 +612,9 @@ def _load_manifest(root: Path, problems: _Problems) -> tuple[Path | None, dict[s
         entry = {k: row[k] for k in MANIFEST_FIELDS if row.get(k) not in (None, "")}
         if row.get("date") not in (None, "") and "published" not in entry:
             entry["published"] = row["date"]
+        if file in out:
+            problems.warn(name, f"entry {n} ({file}) repeats an earlier entry for the same file; "
+                                "the later entry is used")
         out[file] = entry
     return path, out
 

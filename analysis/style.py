@@ -127,6 +127,7 @@ def setup() -> None:
         "figure.dpi": 100,
         "svg.fonttype": "path",
         "savefig.bbox": "tight",
+        "text.parse_math": False,      # labels come from data: "$" is a dollar sign, never TeX
     })
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats

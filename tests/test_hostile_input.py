@@ -271,3 +271,42 @@ def test_unclosed_html_constructs_never_crash_the_reader(html):
     from analysis.corpus import html_to_text
     text, meta = html_to_text(html)
     assert isinstance(text, str) and isinstance(meta, dict)
+
+
+# --------------------------------------------------------------------------- 14: labels are plain text in charts
+
+
+def test_a_theme_label_with_tex_markup_is_drawn_as_plain_text():
+    import io
+
+    import matplotlib
+    matplotlib.use("Agg", force=False)
+    import pandas as pd
+
+    from analysis import charts, style
+    style.setup()
+    themes = pd.DataFrame({"article_id": ["a.txt", "a.txt"], "theme": ["t1", "t2"], "hits": [3, 1],
+                           "per_1k_words": [3.0, 1.0]})
+    articles = pd.DataFrame({"article_id": ["a.txt"], "published": ["2026-01-01"], "title": ["A"]})
+    fig = charts.theme_profile(themes, articles, {"t1": "$\\frac{$", "t2": "costs $5 and $6"})
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg")
+    assert buf.getvalue().startswith(b"<?xml")
+
+
+# --------------------------------------------------------------------------- smaller
+
+
+def test_a_repeated_manifest_row_is_reported(corpus):
+    (corpus / "manifest.csv").write_text("file,title\n000_6a241dff57038185.txt,First\n000_6a241dff57038185.txt,Second\n",
+                                         encoding="utf-8")
+    c = load_corpus(corpus)
+    assert c.articles.set_index("article_id").loc["000_6a241dff57038185.txt", "title"] == "Second"
+    assert "repeats an earlier entry" in _problems(c)["manifest.csv"][1]
+
+
+def test_an_integer_parameter_error_names_the_expected_type(tmp_path, capsys):
+    assert main(["build", str(SEEDS), "--out", str(tmp_path / "R"), "--notebook", "speaker_quotes",
+                 "-p", "min_quote_words", "four"]) == 2
+    err = capsys.readouterr().err
+    assert "expects a whole number" in err and "none" not in err
