@@ -486,11 +486,17 @@ def sources_text(b: Briefing, g) -> str:
 
 
 def discrepancies_table(b: Briefing, limit: int | None = None, sheet: str = "disagreements",
-                        sources: int | None = None) -> str:
+                        sources: int | None = None, figures: pd.DataFrame | None = None) -> str:
     """Every like-for-like disagreement, one row per (parties, flow, period) with all its sources; with
     `limit`, the widest `limit` (spread, then number of sources) and a note on the attached full table;
-    with `sources`, at most that many sources per row (the lowest and highest kept, the rest counted)."""
-    groups = disagreements(b.results.figures, b.results.discrepancies)
+    with `sources`, at most that many sources per row (the lowest and highest kept, the rest counted).
+    With `figures` (a filtered figures table, e.g. one metric or currency), only disagreements between
+    figures that are both in it, so a filter on the figures is a filter on the disagreements too."""
+    pairs = b.results.discrepancies
+    if figures is not None and len(pairs):
+        keep = set(figures["figure_id"])
+        pairs = pairs[pairs["figure_a"].isin(keep) & pairs["figure_b"].isin(keep)]
+    groups = disagreements(b.results.figures if figures is None else figures, pairs)
     if groups.empty:
         return style.para("No two sources disagree on the same parties, flow and period.", "muted")
     full = groups.assign(subject=groups.apply(subject_text, axis=1),

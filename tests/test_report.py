@@ -146,3 +146,13 @@ def test_summary_says_what_is_new_since_the_previous_build(tmp_path, seeds_dir, 
 def test_no_theme_trend_is_claimed_from_one_article_against_two(seeds_dir):
     b = report.prepare(str(seeds_dir), "T")
     assert not any("first half" in p or "rose from" in p for p in report.summary_points(b))
+
+
+def test_a_filter_on_the_figures_filters_their_disagreements_too(seeds_dir):
+    b = report.prepare(str(seeds_dir), "T")
+    assert "several billion" in report.discrepancies_table(b)
+    f = b.results.figures
+    eur = f[f["currency"] == "EUR"]          # the seeds quote no euro amount: nothing can disagree
+    assert "No two sources disagree" in report.discrepancies_table(b, figures=eur)
+    one_side = f[f["surface"] != "several billion"]   # drop one side of the only disagreement
+    assert "No two sources disagree" in report.discrepancies_table(b, figures=one_side)
