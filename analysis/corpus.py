@@ -450,10 +450,42 @@ def _read_txt(text: str) -> dict:
             if got:
                 info["date"] = got
                 break
+        if n > 0 and len(line) > 40:
+            got = _dateline(line)
+            if got:
+                info["date"] = got
+                break
     if info["title"] is None and nonblank:
         first = lines[nonblank[0]].strip()
         info["title"] = _headline(first)
     return info
+
+
+_DATELINE_PLACE = re.compile(r"^[^\W\d_][^\W\d_.\- ]*(?:[ -][^\W\d_]+){0,2},\s+")
+
+
+def _dateline(line: str) -> PartialDate | None:
+    """The date of a news dateline opening the lead paragraph: "MINSK, 5 June (BelTA) –",
+    "Астана, 3 июня 2015. Посол …", "4 сентября 2025, Минск." A place of at most three words and a comma
+    may stand before the date; the date is the run of date words right after it, of at least a day and
+    a month, ending at punctuation."""
+    place = _DATELINE_PLACE.match(line)
+    tokens = line[place.end() if place else 0:].split(maxsplit=5)
+    run = []
+    for k, tok in enumerate(tokens[:4]):
+        word = tok.rstrip(".,:;")
+        if not _is_date_token(word):
+            break
+        run.append(word)
+        if word != tok:
+            year = tokens[k + 1].rstrip(".,:;") if tok.endswith(",") and k + 1 < len(tokens) else ""
+            if re.fullmatch(r"\d{4}", year):
+                run.append(year)    # "June 5, 2025"
+            break
+    if len(run) < 2:
+        return None
+    got = parse_date(" ".join(run))
+    return got if got and got.precision == "day" else None
 
 
 def _headline(line: str) -> str:

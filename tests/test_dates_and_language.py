@@ -78,3 +78,22 @@ def test_articles_cached_by_an_older_reader_are_read_again(tmp_path, monkeypatch
     a = load_corpus(folder, cache_dir=cache).articles.iloc[0]
     assert a["published"] == "2023-10-09"
     assert len(list(cache.glob("corpus-*.parquet"))) == 2    # the old reader's cache was not used
+
+
+@pytest.mark.parametrize("lead, published", [
+    ("Астана, 3 июня 2015. Посол Казахстана встретился с губернатором области и обсудил поставки.", "2015-06-03"),
+    ("MOSCOW, 2 February 2024 (TASS) – Mutual trade within the Eurasian Economic Union rose again.", "2024-02-02"),
+    ("MINSK, June 5, 2025. The Ambassador of Kazakhstan met the governor of the Mogilev region.", "2025-06-05"),
+    ("4 сентября 2025, Минск. Глава Администрации Президента открыл пленарное заседание форума.", "2025-09-04"),
+    ("МИНСК, 9 октября (БЕЛТА) – Президент Беларуси провел переговоры с Президентом Казахстана.", "--10-09"),
+])
+def test_a_news_dateline_opening_the_lead_paragraph_dates_the_article(tmp_path, lead, published):
+    (tmp_path / "a.txt").write_text(f"Headline of the story\n\n{lead}\n\nMore text follows here.\n", encoding="utf-8")
+    row = load_corpus(tmp_path).articles.iloc[0]
+    assert row["published"] == published
+
+
+def test_a_lead_paragraph_that_only_mentions_numbers_and_places_is_not_a_dateline(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\nSpeaking in Minsk, 12 ministers said that trade with the EAEU grew "
+                                    "by 5 percent in the first months.\n", encoding="utf-8")
+    assert load_corpus(tmp_path).articles.iloc[0]["published"] is None
