@@ -39,6 +39,23 @@ def seed_copy(tmp_path):
     return d
 
 
+@pytest.fixture
+def count_extractions(monkeypatch):
+    """Call it to start counting: returns the list of article ids extracted from then on."""
+    from analysis import pipeline
+
+    def start():
+        calls = []
+        real = pipeline.extract_article
+
+        def counting(article_id, *a, **kw):
+            calls.append(article_id)
+            return real(article_id, *a, **kw)
+        monkeypatch.setattr(pipeline, "extract_article", counting)
+        return calls
+    return start
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory):
     """Tests never write into the user's cache folder."""

@@ -5,25 +5,13 @@ import shutil
 
 import pytest
 
-from analysis import pipeline
 from analysis.build import UsageError, load_build_config
 from analysis.config import ConfigError
 from analysis.pipeline import analyse
 
 
-def _count_extractions(monkeypatch):
-    calls = []
-    real = pipeline.extract_article
-
-    def counting(article_id, *a, **kw):
-        calls.append(article_id)
-        return real(article_id, *a, **kw)
-    monkeypatch.setattr(pipeline, "extract_article", counting)
-    return calls
-
-
-def test_a_rerun_on_an_unchanged_corpus_extracts_nothing(tmp_path, seed_copy, monkeypatch):
-    calls = _count_extractions(monkeypatch)
+def test_a_rerun_on_an_unchanged_corpus_extracts_nothing(tmp_path, seed_copy, count_extractions):
+    calls = count_extractions()
     first = analyse(seed_copy, cache_dir=tmp_path / "cache")
     assert len(calls) == 3
     second = analyse(seed_copy, cache_dir=tmp_path / "cache")
@@ -33,8 +21,8 @@ def test_a_rerun_on_an_unchanged_corpus_extracts_nothing(tmp_path, seed_copy, mo
         assert a.astype(str).equals(b.astype(str)), name
 
 
-def test_only_a_changed_or_new_article_is_extracted_again(tmp_path, seed_copy, monkeypatch):
-    calls = _count_extractions(monkeypatch)
+def test_only_a_changed_or_new_article_is_extracted_again(tmp_path, seed_copy, count_extractions):
+    calls = count_extractions()
     analyse(seed_copy, cache_dir=tmp_path / "cache")
     f = seed_copy / "001_7d2acf906af58596.txt"
     f.write_text(f.read_text(encoding="utf-8") + "\n“Trade will reach $3 billion,” said Serik Akhmetov.\n", encoding="utf-8")
@@ -46,11 +34,11 @@ def test_only_a_changed_or_new_article_is_extracted_again(tmp_path, seed_copy, m
     assert "$3 billion" in set(res.figures["surface"]) and "Ann Lee" in set(res.quotes["speaker"])
 
 
-def test_a_damaged_cache_is_rebuilt(tmp_path, seed_copy, monkeypatch):
+def test_a_damaged_cache_is_rebuilt(tmp_path, seed_copy, count_extractions):
     analyse(seed_copy, cache_dir=tmp_path / "cache")
     for p in (tmp_path / "cache").rglob("quotes.parquet"):
         p.write_bytes(b"not parquet")
-    calls = _count_extractions(monkeypatch)
+    calls = count_extractions()
     res = analyse(seed_copy, cache_dir=tmp_path / "cache")
     assert len(calls) == 3 and len(res.quotes) > 30
 
@@ -93,9 +81,9 @@ def test_build_config_is_validated(tmp_path):
     ("themes.yml", "themes:\n  trade: {terms: []}\n", "themes.trade.terms: needs at least one term"),
     ("rates.csv", "code,rate\nKZT,1\n", "header must have columns"),
 ])
-def test_corpus_configs_fail_before_any_work(tmp_path, seed_copy, name, content, message, monkeypatch):
+def test_corpus_configs_fail_before_any_work(tmp_path, seed_copy, name, content, message, count_extractions):
     (seed_copy / name).write_text(content, encoding="utf-8")
-    calls = _count_extractions(monkeypatch)
+    calls = count_extractions()
     with pytest.raises(ConfigError, match=re.escape(message)) as e:
         analyse(seed_copy)
     assert name in str(e.value) and calls == []

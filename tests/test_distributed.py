@@ -32,18 +32,7 @@ def _csv(results, tmp_path, name) -> dict[str, str]:
     return {t: (out / f"{t}.csv").read_text(encoding="utf-8") for t in TABLES}
 
 
-def _count_extractions(monkeypatch):
-    calls = []
-    real = pipeline.extract_article
-
-    def counting(article_id, *a, **kw):
-        calls.append(article_id)
-        return real(article_id, *a, **kw)
-    monkeypatch.setattr(pipeline, "extract_article", counting)
-    return calls
-
-
-def test_one_process_two_processes_and_a_local_cluster_write_the_same_tables(generated, tmp_path, monkeypatch):
+def test_one_process_two_processes_and_a_local_cluster_write_the_same_tables(generated, tmp_path, count_extractions):
     pytest.importorskip("distributed")
     one = _csv(analyse(generated, jobs=1), tmp_path, "one")
     two = _csv(analyse(generated, jobs=2), tmp_path, "two")
@@ -53,7 +42,7 @@ def test_one_process_two_processes_and_a_local_cluster_write_the_same_tables(gen
         assert two[t] == one[t], t
         assert _csv(cluster, tmp_path, "cluster")[t] == one[t], t
     # the workers returned their results and the client wrote the cache: a local rerun extracts nothing
-    calls = _count_extractions(monkeypatch)
+    calls = count_extractions()
     again = analyse(generated, cache_dir=tmp_path / "cache")
     assert calls == [] and _csv(again, tmp_path, "again") == one
 

@@ -1,6 +1,5 @@
 """One hostile file, name or config value never crashes, hangs or leaks into a run: it is reported and skipped."""
 import os
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -14,12 +13,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture
-def corpus(tmp_path):
-    d = tmp_path / "c"
-    d.mkdir()
-    for f in SEEDS.glob("*.txt"):
-        shutil.copy(f, d / f.name)
-    return d
+def corpus(seed_copy):
+    return seed_copy
 
 
 def _problems(c):

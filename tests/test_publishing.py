@@ -49,12 +49,8 @@ def tiny(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def corpus(tmp_path):
-    d = tmp_path / "c"
-    d.mkdir()
-    for f in SEEDS.glob("*.txt"):
-        shutil.copy(f, d / f.name)
-    return d
+def corpus(seed_copy):
+    return seed_copy
 
 
 def _manifest(out: Path) -> dict:
