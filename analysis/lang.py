@@ -36,7 +36,6 @@ from .config import DATA, Checker, ConfigError, load_yaml
 
 PACKS = DATA / "lang"
 DEFAULT_LANGUAGE = "en"
-SECTIONS = ("cues", "countries", "figures", "currencies", "themes", "dates")
 
 
 @dataclass
@@ -56,8 +55,8 @@ class Pack:
     def section(self, name: str) -> Any:
         """The parsed ``<name>.yml`` of this pack ({} when the pack has none)."""
         if name not in self._sections:
-            f = self.path / f"{name}.yml" if self.path else None
-            self._sections[name] = (load_yaml(f) or {}) if f and f.is_file() else {}
+            f = self.file(name)
+            self._sections[name] = (load_yaml(f) or {}) if f else {}
         return self._sections[name]
 
     def file(self, name: str) -> Path | None:
