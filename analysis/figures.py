@@ -91,6 +91,7 @@ class Vocab:
     relative_years: dict[str, int] = field(default_factory=dict)
     years_ahead: str = ""
     relative_words: dict = field(default_factory=dict)
+    conversion: list[str] = field(default_factory=list)   # "120 billion tenge, or $250 million"
     decimal_comma: bool = False
     form_of: dict[str, str] = field(default_factory=dict)     # inflected form -> listed word (lower case)
     forms: dict[str, list[str]] = field(default_factory=dict)  # listed word (lower case) -> its written forms
@@ -183,7 +184,7 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
     f.mapping(fig, "", allowed={"inflect", "numbers", "scales", "range_joiners", "range_openers", "change_from",
                                 "change_verbs", "currency_link", "qualifiers", "trailing_qualifiers", "vague",
                                 "metrics", "claims", "target_after", "relative", "relative_words", "period",
-                                "not_money", "context", "rates"})
+                                "not_money", "context", "rates", "conversion"})
     expanded = f.texts(fig.get("inflect") or [], "inflect")
     lexeme = _lexeme(pk.normaliser) if expanded else None
     form_of: dict[str, str] = {}
@@ -267,6 +268,7 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
                         for k, v in f.mapping(per.get("relative_years") or {}, "period.relative_years").items()},
         years_ahead=str(per.get("years_ahead") or ""),
         relative_words=f.mapping(fig.get("relative_words") or {}, "relative_words"),
+        conversion=f.texts(fig.get("conversion") or [], "conversion"),
         decimal_comma=pk.decimal_comma, form_of=form_of, forms=forms, ambiguous=ambiguous, hints=hints, home=home)
 
 
@@ -298,6 +300,7 @@ class Grammar:
     joiner: re.Pattern
     pre_alt: str
     vague: re.Pattern | None = None    # a vague word at the start of a number expression
+    joiner_word: re.Pattern | None = None   # the joiner alone, without a currency sign after it
 
 
 @lru_cache(maxsize=8)
@@ -340,7 +343,7 @@ def _grammar(lang: str = "en") -> Grammar:
     return Grammar(money=money, anchor=anchor, digits=digits,
                    scale_any=re.compile(rf"(?:{scale_words}|\d\s*{scale_short})(?![\w])", re.I),
                    token=token, wordnum=wordnum, joiner=re.compile(rf"\s*(?:{joiners})\s*(?:{pre_alt})?\s*", re.I),
-                   pre_alt=pre_alt,
+                   pre_alt=pre_alt, joiner_word=re.compile(rf"\s*(?:{joiners})\s*", re.I),
                    vague=re.compile(rf"(?:{vague_alt})(?=\s)", re.I) if len(v.vague) > 1 else None)
 
 
@@ -475,12 +478,16 @@ def _phrase_after(text: str, pos: int, phrases: list[tuple[str, str]], vocab: Vo
     return _value(vocab, values, m.group().strip()), m.end()
 
 
-def _metric(sentence: str, rel: int, vocab: Vocab) -> str:
-    """The metric word nearest to the amount (at position `rel` of the sentence)."""
+def _metric(sentence: str, rel: int, vocab: Vocab, others: list[int] = ()) -> str:
+    """The metric word nearest to the amount (at position `rel` of the sentence). A word nearer to
+    another amount (`others`: their positions in the sentence) is that amount's ("exports were $2.1bn
+    and imports 1.3bn"), unless no word is left."""
     rx, values = _phrase_regex(vocab.lang, tuple(vocab.metrics), "any")
     best, dist = "other", 10 ** 9
     for m in rx.finditer(sentence):
         d = abs(m.start() - rel)
+        if any(abs(m.start() - o) < d for o in others):
+            d += 10 ** 6
         if d < dist:
             best, dist = _value(vocab, values, m.group()), d
     return best
@@ -552,12 +559,16 @@ def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = Non
 SENTENCE_WINDOW = 600   # characters either side of an amount searched for its context words
 
 
-def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, after: int = 120):
+def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, after: int = 120,
+          resume: list | None = None):
     """`pattern.finditer(text)`, but only around anchors (digits, currency, scale words).
 
     The grammar's big alternations are slow to try at every character; money
     and quantities cannot occur far from an anchor, so windows around the
-    anchors give the same matches in a fraction of the time.
+    anchors give the same matches in a fraction of the time. A caller that
+    keeps only the head of a match ("$500,000" of "$500,000 and $12,000", not a
+    range) puts the position to go on from in ``resume[0]``, so the rest is
+    scanned again.
     """
     windows: list[list[int]] = []
     for a in anchor.finditer(text):
@@ -568,11 +579,18 @@ def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, 
             windows.append([s, e])
     last = 0
     for s, e in windows:
-        for m in pattern.finditer(text, max(s, last), e):
+        pos = max(s, last)
+        while pos < e:
+            m = pattern.search(text, pos, e)
+            if m is None:
+                break
             if m.end() == e and e < len(text):     # the match may run on past the window: redo it unbounded
                 m = pattern.match(text, m.start()) or m
             last = m.end()
             yield m
+            if resume and resume[0] is not None:
+                last, resume[0] = max(resume[0], m.start() + 1), None
+            pos = last
 
 
 @dataclass
@@ -612,7 +630,8 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
     last_ambiguous: list[str] | None = None
     opener_rx = _opener_regex(vocab.lang)
     change_rx = _change_regex(vocab.lang)
-    for m in _scan(money, text, g.anchor):
+    resume: list = [None]
+    for m in _scan(money, text, g.anchor, resume=resume):
         gd = m.groupdict()
         n = gd["n1"] or gd["n2"] or gd["n3"]
         rng = gd["r1"] or gd["r2"] or ""
@@ -627,8 +646,7 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         s, e = m.start(), m.end()
         if gd["n3"]:
             # a bare large number: money only in a money context and not a count of things
-            nxt = re.match(r"\s*(?:of\s+)?([\w-]+)", text[e:e + 30])
-            if nxt and nxt.group(1).lower() in vocab.not_money:
+            if _counts_things(text, e, vocab):
                 continue
             if n.strip().lower() in vocab.short:
                 continue
@@ -657,16 +675,20 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
                 if joiner.endswith(p.lower()):
                     joiner = joiner[: -len(p)].strip()
             lo2, hi2, v2 = parse_number(second, vocab.lang)
-            if not g.scale_any.search(n):
-                # "$1-2 billion": the scale of the second number applies to the first
-                m2 = re.match(g.digits, second.strip())
-                if m2 and _digits_value(m2.group(), vocab.decimal_comma):
-                    scale = lo2 / _digits_value(m2.group(), vocab.decimal_comma)
-                    lo, hi = lo * scale, hi * scale
             needs = vocab.joiner_needs.get(joiner)
             if needs and not (opener and opener.group(1).lower() in needs):
-                e = s + len(m.group()) - len(rng)          # "1 billion and 2 ...": not a range
+                # "$500,000 and $12,000", "на $300 млн до $1,5 млрд": not a range; the second amount is read anew
+                e = m.start("r1") if gd["r1"] else m.start("r2")
+                resume[0] = e
+                if gd["r2"] and not g.scale_any.search(n):
+                    continue    # "agreed in 2023 and 1.2 billion RMB": the first number is not money
             else:
+                if not g.scale_any.search(n):
+                    # "$1-2 billion": the scale of the second number applies to the first
+                    m2 = re.match(g.digits, second.strip())
+                    if m2 and _digits_value(m2.group(), vocab.decimal_comma):
+                        scale = lo2 / _digits_value(m2.group(), vocab.decimal_comma)
+                        lo, hi = lo * scale, hi * scale
                 hi, qualifier, vague = max(hi2, hi), "range", vague or v2
         if vague and qualifier == "exact":
             qualifier = "approx"
@@ -688,7 +710,7 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         if qualifier == "range" and _is_change(text, m, vocab, change_rx, opener):
             # "grew from $1.1 billion to $1.5 billion": a change between two amounts, not a range
             r_start = m.start("r1") if gd["r1"] else m.start("r2")
-            lead = g.joiner.match(text, r_start).end() - r_start
+            lead = g.joiner_word.match(text, r_start).end() - r_start    # "to $1.5 billion": the sign is kept
             first_lo, _, first_vague = parse_number(n, vocab.lang)
             if not g.scale_any.search(n):
                 first_lo = lo
@@ -699,6 +721,24 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
             continue
         out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague, extra=extra))
     return out
+
+
+def _counts_things(text: str, end: int, vocab: Vocab) -> bool:
+    """True when one of the (at most three) words after a bare number names what it counts
+    ("20 million people", "1.5 million Kazakh tourists", "3 млн новых рабочих мест")."""
+    pos = end
+    for _ in range(3):
+        w = _WORD_AFTER.match(text, pos, pos + 40)
+        if w is None:
+            break
+        word = w.group(1).lower()
+        if word in vocab.not_money or vocab.form_of.get(word) in vocab.not_money:
+            return True
+        pos = w.end()
+    return False
+
+
+_WORD_AFTER = re.compile(r"[^\S\n]*([\w-]+)")
 
 
 @lru_cache(maxsize=8)
@@ -731,7 +771,8 @@ def _second_end(text: str, prev: _Fig, q: tuple[str, int], vocab: Vocab, change_
     if word not in {j.lower() for j in vocab.joiners} or q[1] - prev.end > 60 or re.search(r"[.;!?]", text[prev.end:q[1]]):
         return False
     before = text[max(0, prev.start - 60):prev.start]
-    starts = {w.lower() for w in vocab.change_from} | {w for ws in vocab.joiner_needs.values() for w in ws}
+    starts = ({w.lower() for w in vocab.change_from} | {w for ws in vocab.joiner_needs.values() for w in ws}
+              | {w.lower() for w in vocab.relative_words.get("by") or []})
     lead = re.search(r"([\w-]+)\s*$", before)
     return bool(lead and lead.group(1).lower() in starts)
 
@@ -743,6 +784,9 @@ def _is_change(text: str, m: re.Match, vocab: Vocab, change_rx: re.Pattern | Non
         return True
     if opener is not None and opener.group(1).lower() in {w.lower() for w in vocab.change_from}:
         return True
+    lead = re.search(r"([\w-]+)\s*$", text[max(0, m.start() - 20):m.start()])
+    if lead and lead.group(1).lower() in {w.lower() for w in vocab.relative_words.get("by") or []}:
+        return True             # "grew by $300 million to $1.5 billion": the change, then the new amount
     r = "r1" if m.group("r1") else "r2"
     return bool(re.search(r"(?<![\d])(?:19|20)\d\d(?![\d])", text[m.start():m.start(r) + 6]))
 
@@ -1042,7 +1086,7 @@ def _rate_regex(lang: str) -> re.Pattern | None:
     cur = rf"(?:{v.alt([w for w, _ in v.currency_post])}|{_alt([s_ for s_, _ in v.currency_pre])})"
     before, per = _alt(_words_of(spec.get("before"))), _alt(_words_of(spec.get("per")))
     return re.compile(
-        rf"(?<![\w])(?:(?:{before})\s+(?P<n>{g.digits})\s*(?P<c>{cur})\s*(?:{per})\s*(?:1\s*|one\s+)?(?P<base>{cur})(?![\w])"
+        rf"(?<![\w])(?:(?:(?:{before})\s+)?(?P<n>{g.digits})\s*(?P<c>{cur})\s*(?:{per})\s*(?:1\s*|one\s+)?(?P<base>{cur})(?![\w])"
         rf"|1\s*(?P<base2>{cur})\s*=\s*(?P<n2>{g.digits})\s*(?P<c2>{cur})(?![\w]))", re.I)
 
 
@@ -1069,6 +1113,21 @@ def _rates_in(text: str, vocab: Vocab) -> tuple[dict[str, float], list[tuple[int
             continue
         spans.append((m.start(), m.end()))
     return rates, spans
+
+
+def _conversions(text: str, figs: list[_Fig], vocab: Vocab) -> dict[int, float]:
+    """Amounts the article converts to dollars itself: "3.2 trillion tenge ($6.8 billion)", "120 billion
+    tenge, or about $250 million". Both stay figures (each is written in the text); the first takes its
+    dollar value from the second: {id(first): USD per unit}."""
+    words = _alt(vocab.conversion) if vocab.conversion else "(?!x)x"
+    between = re.compile(rf"\s*(?:[(\[]|,?\s*(?:{words})(?![\w]))\s*$", re.I)
+    out: dict[int, float] = {}
+    for a, b in zip(figs, figs[1:]):
+        if a.currency in (None, "USD") or b.currency != "USD" or b.inferred or b.start - a.end > 20:
+            continue
+        if between.match(text[a.end:b.start]) and a.low and a.high:
+            out[id(a)] = ((b.low + b.high) / 2) / ((a.low + a.high) / 2)
+    return out
 
 
 def _resolve_currencies(text: str, figs: list[_Fig], mentions: list[_Mention], vocab: Vocab) -> None:
@@ -1277,11 +1336,17 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     starts = [x.start for x in sents]
     places = _places(vocab.lang)
     mentions = _mentions(text, places, vocab)
+    if mentions and (allf or rate_spans):   # "US$300 mln", "долларов США": a currency's country is not a party
+        cover = sorted([(f.start, f.end) for f in allf] + list(rate_spans))
+        firsts = [a for a, _ in cover]
+        mentions = [m for m in mentions
+                    if not ((k := bisect.bisect_right(firsts, m.start) - 1) >= 0 and cover[k][0] <= m.start < cover[k][1])]
     title_end = text.find("\n") if "\n" in text else len(text)
     dominant = _dominant(mentions, title_end)
     title = _distinct([m for m in mentions if m.end <= title_end])
     money_spans = sorted((f.start, f.end) for f in allf)
     _resolve_currencies(text, allf, mentions, vocab)
+    converted = _conversions(text, allf, vocab)
     spans = sorted(spans)
     span_starts = [sp[0] for sp in spans]
     rows = []
@@ -1326,13 +1391,15 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         speaker, in_quote = _speaker(spans, f.start, span_starts)
         if not in_quote and attribute is not None:
             speaker = attribute(f.start, s0)
-        value_lo, value_hi = (_to_usd(f.low, f.currency, fy or year, rates, stated_rates),
-                              _to_usd(f.high, f.currency, fy or year, rates, stated_rates))
+        own = {f.currency: converted[id(f)]} if id(f) in converted else stated_rates
+        value_lo, value_hi = (_to_usd(f.low, f.currency, fy or year, rates, own),
+                              _to_usd(f.high, f.currency, fy or year, rates, own))
         ranged = f.low != f.high
         point = (f.low + f.high) / 2
-        metric = _metric(sent_text[c0:c1], rel_pos - c0, vocab)
+        others = [a - s0 for a, _ in money_spans[max(0, n - 8):n + 8] if s0 <= a < s0 + len(sent_text) and a != f.start]
+        metric = _metric(sent_text[c0:c1], rel_pos - c0, vocab, [o - c0 for o in others])
         if metric == "other":
-            metric = _metric(sent_text, rel_pos, vocab)
+            metric = _metric(sent_text, rel_pos, vocab, others)
         same_paragraph = same_paragraph_as_previous(n)
         if metric == "other" and f.relative_to is not None and f.relative_to < len(metrics):
             metric = metrics[f.relative_to]            # "double it": what "it" counts
@@ -1349,7 +1416,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         parties_of.append(tuple(parties))
         rows.append({
             "article_id": article_id, "figure_id": f"{article_id}#f{n}", "surface": text[f.start:f.end],
-            "value_usd": _to_usd(point, f.currency, fy or year, rates, stated_rates),
+            "value_usd": _to_usd(point, f.currency, fy or year, rates, own),
             "low_usd": value_lo if ranged else None, "high_usd": value_hi if ranged else None,
             "amount": point, "currency": f.currency or "", "currency_inferred": f.inferred,
             "qualifier": f.qualifier, "vague": bool(f.vague), "claim": claim,

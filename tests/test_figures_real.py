@@ -1,0 +1,98 @@
+"""Amounts in the styles of real news (tests/dev/figures_real_en, figures_real_ru): wire copy, national agencies'
+English and Russian services, business press and press releases, with the forms and traps of real text
+(US$300 mln, KZT 3.2 trillion, Br1.5 billion, 1,2 млрд долл, a converted pair in brackets, per-unit prices,
+counts, years and phone numbers that are not money). Written by make_real_en.py / make_real_ru.py."""
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.figures import extract_figures, figures_in_text
+from score import score_money
+
+DEV = Path(__file__).parent / "dev"
+
+
+def _rows(figures):
+    return [{k: ("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)) for k, v in r.items()}
+            for r in figures.to_dict("records")]
+
+
+@pytest.fixture(scope="module", params=["figures_real_en", "figures_real_ru"])
+def real_set(request):
+    folder = DEV / request.param
+    figures, _ = extract_figures(load_corpus(folder).articles)
+    gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "gold").glob("*.json"))}
+    return request.param, figures, gold
+
+
+def test_real_style_set_is_large_enough(real_set):
+    name, _, gold = real_set
+    assert len(gold) >= (30 if name.endswith("en") else 15)
+    assert sum(len(g["money"]) for g in gold.values()) >= (120 if name.endswith("en") else 60)
+
+
+def test_real_style_amounts_are_found_and_valued(real_set):
+    _, figures, gold = real_set
+    misses = []
+    s = score_money(gold, _rows(figures), misses)
+    assert s["detection"]["f1"] >= 0.97, misses
+    assert s["value"]["f1"] >= 0.97, misses
+
+
+def _one(text, lang="en"):
+    f, _ = figures_in_text(text, "a", 2024, lang=lang)
+    return f
+
+
+def test_an_amount_after_a_rejected_range_is_still_read():
+    f = _one("He paid $500,000 and $12,000 and $1.5m and $500K.")
+    assert f["surface"].tolist() == ["$500,000", "$12,000", "$1.5m", "$500K"]
+    assert f["amount"].tolist() == [5e5, 1.2e4, 1.5e6, 5e5]
+    r = _one("Экспорт вырос на $300 млн до $1,5 млрд, выделено USD 1,5 млрд и 1,5 млрд долларов США.", "ru")
+    assert r["surface"].tolist() == ["$300 млн", "$1,5 млрд", "USD 1,5 млрд", "1,5 млрд долларов США"]
+    assert r["qualifier"].tolist()[1] == "exact"
+
+
+def test_change_by_an_amount_to_an_amount_gives_two_figures():
+    f = _one("Exports grew by $300 million to $1.5 billion in 2023.")
+    assert f["surface"].tolist() == ["$300 million", "$1.5 billion"]
+    assert f["amount"].tolist() == [3e8, 1.5e9]
+
+
+def test_a_year_before_and_is_not_money():
+    f = _one("A credit line agreed in 2023 and 1.2 billion RMB of earlier loans.")
+    assert f["surface"].tolist() == ["1.2 billion RMB"]
+
+
+def test_a_bare_amount_that_counts_people_or_shares_is_not_money():
+    f = _one("Trade reached $2 billion. About 1.5 million Kazakh tourists came; its 20 million shares were sold.")
+    assert f["surface"].tolist() == ["$2 billion"]
+
+
+def test_a_rate_without_a_lead_phrase_is_a_rate_not_an_amount():
+    f = _one("It was 450 tenge per US dollar. The plant cost 45 billion tenge.")
+    assert f["surface"].tolist() == ["45 billion tenge"]
+    assert f["value_usd"].iloc[0] == pytest.approx(1e8)
+    r = _one("Курс составил 470 тенге за доллар.", "ru")
+    assert r.empty
+
+
+def test_manat_is_turkmen_or_azerbaijani_as_the_article_says():
+    assert _one("Turkmenistan's budget is 103.5 billion manat.")["currency"].tolist() == ["TMT"]
+    assert _one("Azerbaijan will invest 150 million manat in Aktau.")["currency"].tolist() == ["AZN"]
+    assert _one("Бюджет Туркменистана составит 103,5 млрд манатов.", "ru")["currency"].tolist() == ["TMT"]
+
+
+def test_a_currency_country_is_not_a_party():
+    f = _one("Kazakhstan and China signed a loan of US$300 mln.")
+    assert f["parties"].iloc[0] == "China|Kazakhstan"
+    f = _one("The deal is worth US$300 mln.")
+    assert f["parties"].iloc[0] == ""
+
+
+def test_the_metric_word_of_another_amount_is_not_taken():
+    f = _one("Exports were $2.1bn and imports 1.3bn.")
+    assert f["flow"].tolist() == ["exports", "imports"]
