@@ -121,13 +121,13 @@ def currency_names(vocabs) -> Names:
     return names
 
 
-def resolve_names(per_nb: dict[str, dict], corpus: Path, analyse_corpus=None) -> dict[str, dict]:
+def resolve_names(per_nb: dict[str, dict], corpus: Path, analyse_corpus=None, warn: bool = True) -> dict[str, dict]:
     """`per_nb` with theme/speaker/metric/currency values checked and made canonical.
 
     Raises UsageError naming the parameter, the value and suggestions.
     `analyse_corpus()` (optional) returns the corpus's `Results`; it is called
-    only when a value is not in the configuration or to warn about values the
-    corpus has nothing for.
+    only when a speaker is not in the roster or, with `warn`, to warn about
+    values the corpus has nothing for.
     """
     from .build import UsageError
     from .pipeline import load_configs
@@ -183,7 +183,8 @@ def resolve_names(per_nb: dict[str, dict], corpus: Path, analyse_corpus=None) ->
             if values[pname] != ",".join(items):
                 log.info("parameter %s (%s): %s -> %s", pname, nb, ",".join(items), values[pname])
         out[nb] = values
-    _warn_absent(out, corpus_results)
+    if warn:
+        _warn_absent(out, corpus_results)
     return out
 
 
@@ -208,3 +209,59 @@ def _warn_absent(per_nb: dict[str, dict], corpus_results) -> None:
                     told.add((pname, item))
                     log.warning("-p %s %s: the corpus has %s '%s'; that part of the briefing will be empty",
                                 pname, item, what[pname], item)
+
+
+def check_notebook(notebook: str, namespace: dict) -> dict:
+    """Check a notebook's parameters where it runs, as `briefing build -p` checks them before it starts.
+
+    Called by each shipped notebook right after its parameters cell with its
+    own name and ``globals()``, so a notebook run by papermill, Jupyter or
+    ``briefing build`` gets the same canonical values and the same errors:
+    numbers and switches of the right type (``min_quote_words four`` is
+    refused), real dates for ``since``/``until``, existing and valid files for
+    ``roster``, ``lexicon``, ``rates`` and ``reference`` (relative to the
+    working directory), the corpus folder found from any working directory,
+    and theme, speaker, metric and currency names made canonical (labels,
+    surnames, any case) or refused with "did you mean" suggestions.
+    Updates `namespace` in place and returns the values it holds now;
+    raises `analysis.build.UsageError`.
+    """
+    from .build import (DATE_PARAMETERS, FILE_PARAMETERS, UsageError, _check_date, _check_path,
+                        available_notebooks, coerce, notebook_parameters)
+    from .report import resolve_corpus
+
+    spec = notebook_parameters(available_notebooks()[notebook])
+    values = {}
+    for pname, pspec in spec.items():
+        if pname not in namespace:
+            continue
+        value = namespace[pname]
+        if not isinstance(value, list):
+            default = pspec.get("default") or ""
+            if value is None or (isinstance(value, str) and not value.strip() and default[:1] in "\"'"):
+                value = ""
+            else:
+                value = coerce(pname, value if isinstance(value, str) else str(value), pspec)
+        if pname in DATE_PARAMETERS and value:
+            _check_date(pname, str(value))
+        if pname in FILE_PARAMETERS and value:
+            value = _check_path(pname, str(value))
+        values[pname] = value
+    if "corpus_dir" in values:
+        try:
+            values["corpus_dir"] = str(resolve_corpus(values["corpus_dir"]))
+        except FileNotFoundError as exc:
+            raise UsageError(f"parameter 'corpus_dir': {exc}") from None
+    corpus = Path(values.get("corpus_dir") or resolve_corpus(""))
+
+    def analysed():
+        if values.get("snapshot"):
+            from . import snapshot
+            return snapshot.read(values["snapshot"])
+        from .pipeline import analyse
+        return analyse(corpus, roster=values.get("roster") or None, lexicon=values.get("lexicon") or None,
+                       rates=values.get("rates") or None)
+
+    values = resolve_names({notebook: values}, corpus, analysed, warn=False)[notebook]
+    namespace.update(values)
+    return values

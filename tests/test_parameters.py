@@ -149,3 +149,59 @@ def test_paths_in_a_config_file_are_relative_to_the_file(tmp_path, seed_copy, ex
     assert executed["speaker_quotes"]["corpus_dir"] == str(seed_copy.resolve())
     assert executed["speaker_quotes"]["roster"] == str(project / "cfg" / "roster.yml")
     assert (project / "reports" / "manifest.json").exists()
+
+
+# --------------------------------------------------------------------------- the same checks inside the notebooks
+
+def test_a_notebook_checks_its_own_parameters_like_build(tmp_path, monkeypatch):
+    from analysis.build import UsageError
+    from analysis.params import check_notebook
+
+    monkeypatch.chdir(tmp_path)                       # not the project folder
+    ns = {"corpus_dir": "", "title": 2026, "since": 2026, "until": "", "themes": "TRADE, Machinery and engineering",
+          "lexicon": "", "snapshot": "", "out_dir": ""}
+    check_notebook("themes", ns)
+    assert ns["themes"] == "trade,machinery"
+    assert ns["since"] == "2026" and ns["title"] == "2026"          # papermill reads -p since 2026 as a number
+    assert os.path.isdir(ns["corpus_dir"]) and ns["corpus_dir"].endswith("seeds")
+    with pytest.raises(UsageError, match="expects a whole number \\(default 4\\), got 'four'"):
+        check_notebook("speaker_quotes", {"min_quote_words": "four"})
+    with pytest.raises(UsageError, match="did you mean 'Aleksandr Lukashenko'"):
+        check_notebook("speaker_quotes", {"speakers": "Lukashenka Alexandr"})
+    with pytest.raises(UsageError, match="parameter 'since' expects a date"):
+        check_notebook("trade_figures", {"since": "2026-02-30"})
+    with pytest.raises(UsageError, match="parameter 'reference': reference CSV nope.csv not found"):
+        check_notebook("trade_figures", {"reference": "nope.csv"})
+    ns = {"metric": "Trade", "currency": "dollars", "min_quote_words": 4}
+    check_notebook("trade_figures", ns)
+    assert ns["metric"] == "trade turnover" and ns["currency"] == "USD"
+
+
+def _papermill(notebook, out, *params, cwd):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    args = [a for k, v in params for a in ("-p", k, v)]
+    return subprocess.run([sys.executable, "-m", "papermill", str(root / "notebooks" / notebook), str(out),
+                           "--no-progress-bar", "-k", "python3", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_papermill_run_directly_gets_canonical_parameters(tmp_path):
+    import json
+
+    out = tmp_path / "themes.ipynb"
+    r = _papermill("themes.ipynb", out, ("themes", "Trade"), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr[-3000:]
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    html = "".join("".join(o.get("data", {}).get("text/html", "")) for c in nb["cells"] for o in c.get("outputs", []))
+    assert "No theme mentioned." not in html and "Trade" in html
+
+
+def test_papermill_run_directly_refuses_a_bad_parameter_with_the_build_message(tmp_path):
+    r = _papermill("speaker_quotes.ipynb", tmp_path / "q.ipynb", ("min_quote_words", "four"), cwd=tmp_path)
+    assert r.returncode != 0
+    assert "parameter 'min_quote_words' expects a whole number (default 4), got 'four'" in r.stderr
+    r = _papermill("themes.ipynb", tmp_path / "t.ipynb", ("themes", "machinary"), cwd=tmp_path)
+    assert r.returncode != 0 and "did you mean 'machinery'" in r.stderr
