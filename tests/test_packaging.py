@@ -39,41 +39,58 @@ def test_readme_starts_with_the_two_commands():
     assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
 
 
-def _package_dirs() -> set[str]:
-    """Every folder of the package that holds a file, as a dotted package name."""
-    out = set()
-    for f in (ROOT / "analysis").rglob("*"):
-        if f.is_file() and "__pycache__" not in f.parts:
-            out.add(".".join(f.parent.relative_to(ROOT).parts))
-    return out
-
-
-def test_every_package_folder_is_listed_in_pyproject():
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
-    assert _package_dirs() <= listed, "add these folders to [tool.setuptools] packages"
-    assert "analysis.notebooks" in listed
+NEW_PACK = {"analysis/data/lang/zz/pack.yml": "name: Testish\nscript: latin\n",     # valid, detected for no text
+            "analysis/data/lang/zz/NOTES.txt": "a pack's own notes\n",
+            "analysis/data/lang/zz/extra/terms.csv": "a,b\n"}
 
 
 @pytest.fixture(scope="module")
-def installed_wheel(tmp_path_factory):
-    """The package built as a wheel and installed (not editable) into a folder of its own."""
+def wheel_build(tmp_path_factory):
+    """The package built as a wheel from a copy of the tree that has one more language pack folder."""
     import shutil
 
     tmp = tmp_path_factory.mktemp("wheel")
     src = tmp / "src"                   # a copy: setuptools leaves build/ and *.egg-info/ in the source folder
+    src.mkdir()
     for name in ("pyproject.toml", "README.md"):
-        src.mkdir(exist_ok=True)
         shutil.copy(ROOT / name, src / name)
     for name in ("analysis", "notebooks"):
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp / "dist"), str(src)],
+    for rel, text in NEW_PACK.items():  # a pack nobody listed anywhere
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text, encoding="utf-8")
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "-w", str(tmp / "dist"), str(src)],
                            capture_output=True, text=True)
     assert build.returncode == 0, build.stderr[-2000:]
-    assert "BuildBackendWarning" not in build.stderr + build.stdout      # no page of setuptools warnings
     wheel = next((tmp / "dist").glob("briefing-*.whl"))
-    target = tmp / "site"
-    inst = subprocess.run([sys.executable, "-m", "pip", "install", "-qq", "--no-deps", "--target", str(target), str(wheel)],
-                          capture_output=True, text=True)
+    return src, wheel, build.stdout + build.stderr
+
+
+def test_the_wheel_ships_every_language_pack_data_file_and_notebook(wheel_build):
+    import zipfile
+
+    src, wheel, _ = wheel_build
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f.relative_to(src).as_posix() for f in (src / "analysis").rglob("*")
+                if f.is_file() and "__pycache__" not in f.parts}
+    expected |= {f"analysis/notebooks/{p.name}" for p in (src / "notebooks").glob("*.ipynb")}
+    assert set(NEW_PACK) <= expected
+    assert any(n.startswith("analysis/data/lang/") for n in expected)
+    assert sorted(expected - names) == []
+
+
+def test_building_the_wheel_prints_no_setuptools_warnings(wheel_build):
+    log = wheel_build[2]
+    noise = [line for line in log.splitlines() if re.search(r"warning", line, re.I) and "byte-compiling is disabled" not in line]
+    assert noise == []
+
+
+@pytest.fixture(scope="module")
+def installed_wheel(wheel_build, tmp_path_factory):
+    """The wheel installed (not editable) into a folder of its own."""
+    target = tmp_path_factory.mktemp("site")
+    inst = subprocess.run([sys.executable, "-m", "pip", "install", "-qq", "--no-deps", "--target", str(target),
+                           str(wheel_build[1])], capture_output=True, text=True)
     assert inst.returncode == 0, inst.stderr[-2000:]
     return target
 
