@@ -33,6 +33,7 @@ import pandas as pd
 from .roster import Person, Roster, load_roster, morphology, name_tokens
 from .corpus import article_year
 from .text import paragraphs, sentences
+from .transcripts import Turn, byline_paragraph, transcript_turns
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "utterance_id", "cluster_id", "kind", "text", "speaker",
                  "speaker_mention", "speaker_in_roster", "confidence", "start", "end", "paragraph"]
@@ -1080,6 +1081,14 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
             prev.kind = s.kind = "direct"   # “Transit,” she said, “is an economic matter.”
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     people = ann.scan(text, year, quoted)
+    turns = transcript_turns(text, ann.vocab.lang, ann.vocab.dialogue_dash, paras,
+                             attributed=lambda p: _dash_attribution(text, p.start, p.end, ann.cue_re) is not None,
+                             is_person=lambda label: _label_speaker(label, ann, people) is not None
+                             or bool(re.match(r"[^\W\d_]\.\s?[^\W\d_]", label)))
+    if turns:
+        # speech in an interview or transcript: the turns replace whatever marks their paragraphs hold
+        in_turn = {t.para for t in turns}
+        spans = [s for s in spans if s.para not in in_turn and s.end_para not in in_turn]
     if people_out is not None:
         people_out.append(people)
     # utterances: direct spans joined by nothing but an attribution clause, or continued paragraphs
@@ -1123,6 +1132,10 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
                 utterances.append([inner])
                 attributions.append(a)
                 spans.append(inner)
+    for u, a in _turn_utterances(text, turns, paras, ann, people):
+        utterances.append(u)
+        attributions.append(a)
+        spans.extend(u)
     spans.sort(key=lambda x: (x.start, -x.end))
     n = 0
     aid = article_id
@@ -1140,6 +1153,64 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         })
         n += 1
     return rows
+
+
+def _turn_utterances(text: str, turns: list[Turn], paras, ann: Annotator, people: ArticlePeople):
+    """Direct quotes from an interview's answers and a transcript's named turns, one utterance per turn."""
+    if not turns:
+        return []
+    interviewee = None
+    out: list[tuple[list[Span], Attribution]] = []
+    for t in turns:
+        if t.role == "question":
+            continue
+        s = Span(t.start, t.end, t.start, t.end, t.para, continued=not t.label, kind="direct")
+        if t.label or not out or out[-1][0][-1].para != t.para - 1:
+            if t.role == "answer":
+                if interviewee is None:
+                    interviewee = _interviewee(text, paras, turns[0].para, ann, people)
+                a = interviewee
+            else:
+                a = _label_speaker(t.speaker_label, ann, people) or Attribution(
+                    t.speaker_label, t.speaker_label, False, "name")   # a name the article gives nowhere else
+            out.append(([s], a))
+        else:
+            out[-1][0].append(s)
+    return out
+
+
+def _label_speaker(label: str, ann: Annotator, people: ArticlePeople) -> Attribution | None:
+    """The person a transcript label names (“В.Путин”, “Aleksei Bogdanov”); None when the article and
+    the roster know no such person."""
+    key = people.surname_owner(label)
+    if key:
+        in_roster = people.persons[key]["in_roster"]
+        full = len(name_tokens(label)) >= 2 and not re.match(r"[^\W\d_]\.", label)
+        return Attribution(key, label, in_roster, "roster" if in_roster else "name" if full else "coreference")
+    person = ann.roster.match_name(label)
+    if person is not None:
+        return Attribution(person.name, label, True, "roster")
+    return None
+
+
+def _interviewee(text: str, paras, first_turn: int, ann: Annotator, people: ArticlePeople) -> Attribution:
+    """Who answers in an interview: the person the headline and lead name most (bylines aside)."""
+    byline = byline_paragraph(text, ann.vocab.lang)
+    end = paras[first_turn].start
+    skip = [(p.start, p.end) for p in paras[:first_turn] if byline is not None and byline.match(p.text)]
+    counts: dict[str, int] = {}
+    order: dict[str, int] = {}
+    for m in people.mentions:
+        if m.start >= end:
+            break
+        if m.kind != "name" or not m.key or any(a <= m.start < b for a, b in skip):
+            continue
+        counts[m.key] = counts.get(m.key, 0) + 1
+        order.setdefault(m.key, m.start)
+    if not counts:
+        return Attribution()
+    key = max(counts, key=lambda k: (counts[k], -order[k]))
+    return Attribution(key, "", people.persons.get(key, {}).get("in_roster", False), "header")
 
 
 def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticlePeople, ann: Annotator) -> str:

@@ -1,0 +1,163 @@
+"""Interviews and transcripts: speech that carries no quote marks.
+
+Two layouts are read, both common in news:
+
+* speaker labels at the start of a paragraph — ``Q:`` / ``A:``,
+  ``Вопрос:`` / ``Ответ:``, ``Kazinform:``, ``В.Путин:``, ``Aleksei Bogdanov:``.
+  A paragraph without a label continues the turn before it.
+* a question-and-answer interview set off by dashes (``— Как …?`` /
+  ``— Мы …``), in languages whose pack sets ``dialogue_dash``.
+
+`transcript_turns` finds the turns; the quote extractor turns every answer or
+named turn into direct quotes of its speaker. The words (question and answer
+labels, byline words) come from each language pack's ``interview.yml``; a
+pack without that file still reads name labels.
+
+An article is read as a transcript only when its labels look like one: at
+least two labelled paragraphs, and either a question/answer pair or a label
+that recurs or names a person. So "Photo: …" and "Source: …" lines stay prose.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lang import pack
+from .text import paragraphs
+
+_LABEL = re.compile(
+    r"(?P<label>(?:[^\W\d_]\.\s?){0,2}[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*){0,3})[ \t]*:[ \t]+(?=\S)")
+_DASH = re.compile(r"[—–-][ \t\u00a0]+(?=\S)")
+_MAX_LABEL = 40
+
+
+@dataclass
+class Turn:
+    start: int          # first character of the speech (after the label or dash)
+    end: int
+    para: int
+    label: str          # the label as written ("В.Путин", "A"); "" for dash turns and continuations
+    role: str           # question | answer | named
+    speaker_label: str  # the label of the turn this paragraph belongs to
+
+
+@dataclass(frozen=True)
+class InterviewWords:
+    questions: frozenset[str]
+    answers: frozenset[str]
+    bylines: tuple[str, ...]
+    not_labels: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def interview_words(lang: str | None) -> InterviewWords:
+    data = pack(lang).section("interview") or {}
+    low = lambda key: frozenset(str(w).casefold() for w in (data.get(key) or []))  # noqa: E731
+    return InterviewWords(low("questions"), low("answers"), tuple(str(w) for w in (data.get("bylines") or [])),
+                          low("not_labels"))
+
+
+def _label_at(text: str, p, words: InterviewWords) -> re.Match | None:
+    m = _LABEL.match(text, p.start, p.end)
+    if m is None or len(m.group("label")) > _MAX_LABEL:
+        return None
+    label = m.group("label")
+    folded = label.casefold()
+    if folded in words.questions or folded in words.answers:
+        return m
+    if folded in words.not_labels or not all(t[:1].isupper() for t in label.replace(".", ". ").split()):
+        return None
+    return m
+
+
+def _is_question(body: str) -> bool:
+    return body.rstrip().rstrip("»”\"").endswith("?")
+
+
+def transcript_turns(text: str, lang: str | None = None, dash: bool = False, paras=None,
+                     attributed=None, is_person=None) -> list[Turn]:
+    """The turns of an interview or transcript in `text` ([] when it is ordinary prose).
+
+    `attributed(paragraph)` tells a dash paragraph that names its speaker
+    (“— Мы готовы, — сказал он.”): such dialogue is reportage, not an interview.
+    `is_person(label)` tells a label that names a person; without a question
+    and answer pair, name labels make a transcript only when one of them does
+    (so "Kazakhstan: $2.1 billion" lines stay a list).
+    """
+    paras = paras if paras is not None else paragraphs(text)
+    words = interview_words(lang)
+    labelled = [(n, m) for n, p in enumerate(paras) if n > 0 and (m := _label_at(text, p, words))]
+    turns = _labelled_turns(text, paras, labelled, words, is_person) if len(labelled) >= 2 else []
+    if not turns and dash:
+        turns = _dash_turns(text, paras, attributed)
+    return turns
+
+
+def _labelled_turns(text: str, paras, labelled, words: InterviewWords, is_person=None) -> list[Turn]:
+    labels = [m.group("label") for _, m in labelled]
+    folded = [x.casefold() for x in labels]
+    has_q = any(x in words.questions for x in folded)
+    has_a = any(x in words.answers for x in folded)
+    counts = Counter(folded)
+    qa = has_q and has_a
+    named = [x for x in folded if x not in words.questions and x not in words.answers]
+    recurring = any(counts[x] >= 2 for x in named)
+    if not (qa or (len(set(named)) >= 2 and (recurring or len(named) >= 3))):
+        return []
+    if not qa and is_person is not None and not any(is_person(x) for x in list(dict.fromkeys(labels))[:20]):
+        return []
+    # a name label whose turns are (mostly) questions is the interviewer's
+    asks: dict[str, list[bool]] = {}
+    for n, m in labelled:
+        asks.setdefault(m.group("label").casefold(), []).append(_is_question(paras[n].text))
+    interviewer = {x for x, qs in asks.items() if x not in words.answers and sum(qs) * 2 > len(qs)}
+    turns: list[Turn] = []
+    first = labelled[0][0]
+    at = dict(labelled)
+    current: Turn | None = None
+    for n in range(first, len(paras)):
+        p = paras[n]
+        m = at.get(n)
+        if m is not None:
+            label = m.group("label")
+            x = label.casefold()
+            role = "question" if (x in words.questions or x in interviewer) else \
+                "answer" if x in words.answers else "named"
+            current = Turn(m.end(), p.end, n, label, role, label)
+            turns.append(current)
+        elif current is not None:
+            turns.append(Turn(p.start, p.end, n, "", current.role, current.speaker_label))
+    return turns
+
+
+def _dash_turns(text: str, paras, attributed=None) -> list[Turn]:
+    """A dash interview: dash paragraphs that ask, answered by the dash paragraphs after them."""
+    dashed = [(n, m) for n, p in enumerate(paras) if n > 0 and (m := _DASH.match(text, p.start, p.end))]
+    if attributed is not None and sum(1 for n, _ in dashed if attributed(paras[n])) * 4 > len(dashed):
+        return []
+    questions = [n for n, _ in dashed if _is_question(paras[n].text)]
+    answers = [n for n, _ in dashed if not _is_question(paras[n].text)]
+    if len(questions) < 2 or len(answers) < 2:
+        return []
+    turns: list[Turn] = []
+    at = dict(dashed)
+    current: Turn | None = None
+    for n in range(dashed[0][0], len(paras)):
+        p = paras[n]
+        m = at.get(n)
+        if m is not None:
+            role = "question" if _is_question(p.text) else "answer"
+            current = Turn(m.end(), p.end, n, "", role, "")
+            turns.append(current)
+        elif current is not None and current.role == "answer":
+            turns.append(Turn(p.start, p.end, n, "", "answer", ""))
+    return turns
+
+
+def byline_paragraph(text: str, lang: str | None) -> re.Pattern | None:
+    words = interview_words(lang).bylines
+    if not words:
+        return None
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)

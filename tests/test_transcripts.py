@@ -1,0 +1,115 @@
+"""Interviews and transcripts: speech without quote marks, told apart from lists and reportage."""
+from analysis.quotes import quote_rows
+
+
+def direct(text, lang="en"):
+    return [(r["speaker"], r["text"]) for r in quote_rows(text, "a", lang=lang) if r["kind"] == "direct"]
+
+
+QA_EN = """Uzbek minister sees cotton textiles as export driver
+
+By Kamila Rakhimova
+
+Uzbekistan's Minister of Investment Nodir Sultanov told our correspondent about textile exports and new plants.
+
+Q: How much did textile exports bring last year?
+
+A: Textile exports reached $3.1 billion. We no longer sell raw cotton abroad at all.
+
+Q: Which markets are growing?
+
+A: Russia and Kazakhstan remain the largest buyers. Turkey is growing fastest.
+
+This year we open four new spinning mills in the Fergana valley.
+"""
+
+
+def test_answers_of_a_qa_interview_are_quotes_of_the_interviewee_not_the_byline():
+    rows = direct(QA_EN)
+    assert [t[:30] for _, t in rows] == ["Textile exports reached $3.1 b", "Russia and Kazakhstan remain t",
+                                         "This year we open four new spi"]
+    assert {s for s, _ in rows} == {"Nodir Sultanov"}
+
+
+def test_questions_are_not_quotes():
+    assert not any("?" in t for _, t in direct(QA_EN))
+
+
+TRANSCRIPT_RU = """Переговоры с Президентом Узбекистана
+
+Владимир Путин провёл переговоры с Президентом Узбекистана Шавкатом Мирзиёевым в Кремле.
+
+В.Путин: Уважаемый Шавкат Миромонович! Рады видеть вас в Москве. Товарооборот растёт уже третий год подряд.
+
+Рассчитываем, что межрегиональный форум в Ташкенте даст новые проекты.
+
+Ш.Мирзиёев: Спасибо, Владимир Владимирович. Наши регионы уже подписали десятки соглашений.
+
+В.Путин: Давайте начнём с промышленной кооперации.
+"""
+
+
+def test_transcript_labels_with_initials_name_the_speakers_of_every_paragraph():
+    rows = direct(TRANSCRIPT_RU, "ru")
+    assert [(s.split()[-1], t[:20]) for s, t in rows] == [
+        ("Путин", "Уважаемый Шавкат Мир"), ("Путин", "Рассчитываем, что ме"),
+        ("Мирзиёев", "Спасибо, Владимир Вл"), ("Путин", "Давайте начнём с про")]
+
+
+DASH_RU = """Асель Жумабаева: «Мы хотим продавать муку, а не зерно»
+
+Председатель правления зернового холдинга Асель Жумабаева в интервью агентству рассказала об экспорте.
+
+— Асель Маратовна, сколько зерна холдинг отправил за рубеж в прошлом году?
+
+— Около двух миллионов тонн. Но главное не объём: мы хотим продавать муку, а не зерно.
+
+— Какие рынки самые перспективные?
+
+— Афганистан и Китай. В Китай мы пока поставляем в основном ячмень.
+
+Беседовала Ольга Ким
+"""
+
+
+def test_dash_interview_answers_belong_to_the_interviewee():
+    rows = direct(DASH_RU, "ru")
+    texts = [t for _, t in rows]
+    assert any(t.startswith("Около двух миллионов тонн") for t in texts)
+    assert any(t.startswith("Афганистан и Китай") for t in texts)
+    assert not any(t.endswith("?") for t in texts)
+    assert {s for s, t in rows if not t.startswith("Мы хотим")} == {"Асель Жумабаева"}
+
+
+def test_labelled_lines_that_are_not_speech_stay_prose():
+    text = """Trade with neighbours, first half
+
+Kazakhstan's trade with its Central Asian neighbours grew in the first half.
+
+Uzbekistan: $2.1 billion, up 14 percent.
+
+Kyrgyzstan: $0.9 billion, up 3 percent.
+
+Tajikistan: $0.4 billion, down 2 percent.
+
+Photo: Kazinform. Source: Bureau of National Statistics.
+"""
+    assert direct(text) == []
+
+
+def test_reportage_dialogue_with_attributions_keeps_its_own_speakers():
+    text = """На заводе в Костанае
+
+Директор завода Пётр Соколов показал новый цех.
+
+— Сколько машин вы выпускаете? — спросил губернатор Ерлан Сапаров.
+
+— Три тысячи в год, — ответил Соколов. — В следующем году будет пять.
+
+— А комплектующие откуда? — уточнил губернатор.
+
+— Половина уже местная, — сказал директор.
+"""
+    rows = direct(text, "ru")
+    assert ("Пётр Соколов", "Три тысячи в год") in rows
+    assert not any(t.startswith("Сколько машин") and s == "Пётр Соколов" for s, t in rows)
