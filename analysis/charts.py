@@ -138,6 +138,10 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     if len(positive) and positive.max() / positive.min() > 100:
         ax.set_yscale("log")
         ax.set_ylabel("USD billion (log scale)")
+        # plain tick labels (0.1, 1, 10): the default ones are TeX, which the style turns off for "$" in data
+        from matplotlib.ticker import FuncFormatter
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
+        ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
     else:
         ax.set_ylabel("USD billion")
         ax.set_ylim(bottom=0)

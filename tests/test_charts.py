@@ -111,3 +111,21 @@ def test_the_claims_chart_notes_stand_below_its_legend():
     legend = fig.axes[0].get_legend().get_window_extent().transformed(inverse)
     notes = [t for t in fig.texts if "actual" in t.get_text()][0].get_window_extent().transformed(inverse)
     assert notes.y1 <= legend.y0
+
+
+def test_log_scale_tick_labels_are_plain_numbers_not_tex():
+    import matplotlib
+    matplotlib.use("Agg", force=False)
+    figures = pd.DataFrame({
+        "article_id": ["a", "b", "c"], "value_usd": [5e7, 2e9, 3e11], "low_usd": [None] * 3, "high_usd": [None] * 3,
+        "year": [2022, 2023, 2024], "claim": ["actual"] * 3, "parties": ["Belarus|Kazakhstan"] * 3,
+        "flow": ["turnover"] * 3, "metric": ["trade turnover"] * 3, "currency": ["USD"] * 3,
+        "amount": [5e7, 2e9, 3e11]})
+    style.setup()
+    fig = charts.figures_over_time(figures)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log"
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert labels and not any("$" in x or "mathdefault" in x for x in labels)
+    assert "1" in labels and "100" in labels
