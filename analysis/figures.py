@@ -367,7 +367,8 @@ def parse_number(s: str, lang: str = "en") -> tuple[float, float, bool]:
     factor_lo = factor_hi = None
     vm = g.vague.match(s) if g.vague is not None else None
     if vm:
-        factor_lo, factor_hi = v.vague[v.key(vm.group())]
+        w = " ".join(vm.group().lower().split())
+        factor_lo, factor_hi = v.vague[w] if w in v.vague else v.vague[v.key(w)]
         s = s[vm.end():].strip()
     total = 0.0
     base: float | None = None      # the number of the current group

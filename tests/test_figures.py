@@ -66,7 +66,7 @@ def test_seed_figures_in_context(seed_results):
     assert d["relative_to"] == f.loc["$1 billion", "figure_id"]
     assert d["period"] == "in the next few years"
     s = f.loc["several billion"]
-    assert s["vague"] and (s["low_usd"], s["high_usd"]) == (4e9, 8e9) and s["qualifier"] == "more_than"
+    assert s["vague"] and (s["low_usd"], s["high_usd"]) == (3e9, 10e9) and s["qualifier"] == "more_than"
     assert f.loc["a billion and more", "currency_inferred"] and f.loc["a billion and more", "qualifier"] == "at_least"
     assert set(f["metric"]) == {"trade turnover"}
 
@@ -113,7 +113,14 @@ def test_rates_file_is_validated(tmp_path):
 
 
 def test_vague_words_become_ranges():
-    assert parse_number("several billion") == (3e9, 7e9, True)
+    assert parse_number("several billion") == (2e9, 9e9, True)
+    assert parse_number("several hundred million") == (2e8, 9e8, True)
+    assert parse_number("hundreds of millions") == (2e8, 9e8, True)
+    assert parse_number("tens of millions") == (2e7, 9e7, True)
+    assert parse_number("несколько сотен миллионов", "ru") == (2e8, 9e8, True)
+    assert parse_number("сотни миллионов", "ru") == (2e8, 9e8, True)
+    assert parse_number("несколько миллиардов", "ru") == (2e9, 9e9, True)
+    assert parse_number("десятки миллионов", "ru") == (2e7, 9e7, True)
     assert parse_number("a few million") == (2e6, 4e6, True)
     assert parse_number("1.2 bn") == (1.2e9, 1.2e9, False)
     assert parse_number("twenty-five million") == (25e6, 25e6, False)
