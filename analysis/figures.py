@@ -246,7 +246,8 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
     openers = f.mapping(fig.get("range_openers") or {}, "range_openers")
     per = f.mapping(fig.get("period") or {}, "period", allowed={"year_words", "relative_years", "years_ahead", "months",
                                                                "ordinals", "counts", "quarter", "half", "month_words",
-                                                               "year", "of", "through"})
+                                                               "year", "of", "through", "article", "point_on",
+                                                               "point_end", "point_start", "day_suffixes"})
     for rx_key, rx in (("years_ahead", per.get("years_ahead") or ""), *((f"target_after[{i}]", r) for i, r in enumerate(f.texts(fig.get("target_after") or [], "target_after")))):
         try:
             re.compile(rx)
@@ -1201,22 +1202,55 @@ def _period_grammar(lang: str) -> PeriodGrammar | None:
     ordinals, ordn = table("ordinals")
     counts, cnt = table("counts")
     of = words("of")
+    the = rf"(?:(?:{words('article')})\s+)?"
     yr = r"(?:19|20)\d\d(?![\d])"
-    tail = rf"(?:\s+(?:(?:{of})\s+)?(?:the\s+)?(?P<{{y}}>{yr}))?"
+    tail = rf"(?:\s+(?:(?:{of})\s+)?{the}(?P<{{y}}>{yr}))?"
     dash = r"\s*(?:[-–—]|\s(?:" + words("through") + r")\s)\s*"
     quarter, half, month_word, year_word = words("quarter"), words("half"), words("month_words"), words("year")
+    # a point in time: "as of 1 January 2024", "as of Dec. 31", "at the end of 2023", "на начало года"
+    suffix = words("day_suffixes")
+    day = rf"\d{{1,2}}(?:{suffix})?"
+    date = (rf"(?:(?P<pd>{day})\s+(?P<pm>{mon})\.?(?:,?\s+(?P<py>{yr}))?"
+            rf"|(?P<pm2>{mon})\.?\s+(?P<pd2>{day})(?![\d])(?:,?\s+(?P<py2>{yr}))?)")
+    edge = rf"(?:{the}(?:{year_word})(?![\w])|(?P<{{y}}>{yr})|(?P<{{m}}>{mon})(?:\s+(?P<{{my}}>{yr}))?)"
     rx = re.compile(
         rf"(?<![\w])(?:"
-        rf"(?P<qo>{ordn})[\s-]+(?:{quarter}){tail.format(y='qy')}"
+        rf"(?:{words('point_on')})\s+{date}"
+        rf"|(?P<pe>{words('point_end')})\s*{edge.format(y='pey', m='pem', my='pemy')}"
+        rf"|(?P<ps>{words('point_start')})\s*{edge.format(y='psy', m='psm', my='psmy')}"
+        rf"|(?P<qo>{ordn})[\s-]+(?:{quarter}){tail.format(y='qy')}"
         rf"|(?P<qs>[Qq][1-4]|[1-4][Qq]|[IV]{{1,3}}\s+(?:{quarter})){tail.format(y='qsy')}"
-        rf"|(?P<ho>{ordn})[\s-]+(?:{half})(?:\s+(?:{of})\s+(?:the\s+)?(?:{year_word}))?{tail.format(y='hy')}"
+        rf"|(?P<ho>{ordn})[\s-]+(?:{half})(?:\s+(?:{of})\s+{the}(?:{year_word}))?{tail.format(y='hy')}"
         rf"|(?P<hs>[Hh][12]){tail.format(y='hsy')}"
-        rf"|(?:(?:the\s+)?(?:{ordn})\s+)?(?P<mc>{cnt}|\d{{1,2}})\s+(?:{month_word}){tail.format(y='mcy')}"
+        rf"|(?:{the}(?:{ordn})\s+)?(?P<mc>{cnt}|\d{{1,2}})\s+(?:{month_word}){tail.format(y='mcy')}"
         rf"|(?P<m1>{mon}){dash}(?P<m2>{mon}){tail.format(y='my')}"
         rf"|(?P<y1>{yr}){dash}(?P<y2>(?:19|20)?\d\d)(?![\d])"
         rf"|(?P<m>{mon})\s+(?:(?:{of})\s+)?(?P<msy>{yr})"
         rf")(?![\w])", re.I)
     return PeriodGrammar(rx=rx, months=months, ordinals=ordinals, counts=counts, vocab=v)
+
+
+def _point(g: "PeriodGrammar", gd: dict, year: int) -> tuple[str, str, str] | None:
+    """A point in time (period_start == period_end): a date, or the end or start of a year or month."""
+    import calendar
+    key = lambda k: " ".join(gd[k].lower().split())  # noqa: E731
+    if gd["pd"] or gd["pd2"]:
+        mo = g.months.get(key("pm") if gd["pd"] else key("pm2"))
+        d = int(re.match(r"\d+", gd["pd"] or gd["pd2"]).group())
+        if not mo or not 1 <= d <= calendar.monthrange(year, mo)[1]:
+            return None
+        day = f"{year:04d}-{mo:02d}-{d:02d}"
+    else:
+        end = bool(gd["pe"])
+        mk = "pem" if end else "psm"
+        mo = g.months.get(key(mk)) if gd[mk] else None
+        if gd[mk] and not mo:
+            return None
+        if mo:
+            day = _last_day(year, mo) if end else f"{year:04d}-{mo:02d}-01"
+        else:
+            day = f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
+    return day, day, day
 
 
 def _last_day(y: int, m: int) -> str:
@@ -1243,8 +1277,11 @@ def _period_of(sentence: str, rel: int, rel_end: int, fy: int | None, lang: str,
         return None
     m = best[1]
     gd = m.groupdict()
-    year = next((int(gd[k]) for k in ("qy", "qsy", "hy", "hsy", "mcy", "my", "msy") if gd.get(k)), None) or fy
+    year = next((int(gd[k]) for k in ("qy", "qsy", "hy", "hsy", "mcy", "my", "msy", "py", "py2", "pey", "pemy",
+                                      "psy", "psmy") if gd.get(k)), None) or fy
     low = lambda k: " ".join(gd[k].lower().split())  # noqa: E731
+    if year is not None and (gd["pd"] or gd["pd2"] or gd["pe"] or gd["ps"]):
+        return _point(g, gd, year)
     if gd["y1"]:
         y1, y2 = int(gd["y1"]), gd["y2"]
         y2 = int(y2) if len(y2) == 4 else int(gd["y1"][:2] + y2)

@@ -96,3 +96,25 @@ def test_a_currency_country_is_not_a_party():
 def test_the_metric_word_of_another_amount_is_not_taken():
     f = _one("Exports were $2.1bn and imports 1.3bn.")
     assert f["flow"].tolist() == ["exports", "imports"]
+
+
+@pytest.mark.parametrize("text, lang, periods", [
+    ("Assets stood at $59.9 billion as of 1 January 2024. At the end of 2022 they were $55.7 billion.", "en",
+     ["2024-01-01", "2022-12-31"]),
+    ("Reserves were $36 billion at the end of June 2023 and $35 billion at the start of the year.", "en",
+     ["2023-06-30", "2023-01-01"]),
+    ("Reserves were $35 billion at the start of the year.", "en", ["2024-01-01"]),
+    ("Debt was USD 16.9 billion as of October 1, 2023.", "en", ["2023-10-01"]),
+    ("Внешний долг на 1 октября 2023 года составил 16,9 млрд долларов. На конец 2022 года он составлял "
+     "15,5 млрд долларов. На начало года – $17 млрд.", "ru", ["2023-10-01", "2022-12-31", "2024-01-01"]),
+    ("Резервы по состоянию на 1 июня составили $36,5 млрд.", "ru", ["2024-06-01"]),
+])
+def test_a_stock_at_a_point_in_time_has_a_point_period(text, lang, periods):
+    f = _one(text, lang)
+    assert f["period"].tolist() == periods
+    assert (f["period_start"] == f["period_end"]).all() and f["period_start"].tolist() == periods
+
+
+def test_a_period_of_months_is_not_a_point():
+    f = _one("Trade in January-September 2023 was $3 billion; in March 2024 it was $1 billion.")
+    assert f["period"].tolist() == ["2023-01/2023-09", "2024-03"]
