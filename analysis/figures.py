@@ -44,6 +44,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -115,7 +116,10 @@ class Vocab:
                 parts.append(re.escape(fs[0]) if len(fs) == 1 else
                              "(?:" + "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True)) + ")")
             out.append(r"\s+".join(parts))
-        return "|".join(out)
+        return "|".join(out) or _NEVER
+
+
+_NEVER = "(?!x)x"       # the alternation of no phrases: matches nothing (an empty one would match everywhere)
 
 
 def _lexeme(kind: str):
@@ -144,7 +148,6 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
 
     Raises ConfigError naming the file and key of anything malformed.
     """
-    from pathlib import Path
 
     from .lang import pack
     pk = pack(lang)
@@ -178,13 +181,13 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
             if not re.fullmatch(r"[A-Z]{3}", code):
                 wc.fail(code, "currency keys must be ISO 4217 codes such as USD (or ambiguous, hints)")
             post += [(w, code) for w in wc.texts(words, code)]
-    ffile = pk.file("figures") or (DATA / "lang" / "en" / "figures.yml")
-    fig = pk.section("figures") if pk.file("figures") else load_yaml(ffile)
+    ffile = pk.file("figures") or (pk.path or Path(pk.code)) / "figures.yml"   # a pack without one has no words
+    fig = pk.section("figures")
     f = Checker(ffile)
     f.mapping(fig, "", allowed={"inflect", "numbers", "scales", "range_joiners", "range_openers", "change_from",
                                 "change_verbs", "currency_link", "qualifiers", "trailing_qualifiers", "vague",
                                 "metrics", "claims", "target_after", "relative", "relative_words", "period",
-                                "not_money", "context", "rates", "conversion"})
+                                "not_money", "context", "rates", "conversion", "quantities", "clause"})
     expanded = f.texts(fig.get("inflect") or [], "inflect")
     lexeme = _lexeme(pk.normaliser) if expanded else None
     form_of: dict[str, str] = {}
@@ -277,7 +280,7 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
 
 
 def _alt(forms: list[str]) -> str:
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)) or _NEVER
 
 
 def _abbrev_alt(forms: list[str]) -> str:
@@ -287,7 +290,7 @@ def _abbrev_alt(forms: list[str]) -> str:
     for f in sorted(forms, key=len, reverse=True):
         e = re.escape(f).replace(r"\ ", r"\s+")
         out.append(e[:-2] + r"\.(?=\s+(?-i:[a-zа-яё]))" if f.endswith(".") and len(f) > 1 else e)
-    return "|".join(out)
+    return "|".join(out) or _NEVER
 
 
 @dataclass
@@ -345,7 +348,7 @@ def _grammar(lang: str = "en") -> Grammar:
                    scale_any=re.compile(rf"(?:{scale_words}|\d\s*{scale_short})(?![\w])", re.I),
                    token=token, wordnum=wordnum, joiner=re.compile(rf"\s*(?:{joiners})\s*(?:{pre_alt})?\s*", re.I),
                    pre_alt=pre_alt, joiner_word=re.compile(rf"\s*(?:{joiners})\s*", re.I),
-                   vague=re.compile(rf"(?:{vague_alt})(?=\s)", re.I) if len(v.vague) > 1 else None)
+                   vague=re.compile(rf"(?:{vague_alt})(?=\s|$)", re.I) if len(v.vague) > 1 else None)
 
 
 def _digits_value(num: str, decimal_comma: bool) -> float:
@@ -412,7 +415,7 @@ def parse_number(s: str, lang: str = "en") -> tuple[float, float, bool]:
     if scale is not None or base is not None:
         total += (base if base is not None else 1.0) * (scale or 1.0)
     if factor_lo is not None:
-        b = total if have_number else (scale or 1.0) if scale else total
+        b = total if have_number else (scale or 1.0)
         return factor_lo * b, factor_hi * b, True
     if not have_number and plural:
         lo, hi = v.vague.get("plural", (2, 9))
@@ -505,15 +508,34 @@ def _claim(before: str, after: str, vocab: Vocab) -> str:
     return "actual"
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|а|но|однако|тогда\s+как)(?![\w])|,(?=\s)|\s(?:and|but|while|whereas)\s+(?=we|they|it|he|she|the|our|trade|this)")
+@lru_cache(maxsize=8)
+def _clause_break(lang: str) -> re.Pattern:
+    """Where a clause ends: ';', ':', a comma, a comma and a conjunction ('but', 'а'), or a conjunction
+    before a new subject ('and we'); the words are the pack's ``clause`` section."""
+    from .lang import pack
+    pk = pack(lang)
+    spec = pk.section("figures").get("clause") or {}
+    f = Checker(pk.file("figures") or Path(f"{pk.code}/figures.yml"))
+    f.mapping(spec, "clause", allowed={"after_comma", "joiners", "subjects"})
+    after = f.texts(spec.get("after_comma") or [], "clause.after_comma")
+    joiners = f.texts(spec.get("joiners") or [], "clause.joiners")
+    subjects = f.texts(spec.get("subjects") or [], "clause.subjects")
+    parts = [r"[;:]"]
+    if after:
+        parts.append(rf",\s+(?:{_alt(after)})(?![\w])")
+    parts.append(r",(?=\s)")
+    if joiners and subjects:
+        parts.append(rf"\s(?:{_alt(joiners)})\s+(?=(?:{_alt(subjects)}))")
+    return re.compile("|".join(parts))
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+def _clause(sentence: str, start: int, end: int, lang: str = "en") -> tuple[int, int]:
     """Bounds of the clause holding sentence[start:end] (commas, 'and', 'but' separate clauses)."""
+    rx = _clause_break(lang)
     c0 = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+    for m in rx.finditer(sentence, 0, start):
         c0 = m.end()
-    m = _CLAUSE_BREAK.search(sentence, end)
+    m = rx.search(sentence, end)
     return c0, (m.start() if m else len(sentence))
 
 
@@ -895,11 +917,9 @@ def _places(lang: str) -> Places:
     v = load_vocab(lang)
     pk = pack(lang)
     countries = pk.section("countries") or {}
-    if not countries and (DATA / "countries.yml").is_file():
-        countries = load_yaml(DATA / "countries.yml") or {}
-    fig = pk.section("figures") if pk.file("figures") else {}
+    fig = pk.section("figures")
     ctx = fig.get("context") or {}
-    f = Checker(pk.file("figures") or DATA / "figures.yml")
+    f = Checker(pk.file("figures") or (pk.path or Path(pk.code)) / "figures.yml")
     if ctx:
         f.mapping(ctx, "context", allowed={"blocs", "reporters", "reporter_words", "pair_words", "to_words",
                                            "from_words"})
@@ -1404,7 +1424,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         sent_text = text[s0:s1]
         rel_pos = f.start - s0
         rel_end = rel_pos + (f.end - f.start)
-        c0, c1 = _clause(sent_text, rel_pos, rel_end)
+        c0, c1 = _clause(sent_text, rel_pos, rel_end, vocab.lang)
         claim = _claim(sent_text[c0:rel_end], sent_text[rel_pos:], vocab)
         if claim == "actual":
             fy, period = _period(sent_text[c0:c1], rel_pos - c0, None, rel_end - c0, vocab)
@@ -1465,7 +1485,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
             "speaker": speaker, "reporter": reporter, "in_quote": in_quote, "start": f.start, "end": f.end,
             "sentence": sent_text,
         })
-    return rows, quantity_rows(text, article_id, [(f.start, f.end) for f in allf], spans, sents)
+    return rows, quantity_rows(text, article_id, [(f.start, f.end) for f in allf], spans, sents, vocab.lang)
 
 
 def _to_usd(amount: float | None, currency: str | None, year: int | None, rates: dict,
@@ -1494,60 +1514,117 @@ def _speaker(spans: list[tuple[int, int, str]], pos: int, starts: list[int] | No
 
 # --------------------------------------------------------------------------- quantities
 
-@lru_cache(maxsize=1)
-def _qty_regex() -> re.Pattern:
-    _WORDNUM = _grammar("en").wordnum
-    return re.compile(
-    r"(?<![\w])(?P<q>(?:nearly|almost|about|around|roughly|some|over|more\s+than|less\s+than|at\s+least|up\s+to|close\s+to|approximately)\s+)?"
-    r"(?:(?P<top>top)[\s-]+(?P<rank>\d+|" + _WORDNUM + r")(?=\s+[a-z])"
-    r"|(?P<pct>\d+(?:[.,]\d+)?)\s*(?:%(?!\w)|per\s*cent\b|percent\b)"
-    r"|(?P<half>half\s+again\s+(?:more|as\s+much)|half(?=\s+(?:of|again|more|as|the)\b))"
-    r"|(?P<num>(?:several|a\s+few|dozens\s+of|hundreds\s+of|thousands\s+of|tens\s+of)\s+(?:thousand|hundred|million)?|"
-    r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:thousand|million|billion))?|(?:" + _WORDNUM + r")(?:\s+(?:thousand|hundred|million|billion))?)"
-    r"\s+(?P<unit>(?:[a-z][\w-]*\s+){0,2}?(?:hectares?|acres?|tons?|tonnes?|square\s+kilomet(?:er|re)s|km|kilomet(?:er|re)s|enterprises|companies|firms|ventures|projects|agreements|contracts|documents|countries|regions|people|jobs|units|vehicles|trucks|tractors|combines|harvesters|machines|plants|factories|delegations|visits|years|percent))\b)",
-    re.I)
+@dataclass
+class QtyGrammar:
+    rx: re.Pattern
+    kinds: list[str]                   # unit kinds, in the order of their groups u0, u1, ...
+    qualifiers: dict[str, str]         # phrase -> qualifier
+    ratios: dict[str, float]           # phrase -> value
+    skip_kinds: set[str]               # kinds that are not quantities ("years": a duration)
+    references: re.Pattern | None      # "the two countries": a reference, not a quantity
+
+
+@lru_cache(maxsize=8)
+def _qty_grammar(lang: str = "en") -> QtyGrammar | None:
+    """The quantity grammar of one pack (``figures.yml``, section ``quantities``); None when it has none."""
+    from .lang import pack
+    v = load_vocab(lang)
+    g = _grammar(lang)
+    pk = pack(lang)
+    fig = pk.section("figures") if pk.file("figures") else {}
+    spec = fig.get("quantities") or {}
+    if not spec:
+        return None
+    f = Checker(pk.file("figures"))
+    f.mapping(spec, "quantities", allowed={"qualifiers", "units", "skip", "percent", "rank", "ratio", "ratio_next",
+                                           "vague", "references"})
+    lexeme = _lexeme(pk.normaliser) if "quantities" in (fig.get("inflect") or []) else None
+
+    def alt(phrases: list[str]) -> str:
+        out = []
+        for p in sorted(set(phrases), key=len, reverse=True):
+            parts = [("(?:" + "|".join(re.escape(x) for x in sorted(lexeme(w), key=len, reverse=True)) + ")")
+                     if lexeme and w.isalpha() else re.escape(w) for w in p.split()]
+            out.append(r"\s+".join(parts))
+        return "|".join(out) or "(?!x)x"
+
+    quals = {" ".join(p.lower().split()): q for q, ps in f.mapping(spec.get("qualifiers") or {}, "quantities.qualifiers").items()
+             for p in f.texts(ps, f"quantities.qualifiers.{q}")}
+    units = f.mapping(spec.get("units") or {}, "quantities.units")
+    kinds = []
+    unit_alts = []
+    for n, (kind, words) in enumerate(units.items()):
+        kinds.append(str(kind))
+        unit_alts.append(rf"(?P<u{n}>{alt(f.texts(words, f'quantities.units.{kind}'))})")
+    ratios = {" ".join(str(p).lower().split()): f.number(val, f"quantities.ratio.{p}")
+              for p, val in f.mapping(spec.get("ratio") or {}, "quantities.ratio").items()}
+    multi = [p for p in ratios if " " in p]
+    single = [p for p in ratios if " " not in p]
+    ratio_next = alt(f.texts(spec.get("ratio_next") or [], "quantities.ratio_next"))
+    ratio = "|".join(x for x in (alt(multi) if multi else "", rf"(?:{alt(single)})(?=\s+(?:{ratio_next})(?![\w]))" if single else "") if x) or "(?!x)x"
+    vague = f.texts(spec.get("vague") or [], "quantities.vague")
+    for w in vague:
+        if " ".join(w.lower().split()) not in v.vague and v.key(w) not in v.vague:
+            f.fail("quantities.vague", f"{w!r} is not a word of the vague section")
+    scale = "(?:" + v.alt(list(v.scales)) + (("|" + _abbrev_alt(list(v.short))) if v.short else "") + r")(?![\w])"
+    refs = f.texts(spec.get("references") or [], "quantities.references")
+    rank = f.texts(spec.get("rank") or [], "quantities.rank")
+    rx = re.compile(
+        rf"(?<![\w])(?P<q>(?:{alt(list(quals))})\s+)?"
+        rf"(?:(?P<top>{alt(rank) if rank else '(?!x)x'})[\s-]+(?P<rank>\d+|{g.wordnum})(?=\s+[^\W\d_])"
+        rf"|(?P<pct>\d+(?:[.,]\d+)?)\s*(?:{alt(f.texts(spec.get('percent') or [], 'quantities.percent'))})(?![\w])"
+        rf"|(?P<half>{ratio})"
+        rf"|(?P<num>(?:{alt(vague) if vague else '(?!x)x'})(?:\s+{scale})?|{g.digits}(?:\s+{scale})?|(?:{g.wordnum})(?:\s+{scale})?)"
+        rf"\s+(?P<unit>(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:{'|'.join(unit_alts) or '(?!x)x'}))(?![\w]))",
+        re.I)
+    return QtyGrammar(rx=rx, kinds=kinds, qualifiers=quals, ratios=ratios,
+                      skip_kinds={str(k) for k in f.texts(spec.get("skip") or [], "quantities.skip")},
+                      references=re.compile(rf"(?<![\w])(?:{alt(refs)})\s+$", re.I) if refs else None)
 
 
 def quantity_rows(text: str, article_id: str, money_spans: list[tuple[int, int]],
-                  quote_spans: list[tuple[int, int, str]], sents) -> list[dict]:
+                  quote_spans: list[tuple[int, int, str]], sents, lang: str = "en") -> list[dict]:
+    """Counts, areas, masses, ranks, percentages and ratios of one article (the pack's ``quantities``)."""
+    qg = _qty_grammar(lang)
+    if qg is None:
+        return []
+    vocab = load_vocab(lang)
     rows = []
-    for m in _qty_regex().finditer(text):
+    cover = sorted(money_spans)
+    firsts = [a for a, _ in cover]
+    starts = [x.start for x in sents]
+    quote_spans = sorted(quote_spans)
+    quote_starts = [sp[0] for sp in quote_spans]
+    for m in qg.rx.finditer(text):
         s, e = m.start(), m.end()
-        if any(a < e and s < b for a, b in money_spans):
+        k = bisect.bisect_left(firsts, e) - 1      # money spans starting before e: the last may overlap
+        if k >= 0 and cover[k][1] > s or any(a < e and s < b for a, b in cover[max(0, k - 3):k]):
             continue
-        if re.search(r"\b(?:the|these|those|our|both)\s+$", text[max(0, s - 8):s], re.I) and m.group("num"):
-            continue  # "the two countries": a reference, not a quantity
         g = m.groupdict()
-        qual = {"nearly": "approx", "almost": "approx", "about": "approx", "around": "approx", "roughly": "approx",
-                "some": "approx", "close to": "approx", "approximately": "approx", "over": "more_than",
-                "more than": "more_than", "less than": "less_than", "at least": "at_least", "up to": "at_most"}.get(
-            " ".join((g["q"] or "").lower().split()), "exact")
+        if g["num"] and qg.references is not None and qg.references.search(text, max(0, s - 12), s):
+            continue  # "the two countries": a reference, not a quantity
+        qtext = " ".join((g["q"] or "").lower().split())
+        qual = qg.qualifiers.get(qtext) or qg.qualifiers.get(vocab.key(qtext), "exact") if qtext else "exact"
         vague = False
         if g["top"]:
             kind, unit = "rank", "top"
-            lo = hi = _word_value(g["rank"]) if not g["rank"].isdigit() else float(g["rank"])
+            lo = hi = _word_value(g["rank"], lang) if not g["rank"].isdigit() else float(g["rank"])
         elif g["pct"]:
             kind, unit = "percent", "%"
             lo = hi = float(g["pct"].replace(",", "."))
         elif g["half"]:
             kind, unit = "ratio", "share"
-            lo = hi = 1.5 if "again" in g["half"].lower() else 0.5
+            w = " ".join(g["half"].lower().split())
+            lo = hi = qg.ratios.get(w, qg.ratios.get(vocab.key(w), 0.5))
         else:
             unit = " ".join(g["unit"].split())
-            kind = "area" if re.search(r"hectare|acre|square|km|kilomet", unit, re.I) else (
-                "mass" if re.search(r"\bton", unit, re.I) else ("duration" if unit.lower() == "years" else "count"))
-            numtxt = " ".join(g["num"].split()).lower()
-            if re.match(r"(several|a few|dozens of|hundreds of|thousands of|tens of)", numtxt):
-                vague = True
-                lo, hi, _ = parse_number(numtxt.replace("thousands of", "several thousand") if numtxt.startswith("thousands") else numtxt)
-                if numtxt.startswith(("hundreds of", "dozens of", "tens of")) and not re.search("thousand|million", numtxt):
-                    lo, hi = {"hundreds of": (200, 999), "dozens of": (24, 99), "tens of": (20, 99)}[numtxt.split(" of")[0] + " of"]
-            else:
-                lo, hi, vague = parse_number(numtxt)
-            if kind == "duration" or (lo == hi and 1900 <= lo <= 2100 and not g["q"]):
+            kind = next((qg.kinds[i] for i in range(len(qg.kinds)) if g.get(f"u{i}")), "count")
+            lo, hi, vague = parse_number(" ".join(g["num"].split()), lang)
+            if kind in qg.skip_kinds or (lo == hi and 1900 <= lo <= 2100 and not g["q"]):
                 continue
-        sent = next((x for x in sents if x.start <= s < x.end), None)
-        who, inq = _speaker(quote_spans, s)
+        i = bisect.bisect_right(starts, s) - 1
+        sent = sents[i] if i >= 0 and sents[i].start <= s < sents[i].end else None
+        who, inq = _speaker(quote_spans, s, quote_starts)
         rows.append({"article_id": article_id, "quantity_id": f"{article_id}#n{len(rows)}", "surface": text[s:e],
                      "kind": kind, "value": (lo + hi) / 2, "low": lo if lo != hi else None, "high": hi if lo != hi else None,
                      "unit": unit, "qualifier": qual, "vague": vague, "speaker": who, "in_quote": inq,

@@ -118,3 +118,41 @@ def test_a_stock_at_a_point_in_time_has_a_point_period(text, lang, periods):
 def test_a_period_of_months_is_not_a_point():
     f = _one("Trade in January-September 2023 was $3 billion; in March 2024 it was $1 billion.")
     assert f["period"].tolist() == ["2023-01/2023-09", "2024-03"]
+
+
+def test_quantities_are_read_with_the_article_language_words():
+    text = "Казахстан экспортировал 12,3 млн тонн зерна. В стране работают более 600 совместных предприятий."
+    _, q = figures_in_text(text, "a", 2024, lang="ru")
+    q = q.set_index("surface")
+    assert (q.loc["12,3 млн тонн", "kind"], q.loc["12,3 млн тонн", "value"]) == ("mass", 12.3e6)
+    row = q.loc["более 600 совместных предприятий"]
+    assert (row["kind"], row["value"], row["qualifier"]) == ("count", 600, "more_than")
+    _, q = figures_in_text("Nearly a dozen joint enterprises work on several thousand hectares.", "a", 2024)
+    assert q["kind"].tolist() == ["count", "area"] and q["vague"].tolist() == [False, True]
+
+
+def test_a_pack_without_figure_words_reads_only_the_shared_signs(tmp_path, monkeypatch):
+    import shutil
+
+    import analysis.figures as F
+    from analysis import lang
+    for code in ("en", "ru"):
+        shutil.copytree(lang.PACKS / code, tmp_path / code)
+    (tmp_path / "kk").mkdir()
+    (tmp_path / "kk" / "pack.yml").write_text("name: Kazakh\nscript: cyrillic\nmarker_letters: әғқңөұүһі\n"
+                                              "normaliser: lower\n", encoding="utf-8")
+    caches = [lang.pack] + [v for v in vars(F).values() if hasattr(v, "cache_clear")]
+
+    def clear():
+        for c in caches:
+            c.cache_clear()
+    monkeypatch.setattr(lang, "PACKS", tmp_path)
+    clear()
+    try:
+        f, q = figures_in_text("Тауар айналымы $1,2 млрд және 500 теңге болды, 2023 жылы 12 компания.", "a", 2024,
+                               lang="kk")
+        assert f["surface"].tolist() == ["$1,2 млрд"] and f["amount"].tolist() == [1.2e9]
+        assert q.empty
+    finally:
+        monkeypatch.undo()
+        clear()
