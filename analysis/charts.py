@@ -251,14 +251,15 @@ def theme_over_time(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[s
 
 
 def theme_by_group(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str], by: str = "source",
-                   colours: dict[str, str] | None = None, top: int = 10, unknown: str = "unknown"):
+                   colours: dict[str, str] | None = None, top: int = 10, unknown: str = "unknown",
+                   min_groups: int = 2):
     """Mentions per 1,000 words per outlet (or language, or any article column), stacked by theme;
     the largest `top` groups by articles, each with its number of articles."""
     if themes.empty or by not in articles.columns:
         return None
     a = articles.assign(_g=articles[by].fillna("").astype(str).replace("", unknown))
     n = a["_g"].value_counts()
-    if len(n) < 2:
+    if len(n) < min_groups:
         return None
     groups = list(n.index[:top])
     words = a.groupby("_g")["n_words"].sum()
@@ -296,8 +297,16 @@ def theme_overview(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[st
         return fig, (f"Theme mentions per 1,000 words by {unit} of publication (the {min(8, themes['theme'].nunique())} "
                      f"most mentioned themes); below, the number of articles per {unit}. Articles without a known "
                      "year are left out.")
-    return (theme_by_group(themes, articles, labels, "source", colours),
-            "Theme mentions per 1,000 words by outlet, with the number of articles of each")
+    fig = theme_by_group(themes, articles, labels, "source", colours)
+    if fig is not None:
+        return fig, "Theme mentions per 1,000 words by outlet, with the number of articles of each"
+    # no dates and one outlet (or none named): by language, else the corpus as one bar
+    fig = theme_by_group(themes, articles, labels, "language", colours)
+    if fig is not None:
+        return fig, "Theme mentions per 1,000 words by language of the article, with the number of articles of each"
+    one = articles.assign(_all="all articles")
+    return (theme_by_group(themes, one, labels, "_all", colours, min_groups=1),
+            "Theme mentions per 1,000 words in the whole corpus (no publication dates or outlets to compare)")
 
 
 def heatmap(table: pd.DataFrame, xlabel: str = "", ylabel: str = "", top: int = 15):

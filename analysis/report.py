@@ -400,9 +400,12 @@ def figures_table(b: Briefing, figures: pd.DataFrame | None = None, limit: int |
     if f.empty:
         return style.para("No money amounts found.", "muted")
     full = len(f)
-    f = f.assign(_v=f["value_usd"].fillna(f["amount"] if "amount" in f.columns else 0)).sort_values(
-        ["_v"], ascending=False, kind="stable").drop(columns="_v")
-    note = attach(b, sheet, f, "Money amounts, largest first", shown=limit if limit and full > limit else None)
+    # dollar amounts (or converted at a rate) rank by value; amounts in a currency with no rate cannot be
+    # set against them, so they follow, largest first within the list
+    f = f.assign(_usd=f["value_usd"].notna(), _v=f["value_usd"].fillna(f["amount"] if "amount" in f.columns else 0)
+                 ).sort_values(["_usd", "_v"], ascending=False, kind="stable").drop(columns=["_usd", "_v"])
+    note = attach(b, sheet, f, "Money amounts in USD, largest first, then amounts in other currencies with no "
+                  "exchange rate", shown=limit if limit and full > limit else None)
     if limit:
         f = f.head(limit)
     rows = []

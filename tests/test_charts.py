@@ -129,3 +129,16 @@ def test_log_scale_tick_labels_are_plain_numbers_not_tex():
     labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
     assert labels and not any("$" in x or "mathdefault" in x for x in labels)
     assert "1" in labels and "100" in labels
+
+
+def test_theme_overview_of_many_undated_articles_from_one_outlet_still_draws_a_chart():
+    from analysis.pipeline import analyse
+    r = analyse(os.path.join(os.path.dirname(__file__), "..", "seeds"))
+    many = pd.concat([r.articles.assign(article_id=r.articles["article_id"] + f"-{k}") for k in range(10)])
+    many = many.assign(published=None, year_known=False, source="", language=["en"] * len(many))
+    themes = pd.concat([r.themes.assign(article_id=r.themes["article_id"] + f"-{k}") for k in range(10)])
+    labels = {t: t for t in themes["theme"].unique()}
+    fig, caption = charts.theme_overview(themes, many, labels)
+    assert fig is not None and "whole corpus" in caption
+    fig, caption = charts.theme_overview(themes, many.assign(language=(["en", "ru"] * len(many))[:len(many)]), labels)
+    assert fig is not None and "language" in caption

@@ -156,3 +156,13 @@ def test_a_filter_on_the_figures_filters_their_disagreements_too(seeds_dir):
     assert "No two sources disagree" in report.discrepancies_table(b, figures=eur)
     one_side = f[f["surface"] != "several billion"]   # drop one side of the only disagreement
     assert "No two sources disagree" in report.discrepancies_table(b, figures=one_side)
+
+
+def test_largest_amounts_rank_dollars_before_amounts_in_a_currency_with_no_rate(tmp_path):
+    (tmp_path / "a.txt").write_text("Budget\n\nThe government will spend 900 billion tenge on roads in 2025.\n\n"
+                                    "Trade between Kazakhstan and China reached $43.8 billion in 2024, officials said.\n\n"
+                                    "Kazakhstan's exports to Belarus were worth $300 million in 2024.\n", encoding="utf-8")
+    b = report.prepare(str(tmp_path), "T")
+    html = report.figures_table(b)
+    order = [html.index(s) for s in ("$43.8 billion", "$300 million", "900 billion tenge")]
+    assert order == sorted(order)
