@@ -579,6 +579,15 @@ class Annotator:
                 title_before.extend(t for _, _, t in toks[i:j])   # "Chairman of the Board of ...": still the title
             i = j
 
+    @staticmethod
+    def _article_surname(surface: str, people: ArticlePeople) -> str | None:
+        """The person of the article whose last name is exactly this word (folded), if only one."""
+        tok = name_tokens(surface)
+        if len(tok) != 1:
+            return None
+        hits = {k for k in people.persons if len(name_tokens(k)) > 1 and name_tokens(k)[-1] == tok[0]}
+        return hits.pop() if len(hits) == 1 else None
+
     def _not_name(self, tok: str) -> bool:
         """Words that never belong to a person's name: stop words, institutions, abbreviations (MAZ, BelTA)."""
         low = tok.lower()
@@ -601,6 +610,12 @@ class Annotator:
 
     def _resolve_name(self, surface: str, text: str, s: int, e: int, titled: bool,
                       people: ArticlePeople, alone: bool = False) -> tuple[str | None, bool]:
+        if len(surface.split()) == 1:
+            # a surname of someone the article named in full wins over a look-alike in the roster
+            # (Smadiyarov, named before, is not the roster's Smailov)
+            own = self._article_surname(surface, people)
+            if own:
+                return own, people.persons[own]["in_roster"]
         person = self.roster.match_name(surface)
         if person:
             return person.name, True
@@ -609,8 +624,10 @@ class Annotator:
             owner = people.surname_owner(surface)
             if owner:
                 return owner, people.persons[owner]["in_roster"]
-            # a surname the article never gave in full, right next to a cue ("…,” Putin said): as written
-            if alone and " ".join(name_tokens(surface)) not in self.country_words and (
+            # a surname the article never gave in full, right next to a cue ("…,” Putin said): as written;
+            # not a place after a preposition ("an activist in Shymkent, said")
+            if alone and " ".join(name_tokens(surface)) not in self.country_words and not (
+                    self.object_re and self.object_re.search(text[max(0, s - 25):s])) and (
                     self.morph is None or self.morph.is_name(surface)) and (
                     self.cue_re.match(text[e:e + 40].lstrip(" ,")) or re.search(r"(?:" + self.cue_re.pattern + r")\s+$",
                                                                                 text[max(0, s - 40):s], re.I)):
@@ -631,6 +648,10 @@ class Annotator:
             if appositive:
                 break
         cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
+        if not cue_near:
+            # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said")
+            app = re.match(r",\s+[^,.!?;:“”«»\"\n]{1,100},\s+", text[e:e + 160])
+            cue_near = bool(app and self.cue_re.match(text, e + app.end()))
         # every word a name the dictionary knows, or a given name followed by a surname it does not know
         # (Виталий Вовк): a person, whatever words stand around it
         known = self.morph is not None and (all(self.morph.is_name(t) for t in toks) or (
@@ -845,6 +866,11 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         if org:
             return org
         said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:4]).strip(" ,.")
+        if said_by.lower() in ann.vocab.document_pronouns:
+            # "…,” it reads: the document of the sentence before, issued by the body named there
+            org = _issuer(text, s.open_at, None, ann, said_by)
+            if org:
+                return org
         if said_by and not re.fullmatch(r"(?i)it|this|that|there", said_by):
             return Attribution("", said_by, False, "none")
     # a cue before the first span: Aleksandr Lukashenko noted: “…” / according to X, “…”
@@ -892,12 +918,20 @@ def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution
     ("Ministry of Trade and Integration of Kazakhstan"), `confidence = organization`.
     """
     toks = list(_NAME_TOKEN.finditer(words))
-    # a body before a document ("in a statement, the embassy said": the embassy)
-    k = next((i for i in range(len(toks)) if toks[i].group().lower() in ann.vocab.institutions), None)
+    # a body before a document ("in a statement, the embassy said": the embassy; "the ministry's statement")
+    k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.vocab.institutions), None)
     if k is None:
-        k = next((i for i in range(len(toks)) if toks[i].group().lower() in ann.organisation_words), None)
+        k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.organisation_words), None)
+        if k is not None:
+            # a document alone ("the statement reads"): the body that issued it in the sentences before
+            issuer = _issuer(text, at, toks[k].group(), ann, words.strip(" ,.-–—"))
+            if issuer:
+                return issuer
     if k is None:
         return None
+    if toks[k].group() != _bare(toks[k].group()) and toks[k].group()[-2:] in ("’s", "'s"):
+        words = words[:toks[k].end() - 2]      # "the ministry's statement": the ministry
+        toks = list(_NAME_TOKEN.finditer(words))
     first, last = _org_extent(words, toks, k, ann)
     phrase = words[toks[first].start():toks[last].end()]
     if ann.morph is not None:
@@ -908,6 +942,44 @@ def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution
     if len(mention) > len(phrase) + 12:
         mention = words[toks[first].start():toks[last].end()]
     return Attribution(phrase, mention, False, "organization")
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without a possessive ending (ministry's -> ministry)."""
+    w = word.lower()
+    return w[:-2] if w.endswith(("’s", "'s")) else w
+
+
+def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: str) -> Attribution | None:
+    """The body that issued the document a quote is attributed to, named in one of the two sentences before it.
+
+    "The Foreign Ministry issued a statement. “…,” it reads." -> the Foreign Ministry. `document` is the
+    document word of the attribution (None for a pronoun: any document word counts). None when those
+    sentences name a document but no body, or no document.
+    """
+    key = ann.normalise(document) if document else None
+    import bisect
+    sents = sentences(text)
+    upto = bisect.bisect_right(sents, at, key=lambda sp: sp.end)
+    before = [sp for sp in sents[max(0, upto - 2):upto] if sp.start >= at - 600]
+    for sp in reversed(before):
+        toks = list(_NAME_TOKEN.finditer(sp.text))
+        docs = [t for t in toks if (ann.normalise(_bare(t.group())) == key) if key] if key else \
+            [t for t in toks if _bare(t.group()) in ann.vocab.documents]
+        if not docs:
+            continue
+        bodies = [i for i, t in enumerate(toks) if _bare(t.group()) in ann.vocab.institutions and t.group()[0].isupper()
+                  and t.start() < docs[0].start()]
+        if not bodies:
+            return None
+        first, last = _org_extent(sp.text, toks, bodies[0], ann)
+        while first < bodies[0] and not toks[first].group()[0].isupper():
+            first += 1
+        phrase = sp.text[toks[first].start():toks[last].end()]
+        if ann.morph is not None:
+            phrase = ann.morph.nominative_phrase(phrase)
+        return Attribution(phrase, mention, False, "organization")
+    return None
 
 
 def _org_extent(words: str, toks: list, k: int, ann: Annotator) -> tuple[int, int]:
@@ -927,6 +999,7 @@ def _org_extent(words: str, toks: list, k: int, ann: Annotator) -> tuple[int, in
     while last + 1 < len(toks) and joined(last, last + 1) and last - k < 8 and (
             toks[last + 1].group()[0].isupper() or toks[last + 1].group().lower() in ann.joiners
             or ann.vocab.country_of(toks[last + 1].group())
+            or (last > k and " ".join(name_tokens(toks[last + 1].group())) in ann.vocab.roles)   # of the president
             or (ann.morph is not None and ann.morph.genitive(toks[last + 1].group()))):
         last += 1
     while last > k and toks[last].group().lower() in ann.joiners:
@@ -1100,7 +1173,8 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
             prev = utterances[-1][-1]
             between = text[(prev.close_at if prev.close_at is not None else prev.end) + 1:s.open_at]
             same_para = prev.para == s.para and _words(between) <= 12 and "\n" not in between.strip() \
-                and (not between.strip() or ann.cue_re.search(between) or between.strip() in ".,")
+                and (not between.strip() or ann.cue_re.search(between) or between.strip() in ".,") \
+                and not (_SENT_END.search(between) and _own_attribution(s, ann))   # “A,” said X. “B,” replied Y.
             if s.continued or same_para:
                 utterances[-1].append(s)
                 continue
@@ -1245,6 +1319,12 @@ def _headline_echoes(text: str, spans: list[Span]) -> None:
             words = norm(s)
             if words and any(words in b for b in body):
                 s.kind = "partial"
+
+
+def _own_attribution(s: Span, ann: Annotator) -> bool:
+    """True when a cue follows the span's closing mark in its clause (“…,” replied Y)."""
+    cue = ann.cue_re.search(s.post) if s.close_at is not None else None
+    return bool(cue and _words(s.post[:cue.start()]) <= 12)
 
 
 def _adjacent(text: str, paras, a: Span, b: Span) -> bool:

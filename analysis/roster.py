@@ -79,6 +79,8 @@ class Vocabulary:
     documents: set[str] = field(default_factory=set)       # documents that "say" things (statement, declaration)
     joiners: list[str] = field(default_factory=list)       # lower-case words inside an organisation's name (of, the)
     complementizers: list[str] = field(default_factory=list)   # "said that “…”": words between a cue and its quote
+    document_pronouns: set[str] = field(default_factory=set)   # "…,” it reads: a document named just before
+    interview: dict[str, list[str]] = field(default_factory=dict)   # question/answer labels of a transcript (Q:, A:)
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -336,7 +338,8 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check = Checker(cues_path)
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
-                                     "joiners", "complementizers"}, required={"verbs", "roles"})
+                                     "joiners", "complementizers", "document_pronouns", "interview"},
+                  required={"verbs", "roles"})
     morph = morphology(p.code)
     forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
     cues = sorted({f for c in check.texts(data["verbs"], "verbs", optional=False) for f in forms(c, verb=True)})
@@ -374,7 +377,15 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       determiners=check.texts(data.get("determiners"), "determiners"),
                       documents={f.lower() for w in lower("documents") for f in forms(w)},
                       joiners=[w.lower() for w in check.texts(data.get("joiners"), "joiners")],
-                      complementizers=check.texts(data.get("complementizers"), "complementizers"), lang=p.code)
+                      complementizers=check.texts(data.get("complementizers"), "complementizers"),
+                      document_pronouns=lower("document_pronouns"), interview=_interview(check, data.get("interview")),
+                      lang=p.code)
+
+
+def _interview(check: Checker, data) -> dict[str, list[str]]:
+    """`interview: {question: [Q, Question], answer: [A, Answer]}`: labels that open a transcript's paragraphs."""
+    out = check.mapping(data or {}, "interview", allowed={"question", "answer"})
+    return {k: check.texts(out.get(k), f"interview.{k}") for k in ("question", "answer")}
 
 
 @lru_cache(maxsize=1)
