@@ -149,7 +149,9 @@ GENERIC_ROLE = "head"   # the role group that stands for any office held by a pe
 _DASH = "—–-"
 # inside a statement: "A, — said he. — B" / "A, — said he." (the attribution set off by dashes; web text often
 # has a hyphen between spaces for the dash)
-_DASH_ATTR = re.compile(r"([,.!?…])\s+[—–-]\s+([^—–«»“”„\n]{1,160}?)(?:([.,:])\s+[—–-]\s+|[.!?…]?\s*$)")
+# (a name in marks may stand in it: "— говорит гендиректор «КазАвтоПрома» Ерлан Сагинов. — …")
+_DASH_ATTR = re.compile(r"([,.!?…])\s+[—–-]\s+((?:[^—–«»“”„\n]|«[^«»—\n]{1,60}»){1,160}?)"
+                        r"(?:([.,:])\s+[—–-]\s+|[.!?…]?\s*$)")
 _DASH_OPEN = re.compile(r"[—–]\s+|-\s+(?=\w)")
 
 
@@ -199,20 +201,42 @@ def _dialogue_spans(text: str, p, n: int, cue_re, follows_dialogue: bool) -> lis
     return parts
 
 
-def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False) -> list[Span]:
+def _label_re(labels) -> re.Pattern | None:
+    alts = "|".join(sorted(map(re.escape, labels or ()), key=len, reverse=True))
+    return re.compile(rf"(?:{alts})\s*[:.]\s+(?=\S)") if alts else None
+
+
+def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False,
+               interview: dict | None = None) -> list[Span]:
     """Every quoted span of the text, paragraph by paragraph, with continuations joined.
 
     With `dash` (languages that set speech off with dashes), a paragraph opened
     by a dash is direct speech, and a statement split by a dash attribution
     («A, — said he. — B») gives two spans; `cue_re` recognises the attribution.
+    In an interview transcript, a paragraph opened by an answer label
+    (`interview["answer"]`: "A:") is speech; a question (a label from
+    `interview["question"]`, or a dash paragraph ending with "?" before another
+    dash paragraph) is not a quote.
     """
     paras = paragraphs(text)
     out: list[Span] = []
     carried: str | None = None
     resume: int | None = None       # a quote broken by a line break closed here, in this paragraph
     dialogue = False
+    question_re = _label_re((interview or {}).get("question"))
+    answer_re = _label_re((interview or {}).get("answer"))
     for n, p in enumerate(paras):
+        if carried is None and resume is None and answer_re is not None and question_re is not None:
+            label = answer_re.match(text, p.start)
+            if label and label.end() < p.end and any(question_re.match(text, q.start) for q in paras[max(0, n - 3):n]):
+                out.append(Span(label.end(), p.end, p.start, p.end, n, dash=True))   # A: It has grown …
+                continue
         if dash and carried is None and resume is None and _DASH_OPEN.match(text, p.start):
+            nxt_dash = n + 1 < len(paras) and _DASH_OPEN.match(text, paras[n + 1].start) is not None
+            if nxt_dash and text[p.start:p.end].rstrip().endswith("?") and \
+                    _dash_attribution(text, p.start, p.end, cue_re) is None:
+                dialogue = True     # an interviewer's question before the answer: not a quote
+                continue
             spans = _dialogue_spans(text, p, n, cue_re, dialogue)
             if spans:
                 dialogue = True
@@ -275,7 +299,7 @@ def _line_break_closer(text: str, p, nxt, mark: str) -> int | None:
 # --------------------------------------------------------------------------- context
 
 
-def _context(text: str, spans: list[Span], paras) -> None:
+def _context(text: str, spans: list[Span], paras, institutions: set[str] = frozenset()) -> None:
     """Fill each span's `pre` (narrative before it in its sentence) and `post` (after it)."""
     for k, s in enumerate(spans):
         p = paras[s.para]
@@ -293,11 +317,34 @@ def _context(text: str, spans: list[Span], paras) -> None:
             continue
         # the next quote ends the clause, unless it is a name in marks (агентству «Казинформ» директор …)
         nxt_open = min((o.open_at for o in spans[k + 1:] if o.para == s.end_para and not (
-            _words(text[o.start:o.end]) <= 3 and _looks_title(text[o.start:o.end]))), default=paras[s.end_para].end)
+            _words(text[o.start:o.end]) <= 3 and _looks_title(text[o.start:o.end])) and not _named_thing(
+                text, o, institutions)), default=paras[s.end_para].end)
         tail = text[s.close_at + 1:nxt_open]
         m = re.search(r"[.!?…](?=\s|$)", tail.lstrip(" ,.!?…"))
         lead = len(tail) - len(tail.lstrip(" ,.!?…"))
         s.post = tail[:lead + m.start()] if m else tail
+
+
+_NAME_IN_MARKS = re.compile(r"[«“\"][^«»“”\"\n.!?]{1,60}[»”\"]")
+
+
+def _unquoted(gap: str) -> str:
+    """Words between a title and a name with any name in marks kept as a plain word
+    ("генеральный директор «КазАвтоПрома» Ерлан Сагинов", "председатель правления АО «KTZ» X")."""
+    return _NAME_IN_MARKS.sub("name", gap) if len(gap) < 200 else gap
+
+
+def _named_thing(text: str, s: Span, institutions: set[str]) -> bool:
+    """A short quoted name right after an organisation word or a legal form (ТОО «КазАвтоПром», the company
+    “MAZ”, АО «Қазақстан темір жолы»): the name of a body, never a statement."""
+    inner = text[s.start:s.end]
+    if _words(inner) > 5 or re.search(r"[.!?,;:…]\s*$", inner):
+        return False
+    before = re.search(r"([^\W\d_][\w’'-]*)\s*$", text[max(0, s.open_at - 40):s.open_at])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.lower() in institutions or (word.isupper() and 2 <= len(word) <= 4)
 
 
 def _words(s: str) -> int:
@@ -312,10 +359,13 @@ def _looks_title(inner: str) -> bool:
     return caps >= max(1, len(toks) * 0.6)
 
 
-def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | None = None) -> str:
+def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | None = None,
+              institutions: set[str] = frozenset()) -> str:
     inner = text[s.start:s.end]
     if s.continued or s.dash:
         return "direct"
+    if _named_thing(text, s, institutions):
+        return "title"
     pre = s.pre.strip()
     intro_re = intro_re or re.compile(r"(?:" + cue_re.pattern + r")\s*$", re.I)
     intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(intro_re.search(pre))
@@ -484,7 +534,8 @@ class Annotator:
         for k, x in enumerate(mentions):
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
             if x.kind == "title" and nxt is not None and nxt.kind == "name" and nxt.start - x.end <= 90 \
-                    and not re.search(r"[^\w\s’'-]", text[x.end:nxt.start]) and _words(text[x.end:nxt.start]) <= 8:
+                    and not re.search(r"[^\w\s’'-]", _unquoted(text[x.end:nxt.start])) \
+                    and _words(text[x.end:nxt.start]) <= 8:
                 if nxt.title_start is None:
                     nxt.title_start = x.start
                 continue
@@ -604,7 +655,7 @@ class Annotator:
         gap = window[last.end():]
         if gap.endswith(", "):     # apposition: "Belarus's ambassador, X", "The Ambassador of Kyrgyzstan to Belarus, X"
             gap = gap[:-2]
-        if re.search(r"[^\w\s’'-]", gap) or _words(gap) > 6:
+        if re.search(r"[^\w\s’'-]", _unquoted(gap)) or _words(gap) > 6:
             return None
         return last
 
@@ -1135,10 +1186,10 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     roster = roster or load_roster()
     ann = (annotator or Annotator(roster)).for_language(lang)
     paras = paragraphs(text)
-    spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash)
-    _context(text, spans, paras)
+    spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash, ann.vocab.interview)
+    _context(text, spans, paras, ann.vocab.institutions)
     for s in spans:
-        s.kind = _classify(text, s, ann.cue_re, ann.intro_re)
+        s.kind = _classify(text, s, ann.cue_re, ann.intro_re, ann.vocab.institutions)
     _headline_echoes(text, spans)
     for prev, s in zip(spans, spans[1:]):
         # “Our countries,” he said, “are close friends.”: a statement split by its attribution
@@ -1147,6 +1198,8 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         between = text[prev.close_at + 1:s.open_at]
         if not (_words(between) <= 10 and ann.cue_re.search(between) and not re.search(r"[.!?]", between)):
             continue
+        if s.kind == "title":
+            continue        # a name in marks inside the attribution (председатель правления АО «KTZ»)
         if prev.kind == "direct" and s.kind == "partial":
             s.kind = "direct"
         elif prev.kind != "direct" and not prev.pre.strip() and s.kind in ("partial", "direct") \

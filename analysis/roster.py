@@ -240,7 +240,8 @@ class Morphology:
         return sorted(out)
 
     def _name_parses_uncached(self, token: str):
-        return tuple(q for q in self.parse(token) if _NAME_TAGS & q.tag.grammemes)
+        # a person is one: a plural reading of a name (Сауранбаев as "of the Сауранбаи") is never meant
+        return tuple(q for q in self.parse(token) if _NAME_TAGS & q.tag.grammemes and "plur" not in q.tag.grammemes)
 
     def is_name(self, token: str) -> bool:
         """True when the dictionary knows the word as a given name, surname or patronymic."""
