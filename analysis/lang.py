@@ -12,6 +12,7 @@ YAML files, each read by one engine:
 ``currencies.yml``  currency words and symbols by ISO code (figures)
 ``themes.yml``      theme terms by theme key (themes)
 ``dates.yml``       month names (corpus dates)
+``sentences.yml``   abbreviations the sentence splitter does not end a sentence at
 ==================  ==========================================================
 
 Engines never name a language: they call `pack(code)` with the article's

@@ -70,15 +70,23 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "jr", "sr",
-    "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "gov", "sen",
-    "rep", "pres", "min", "approx", "est", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mln", "bln", "bn", "tn",
-    "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "cf", "vol", "pp", "ca",
-    "долл", "дол", "руб", "бел",
-}
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations after which a full stop does not end a sentence: the union of every
+    language pack's ``sentences.yml`` (an article in one language quotes words of another)."""
+    from .config import Checker
+    from .lang import available, pack
+    out: set[str] = set()
+    for code in available():
+        p = pack(code)
+        path = p.file("sentences")
+        if path is None:
+            continue
+        check = Checker(path)
+        data = check.mapping(p.section("sentences"), "", allowed={"abbreviations"})
+        out.update(w.lower().rstrip(".") for w in check.texts(data.get("abbreviations"), "abbreviations"))
+    return frozenset(out)
+
 _CLOSERS = "\"'”’»“)]"
 _SENT_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 
@@ -98,6 +106,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, 
 
 @lru_cache(maxsize=8)
 def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
+    abbrev = abbreviations()
     out: list[Span] = []
     for para in re.finditer(r"[^\n]+", text[start:end]):
         p0 = start + para.start()
@@ -113,7 +122,7 @@ def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             word = re.search(r"([\w.]+)\.?$", text[s:m.start() + 1])
             if m.group().startswith(".") and word:
                 token = word.group(1).rstrip(".").lower()
-                if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                if token in abbrev or (len(token) == 1 and token.isalpha()):
                     continue
             out.append(_trimmed(text, s, e))
             s = e
