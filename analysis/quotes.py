@@ -483,6 +483,7 @@ class Annotator:
         dets = "|".join(map(re.escape, v.determiners))
         self.determiner_re = re.compile(rf"(?:{dets})\b", re.I) if dets else None
         self.title_words = v.title_words
+        self._lower_words: set[str] = set()     # words the current article writes in lower case
         objects = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.object_markers), key=len, reverse=True))
         self.object_re = re.compile(rf"\b(?:{objects})\s+(?:the\s+)?$", re.I) if objects else None
         after = "|".join(sorted((re.escape(w).replace(r"\ ", _GAP) for w in v.speaker_after),
@@ -515,6 +516,7 @@ class Annotator:
         """All person mentions outside quotes, in text order."""
         people = ArticlePeople(self.roster, year)
         inside = _Intervals(quoted)
+        self._lower_words = {t for t in _NAME_TOKEN.findall(text) if t[0].islower()}
         mentions: list[Mention] = []
         # capitalised runs (names, with titles before them)
         for run_start, run in _capitalised_runs(text):
@@ -600,6 +602,10 @@ class Annotator:
                         self.morph.is_name(t) for _, _, t in toks[i + 1:j]):
                     title_before.append(toks[i][2])
                     i += 1
+            # a word the article also writes in lower case is a headline's or sentence's word, not a
+            # given name ("Grain Exports Reach Record High Saule Abenov said": High)
+            while j - i > 2 and toks[i][2].lower() in self._lower_words:
+                i += 1
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
             name_e = name_s + len(surface)
@@ -968,7 +974,8 @@ def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution
     "the ministry said" -> the ministry as the article named it in full before
     ("Ministry of Trade and Integration of Kazakhstan"), `confidence = organization`.
     """
-    toks = list(_NAME_TOKEN.finditer(words))
+    # a name in marks is whom it was said to, not who said it ("заявил «Интерфаксу» источник")
+    toks = [t for t in _NAME_TOKEN.finditer(words) if words[t.start() - 1:t.start()] not in _PAIRS]
     # a body before a document ("in a statement, the embassy said": the embassy; "the ministry's statement")
     k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.vocab.institutions), None)
     if k is None:
@@ -982,7 +989,7 @@ def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution
         return None
     if toks[k].group() != _bare(toks[k].group()) and toks[k].group()[-2:] in ("’s", "'s"):
         words = words[:toks[k].end() - 2]      # "the ministry's statement": the ministry
-        toks = list(_NAME_TOKEN.finditer(words))
+        toks = [t for t in _NAME_TOKEN.finditer(words) if words[t.start() - 1:t.start()] not in _PAIRS]
     first, last = _org_extent(words, toks, k, ann)
     phrase = words[toks[first].start():toks[last].end()]
     if ann.morph is not None:

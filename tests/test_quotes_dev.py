@@ -76,6 +76,19 @@ def test_a_surname_named_in_the_article_wins_over_a_roster_look_alike():
     assert list(q["speaker"]) == ["Aibek Smadiyarov"] * 2 and not q["speaker_in_roster"].any()
 
 
+def test_a_headline_word_run_into_the_lead_is_not_part_of_the_name():
+    q = en("Kazakh Exports\nTrade Saule Abenov said trade with Belarus grew by a fifth.\n"
+           "\"We sold more grain,\" Abenov said.\n")
+    assert list(q["speaker"]) == ["Saule Abenov"]
+    q = en("Trade\nSaule Abenov said exports grew.\n\"We sold more grain,\" Abenov said.\n")
+    assert list(q["speaker"]) == ["Saule Abenov"]
+
+
+def test_an_agency_in_marks_is_told_the_quote_and_does_not_say_it():
+    q = ru("Визит\n«Мы удвоим товарооборот», — заявил «Интерфаксу» представитель министерства.\n")
+    assert "Интерфакс" not in q.loc[0, "speaker"]
+
+
 def test_two_attributed_statements_in_one_paragraph_are_two_speakers():
     q = en("Forum\n\"We found new niches,\" said Industry Minister Alexander Efimov. "
            "\"That is only the start,\" replied Investment Minister Laziz Kudratov.\n")
