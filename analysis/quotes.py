@@ -201,42 +201,20 @@ def _dialogue_spans(text: str, p, n: int, cue_re, follows_dialogue: bool) -> lis
     return parts
 
 
-def _label_re(labels) -> re.Pattern | None:
-    alts = "|".join(sorted(map(re.escape, labels or ()), key=len, reverse=True))
-    return re.compile(rf"(?:{alts})\s*[:.]\s+(?=\S)") if alts else None
-
-
-def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False,
-               interview: dict | None = None) -> list[Span]:
+def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False) -> list[Span]:
     """Every quoted span of the text, paragraph by paragraph, with continuations joined.
 
     With `dash` (languages that set speech off with dashes), a paragraph opened
     by a dash is direct speech, and a statement split by a dash attribution
     («A, — said he. — B») gives two spans; `cue_re` recognises the attribution.
-    In an interview transcript, a paragraph opened by an answer label
-    (`interview["answer"]`: "A:") is speech; a question (a label from
-    `interview["question"]`, or a dash paragraph ending with "?" before another
-    dash paragraph) is not a quote.
     """
     paras = paragraphs(text)
     out: list[Span] = []
     carried: str | None = None
     resume: int | None = None       # a quote broken by a line break closed here, in this paragraph
     dialogue = False
-    question_re = _label_re((interview or {}).get("question"))
-    answer_re = _label_re((interview or {}).get("answer"))
     for n, p in enumerate(paras):
-        if carried is None and resume is None and answer_re is not None and question_re is not None:
-            label = answer_re.match(text, p.start)
-            if label and label.end() < p.end and any(question_re.match(text, q.start) for q in paras[max(0, n - 3):n]):
-                out.append(Span(label.end(), p.end, p.start, p.end, n, dash=True))   # A: It has grown …
-                continue
         if dash and carried is None and resume is None and _DASH_OPEN.match(text, p.start):
-            nxt_dash = n + 1 < len(paras) and _DASH_OPEN.match(text, paras[n + 1].start) is not None
-            if nxt_dash and text[p.start:p.end].rstrip().endswith("?") and \
-                    _dash_attribution(text, p.start, p.end, cue_re) is None:
-                dialogue = True     # an interviewer's question before the answer: not a quote
-                continue
             spans = _dialogue_spans(text, p, n, cue_re, dialogue)
             if spans:
                 dialogue = True
@@ -1193,7 +1171,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     roster = roster or load_roster()
     ann = (annotator or Annotator(roster)).for_language(lang)
     paras = paragraphs(text)
-    spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash, ann.vocab.interview)
+    spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash)
     _context(text, spans, paras, ann.vocab.institutions)
     for s in spans:
         s.kind = _classify(text, s, ann.cue_re, ann.intro_re, ann.vocab.institutions)

@@ -80,7 +80,6 @@ class Vocabulary:
     joiners: list[str] = field(default_factory=list)       # lower-case words inside an organisation's name (of, the)
     complementizers: list[str] = field(default_factory=list)   # "said that “…”": words between a cue and its quote
     document_pronouns: set[str] = field(default_factory=set)   # "…,” it reads: a document named just before
-    interview: dict[str, list[str]] = field(default_factory=dict)   # question/answer labels of a transcript (Q:, A:)
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -339,7 +338,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check = Checker(cues_path)
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
-                                     "joiners", "complementizers", "document_pronouns", "interview"},
+                                     "joiners", "complementizers", "document_pronouns"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
     forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
@@ -379,14 +378,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       documents={f.lower() for w in lower("documents") for f in forms(w)},
                       joiners=[w.lower() for w in check.texts(data.get("joiners"), "joiners")],
                       complementizers=check.texts(data.get("complementizers"), "complementizers"),
-                      document_pronouns=lower("document_pronouns"), interview=_interview(check, data.get("interview")),
-                      lang=p.code)
-
-
-def _interview(check: Checker, data) -> dict[str, list[str]]:
-    """`interview: {question: [Q, Question], answer: [A, Answer]}`: labels that open a transcript's paragraphs."""
-    out = check.mapping(data or {}, "interview", allowed={"question", "answer"})
-    return {k: check.texts(out.get(k), f"interview.{k}") for k in ("question", "answer")}
+                      document_pronouns=lower("document_pronouns"), lang=p.code)
 
 
 @lru_cache(maxsize=1)

@@ -96,17 +96,6 @@ def test_two_attributed_statements_in_one_paragraph_are_two_speakers():
     assert q["utterance_id"].nunique() == 2
 
 
-def test_interview_answers_are_speech_and_questions_are_not():
-    q = en("Q&A\nThe Ambassador of Uzbekistan to Belarus, Bakhtiyor Gulyamov, spoke to BelTA.\n"
-           "Q: How has trade changed?\nA: It has grown by a fifth this year.\n")
-    assert list(q["text"]) == ["It has grown by a fifth this year."]
-    assert list(q["speaker"]) == ["Bakhtiyor Gulyamov"]
-    q = ru("Интервью\nПосол Узбекистана Бахтиёр Гулямов ответил на вопросы.\n— Как изменилась торговля?\n"
-           "— Она выросла на пятую часть за этот год.\n")
-    assert list(q["text"]) == ["Она выросла на пятую часть за этот год."]
-    assert list(q["speaker"]) == ["Бахтиёр Гулямов"]
-
-
 def test_a_company_name_in_marks_is_not_a_statement():
     q = quotes_in_text("Коридор\n«Маршрут готов», — сказал председатель правления АО «Қазақстан темір жолы» "
                        "Нурлан Сауранбаев.\nТОО «КазАвтоПром» открыло завод.\n", "t", lang="ru")
