@@ -32,7 +32,7 @@ import pandas as pd
 
 from .roster import Person, Roster, load_roster, morphology, name_tokens
 from .corpus import article_year
-from .text import paragraphs, sentences
+from .text import abbreviations, paragraphs, sentences
 from .transcripts import Turn, byline_paragraph, transcript_turns
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "utterance_id", "cluster_id", "kind", "text", "speaker",
@@ -298,9 +298,9 @@ def _context(text: str, spans: list[Span], paras, institutions: set[str] = froze
             _words(text[o.start:o.end]) <= 3 and _looks_title(text[o.start:o.end])) and not _named_thing(
                 text, o, institutions)), default=paras[s.end_para].end)
         tail = text[s.close_at + 1:nxt_open]
-        m = re.search(r"[.!?…](?=\s|$)", tail.lstrip(" ,.!?…"))
         lead = len(tail) - len(tail.lstrip(" ,.!?…"))
-        s.post = tail[:lead + m.start()] if m else tail
+        stop = next((e for e in _CLAUSE_STOP.finditer(tail, lead) if not _abbreviation_stop(tail, e)), None)
+        s.post = tail[:stop.start()] if stop else tail
 
 
 _NAME_IN_MARKS = re.compile(r"[«“\"][^«»“”\"\n.!?]{1,60}[»”\"]")
@@ -318,11 +318,25 @@ def _named_thing(text: str, s: Span, institutions: set[str]) -> bool:
     inner = text[s.start:s.end]
     if _words(inner) > 5 or re.search(r"[.!?,;:…]\s*$", inner):
         return False
-    before = re.search(r"([^\W\d_][\w’'-]*)\s*$", text[max(0, s.open_at - 40):s.open_at])
+    before = re.search(r"([^\W\d_][\w’'-]*) ?\Z", text[max(0, s.open_at - 40):s.open_at])
     if before is None:
         return False
     word = before.group(1)
     return word.lower() in institutions or (word.isupper() and 2 <= len(word) <= 4)
+
+
+_CLAUSE_STOP = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _abbreviation_stop(text: str, stop: re.Match) -> bool:
+    """True when the full stop closes an abbreviation (Mr., Dr., Gen.) or an initial, not the sentence."""
+    if stop.group() != ".":
+        return False
+    word = re.search(r"([\w.]+)$", text[max(0, stop.start() - 12):stop.start()])
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    return token in abbreviations() or (len(token) == 1 and token.isalpha() and token.upper() == word.group(1))
 
 
 def _words(s: str) -> int:
@@ -614,6 +628,11 @@ class Annotator:
                 title_before.extend(t for _, _, t in toks[i:j])   # "Chairman of the Board of ...": still the title
             i = j
 
+    def _cue_just_before(self, before: str) -> bool:
+        """True when `before` ends with a cue, maybe followed by an honorific (said Mr. Takiyev)."""
+        m = re.search(r"(?:" + self.cue_re.pattern + r")\s+(?:(?P<hon>[^\W\d_]{1,4})\.?\s+)?$", before, re.I)
+        return m is not None and (m.group("hon") is None or m.group("hon").lower() in self.not_names)
+
     @staticmethod
     def _article_surname(surface: str, people: ArticlePeople) -> str | None:
         """The person of the article whose last name is exactly this word (folded), if only one."""
@@ -664,8 +683,7 @@ class Annotator:
             if alone and " ".join(name_tokens(surface)) not in self.country_words and not (
                     self.object_re and self.object_re.search(text[max(0, s - 25):s])) and (
                     self.morph is None or self.morph.is_name(surface)) and (
-                    self.cue_re.match(text[e:e + 40].lstrip(" ,")) or re.search(r"(?:" + self.cue_re.pattern + r")\s+$",
-                                                                                text[max(0, s - 40):s], re.I)):
+                    self.cue_re.match(text[e:e + 40].lstrip(" ,")) or self._cue_just_before(text[max(0, s - 40):s])):
                 return surface, False
             return None, False
         if any(" ".join(name_tokens(re.sub(r"[’']s$", "", t))) in self.country_words or t.lower() in self.vocab.institutions
@@ -874,6 +892,9 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         cue = ann.cue_re.search(s.post)
         if not cue or _words(s.post[:cue.start()]) > 12:
             continue
+        inside = _mention_in(cue.group(), clause_start + cue.start(), people, "first")
+        if inside is not None and inside.kind != "pronoun":
+            return _resolved(inside, ann, people, s.open_at, text)   # “…,” the press service quoted X as saying
         before_cue = _mention_in(s.post[:cue.start()], clause_start, people, "last")
         after_cue = _mention_in(s.post[cue.end():], clause_start + cue.end(), people, "first")
         m = before_cue or (after_cue if after_cue and _title_gap(s.post[cue.end():after_cue.start - clause_start], ann)
@@ -927,6 +948,8 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                 return _resolved(m, ann, people, first.open_at, text)
             org = _organisation(pre[cue.end():] if ann.speaker_follows(cue.group()) else pre[:cue.start()],
                                 ann, text, first.open_at)
+            if org is None and not ann.speaker_follows(cue.group()) and _words(pre[:cue.start()]) <= 2:
+                org = _organisation(pre[cue.end():], ann, text, first.open_at)   # как сообщили в министерстве, «…»
             if org:
                 return org
         if pre.rstrip().endswith(":"):

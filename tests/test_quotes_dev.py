@@ -96,6 +96,37 @@ def test_two_attributed_statements_in_one_paragraph_are_two_speakers():
     assert q["utterance_id"].nunique() == 2
 
 
+def test_a_quote_right_after_a_headline_ending_in_an_organisation_word_is_a_statement():
+    q = ru("Форум\n«Нам нужны инвесторы», — цитирует Токаева пресс-служба Акорды.\n")
+    assert list(q["speaker"]) == ["Kassym-Jomart Tokayev"]
+
+
+def test_the_person_a_body_quotes_is_the_speaker():
+    q = en("Forum\n\"We need investors,\" Akorda's press service quoted Tokayev as saying.\n")
+    assert list(q["speaker"]) == ["Kassym-Jomart Tokayev"]
+    q = ru("Форум\nМинистр финансов Мади Такиев выступил на форуме.\n"
+           "«Нам нужны инвесторы», — приводит слова министра пресс-служба ведомства.\n")
+    assert list(q["speaker"]) == ["Мади Такиев"]
+
+
+def test_an_honorific_with_a_full_stop_does_not_end_the_attribution():
+    q = en("Forum\n“We need investors,” said Mr. Takiyev, the finance minister.\n")
+    assert list(q["speaker"]) == ["Takiyev"]
+
+
+def test_a_body_after_the_cue_before_a_quote_is_the_speaker():
+    q = ru("Форум\nКак сообщили в пресс-службе акимата Алматы, «работы завершатся в мае».\n")
+    assert list(q["speaker"]) == ["пресс-служба акимата Алматы"]
+    q = ru("Форум\nПо информации пресс-службы МИД Казахстана, «визит пройдет в мае».\n")
+    assert list(q["speaker"]) == ["пресс-служба МИД Казахстана"]
+    assert list(q["confidence"]) == ["organization"]
+
+
+def test_in_his_words_introduces_a_statement():
+    q = en("Forum\nPresident Tokayev opened the forum.\nIn his words, \"the country needs investors.\"\n")
+    assert list(q["speaker"]) == ["Kassym-Jomart Tokayev"]
+
+
 def test_a_company_name_in_marks_is_not_a_statement():
     q = quotes_in_text("Коридор\n«Маршрут готов», — сказал председатель правления АО «Қазақстан темір жолы» "
                        "Нурлан Сауранбаев.\nТОО «КазАвтоПром» открыло завод.\n", "t", lang="ru")
