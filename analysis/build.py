@@ -25,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -368,11 +369,15 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
           title: str | None = None, verbose: bool = False, progress: bool | None = None,
           keep: int = 10, jobs: int = 1, cache_dir: str | Path | None = None,
           configs: dict[str, str] | None = None, fetched: dict | None = None,
-          scheduler: str | None = None, max_bytes: int | None = None) -> BuildResult:
+          scheduler: str | None = None, max_bytes: int | None = None,
+          before_work: Callable[[], dict | None] | None = None) -> BuildResult:
     """Execute and render the notebooks; see the module docstring for the layout.
 
     `fetched` (``FetchReport.as_dict()`` of a fetch run just before) goes into
     the manifest as ``fetch``: the sources polled and what each gave.
+    `before_work()` runs once every option, parameter and config is checked and
+    before the corpus is read (``briefing build --fetch`` fetches there); what
+    it returns, if not None, is recorded as `fetched`.
     """
     from . import __version__
     from .corpus import DEFAULT_MAX_BYTES, load_corpus
@@ -413,7 +418,7 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         first = next(iter(per_nb.values()), {})
         return analyse(corpus, roster=first.get("roster") or None, lexicon=first.get("lexicon") or None,
                        rates=first.get("rates") or None, cache_dir=cache_dir, jobs=jobs)
-    per_nb = resolve_names(per_nb, corpus, _analysed)
+    per_nb = resolve_names(per_nb, corpus, _analysed, warn=before_work is None)
 
     # absolute: papermill's cwd= changes the working directory of the whole process while a notebook
     # runs, so with --jobs 2 a relative run folder would be looked up in the other notebook's folder
@@ -422,6 +427,10 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     out.mkdir(parents=True, exist_ok=True)
     if cache_dir:
         check_writable(Path(cache_dir), "cache folder (--cache)")
+    if before_work is not None:          # everything above is known to be right: now change the corpus
+        fetched = before_work() or fetched
+        from .params import warn_absent
+        warn_absent(per_nb, _analysed)
     loaded = load_corpus(corpus, max_bytes=max_bytes, exclude=(out,))
     keys = input_keys(corpus, loaded, selected, per_nb, formats, title)
     previous = previous_run(out)

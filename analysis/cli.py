@@ -249,18 +249,24 @@ def cmd_build(args) -> int:
     fmt = args.format if args.format is not None else ",".join(cfg.get("format", ["html", "pdf"]))
     formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
     cache = None if args.no_cache else (args.cache or (Path(cfg["cache"]) if cfg.get("cache") else default_cache()))
-    fetched = None
-    if args.fetch:   # new articles first; a failed fetch is reported and the build goes on with the corpus as is
-        from .fetch import fetch_sources
-        report = fetch_sources(corpus, progress=sys.stderr.isatty())
-        _print_fetch(report, loud=args.verbose or sys.stdout.isatty())
-        fetched = report.as_dict()
+    fetch = None
+    if args.fetch:
+        # new articles first, but only once the sources file and every option and parameter of the build
+        # are known to be right (build() calls this after its checks); a failed fetch is reported and the
+        # build goes on with the corpus as it is
+        from .fetch import SOURCES_NAME, fetch_sources, load_sources
+        load_sources(Path(corpus) / SOURCES_NAME)
+
+        def fetch():
+            report = fetch_sources(corpus, progress=sys.stderr.isatty())
+            _print_fetch(report, loud=args.verbose or sys.stdout.isatty())
+            return report.as_dict()
     result = build(corpus, out, notebooks=args.notebook or cfg.get("notebooks"), formats=formats, params=params,
                    title=args.title or cfg.get("title"), verbose=args.verbose,
                    keep=args.keep if args.keep is not None else cfg.get("keep", 10),
                    jobs=args.jobs if args.jobs is not None else cfg.get("jobs", 1), cache_dir=cache,
-                   configs=configs, fetched=fetched, scheduler=args.scheduler or cfg.get("scheduler"),
-                   max_bytes=args.max_bytes)
+                   configs=configs, scheduler=args.scheduler or cfg.get("scheduler"),
+                   max_bytes=args.max_bytes, before_work=fetch)
     args._build_log = result.log
     if result.reason:
         print(f"error: {result.reason}", file=sys.stderr)

@@ -184,11 +184,11 @@ def resolve_names(per_nb: dict[str, dict], corpus: Path, analyse_corpus=None, wa
                 log.info("parameter %s (%s): %s -> %s", pname, nb, ",".join(items), values[pname])
         out[nb] = values
     if warn:
-        _warn_absent(out, corpus_results)
+        warn_absent(out, corpus_results)
     return out
 
 
-def _warn_absent(per_nb: dict[str, dict], corpus_results) -> None:
+def warn_absent(per_nb: dict[str, dict], corpus_results) -> None:
     """Warn (once per value) about names the corpus has nothing for: an empty section, not an error."""
     res = corpus_results()
     if res is None:

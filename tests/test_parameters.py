@@ -205,3 +205,39 @@ def test_papermill_run_directly_refuses_a_bad_parameter_with_the_build_message(t
     assert "parameter 'min_quote_words' expects a whole number (default 4), got 'four'" in r.stderr
     r = _papermill("themes.ipynb", tmp_path / "t.ipynb", ("themes", "machinary"), cwd=tmp_path)
     assert r.returncode != 0 and "did you mean 'machinery'" in r.stderr
+
+
+@pytest.mark.parametrize("bad", [["-p", "themes", "machinary"], ["-p", "since", "2026-02-30"], ["--format", "docx"],
+                                 ["-p", "min_quote_words", "four"], ["--notebook", "nope"]])
+def test_build_fetch_checks_everything_before_fetching(tmp_path, seed_copy, executed, monkeypatch, capsys, bad):
+    import analysis.fetch
+
+    (seed_copy / "sources.yml").write_text("sources:\n  - {name: A, feed: http://127.0.0.1:9/rss}\n", encoding="utf-8")
+    fetched = []
+    monkeypatch.setattr(analysis.fetch, "fetch_sources", lambda *a, **k: fetched.append(a))
+    assert _build(tmp_path, seed_copy, "--fetch", *bad) == 2
+    assert "error:" in capsys.readouterr().err
+    assert fetched == [] and executed == {}
+
+
+def test_build_fetch_refuses_a_broken_sources_file_before_anything(tmp_path, seed_copy, executed, capsys):
+    (seed_copy / "sources.yml").write_text("sources:\n  - {name: A, feed: not-a-url}\n", encoding="utf-8")
+    assert _build(tmp_path, seed_copy, "--fetch") == 2
+    assert "sources.yml:2 sources[0] (A).feed" in capsys.readouterr().err and executed == {}
+
+
+def test_build_fetch_fetches_after_the_checks_and_before_reading_the_corpus(tmp_path, seed_copy, executed, monkeypatch):
+    import analysis.fetch
+    from analysis.fetch import FetchReport
+
+    (seed_copy / "sources.yml").write_text("sources:\n  - {name: A, feed: http://127.0.0.1:9/rss}\n", encoding="utf-8")
+
+    def fake_fetch(corpus, *a, **k):          # one new article, as a real fetch would write it
+        (seed_copy / "new.txt").write_text("Fetched\n2026-03-01\nTrade grew, said Ann Lee.\n", encoding="utf-8")
+        return FetchReport(corpus=seed_copy, sources=[], started_utc="2026-03-01T06:00:00+00:00")
+    monkeypatch.setattr(analysis.fetch, "fetch_sources", fake_fetch)
+    assert _build(tmp_path, seed_copy, "--fetch", "--notebook", "themes", "-p", "themes", "Trade") == 0
+    import json
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert "new.txt" in {i["file"] for i in manifest["inputs"]} and "fetch" in manifest
+    assert executed["themes"]["themes"] == "trade"
