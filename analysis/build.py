@@ -211,8 +211,9 @@ def load_build_config(path: Path) -> dict:
     for key in PATH_KEYS:
         if key in data:
             out[key] = str((path.parent / Path(c.text(data[key], key)).expanduser()).resolve())
-    if "title" in data:
-        out["title"] = c.text(data["title"], "title")
+    if "title" in data:                 # title: 2026 is a title too
+        t = data["title"]
+        out["title"] = c.text(str(t) if isinstance(t, (int, float)) and not isinstance(t, bool) else t, "title")
     if "scheduler" in data:
         out["scheduler"] = c.text(data["scheduler"], "scheduler")
     if "format" in data:
@@ -230,10 +231,16 @@ def load_build_config(path: Path) -> dict:
             out[key] = v
     if "parameters" in data:
         params = c.mapping(data["parameters"], "parameters")
+        out["parameters"], out["where"] = {}, {}
         for k, v in params.items():
-            if isinstance(v, (dict, list)):
-                c.fail(f"parameters.{k}", "expected a single value")
-        out["parameters"] = {k: ("" if v is None else v) for k, v in params.items()}
+            if isinstance(v, list):         # themes: [trade, machinery] is -p themes trade,machinery
+                if any(isinstance(i, (dict, list)) or i is None for i in v):
+                    c.fail(f"parameters.{k}", "expected a single value or a list of values")
+                v = ",".join(str(i) for i in v)
+            elif isinstance(v, dict):
+                c.fail(f"parameters.{k}", "expected a single value or a list of values")
+            out["parameters"][k] = "" if v is None else v
+            out["where"][k] = c.where(f"parameters.{k}")     # errors about it name the file and line
         for k in PATH_PARAMETERS:       # file parameters are relative to this file too
             v = out["parameters"].get(k)
             if isinstance(v, str) and v.strip():

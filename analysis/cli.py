@@ -184,7 +184,7 @@ def cmd_extract(args) -> int:
     from .pipeline import analyse, write_tables
 
     try:
-        formats = parse_formats(args.format or "csv")
+        formats = parse_formats("csv" if args.format is None else args.format)   # --format "" is refused
     except ValueError as exc:
         raise UsageError(f"--format: {exc}") from None
     _, jobs = check_options(("csv",), 0, 1 if args.jobs is None else args.jobs, args.max_bytes, formats_known=False)
@@ -221,6 +221,14 @@ def cmd_build(args) -> int:
         return 0
     cfg = load_build_config(args.config) if args.config else {}
     corpus = args.corpus or cfg.get("corpus")
+    given: dict[str, str] = {}
+    for k, v in args.parameter:         # the last of two values would silently win
+        if k in given and given[k] != v:
+            raise UsageError(f"-p {k} is given twice ({given[k]!r} and {v!r}); give it once "
+                             f"(several values in one: -p {k} 'a,b')")
+        given[k] = v
+    # a parameter from the config file that the command line does not override: its errors name the file and line
+    cfg_where = {k: w for k, w in cfg.get("where", {}).items() if k not in given}
     # paths given on the command line are relative to where the command runs (the config file's are
     # already relative to the file); the notebooks run elsewhere, so they get absolute paths
     cli_params = [(k, _absolute(v) if k in PATH_PARAMETERS else v) for k, v in args.parameter]
@@ -261,12 +269,18 @@ def cmd_build(args) -> int:
             report = fetch_sources(corpus, progress=sys.stderr.isatty())
             _print_fetch(report, loud=args.verbose or sys.stdout.isatty())
             return report.as_dict()
-    result = build(corpus, out, notebooks=args.notebook or cfg.get("notebooks"), formats=formats, params=params,
-                   title=args.title or cfg.get("title"), verbose=args.verbose,
-                   keep=args.keep if args.keep is not None else cfg.get("keep", 10),
-                   jobs=args.jobs if args.jobs is not None else cfg.get("jobs", 1), cache_dir=cache,
-                   configs=configs, scheduler=args.scheduler or cfg.get("scheduler"),
-                   max_bytes=args.max_bytes, before_work=fetch)
+    try:
+        result = build(corpus, out, notebooks=args.notebook or cfg.get("notebooks"), formats=formats, params=params,
+                       title=args.title or cfg.get("title"), verbose=args.verbose,
+                       keep=args.keep if args.keep is not None else cfg.get("keep", 10),
+                       jobs=args.jobs if args.jobs is not None else cfg.get("jobs", 1), cache_dir=cache,
+                       configs=configs, scheduler=args.scheduler or cfg.get("scheduler"),
+                       max_bytes=args.max_bytes, before_work=fetch)
+    except UsageError as exc:
+        named = re.match(r"(?:unknown )?parameter '([^']+)'", str(exc))
+        if named and named.group(1) in cfg_where:
+            raise UsageError(f"{cfg_where[named.group(1)]}: {exc}") from None
+        raise
     args._build_log = result.log
     if result.reason:
         print(f"error: {result.reason}", file=sys.stderr)

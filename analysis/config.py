@@ -225,56 +225,150 @@ def merge_entries(shipped: dict, own: dict, replace: bool) -> tuple[dict, str]:
     return merged, f"{len(shipped)} shipped, {len(own) - replaced} added, {replaced} replaced"
 
 
+def read_small_csv(path: Path, what: str) -> tuple[list[str], list[tuple[int, dict[str, str]]], str]:
+    """Header and rows of a small CSV an analyst keeps, as Excel may save it.
+
+    UTF-8 with or without a byte-order mark ("CSV UTF-8" in Excel); comma,
+    semicolon or tab separated (a Russian or German Excel writes ``;``); header
+    names in any case. Returns the columns, the rows as (line number,
+    {column: text}) and the separator; blank rows (``;;;`` left by Excel) are
+    skipped. A file in a legacy code page is
+    refused with advice rather than read as mojibake.
+    """
+    import io
+
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start}); save the {what} as "
+                          "UTF-8 (in Excel: Save As, 'CSV UTF-8 (Comma delimited)')") from None
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((",", ";", "\t"), key=header.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns: list[str] | None = None
+    rows: list[tuple[int, dict[str, str]]] = []
+    try:
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue
+            if columns is None:
+                columns = [c.strip().lower() for c in cells]
+                continue
+            rows.append((reader.line_num, {c: (cells[i].strip() if i < len(cells) else "")
+                                           for i, c in enumerate(columns) if c}))
+    except csv.Error as exc:
+        raise ConfigError(f"{path.name}: line {reader.line_num}: not a readable CSV ({exc})") from None
+    return columns or [], rows, delimiter
+
+
+def _number(text: str, decimal_comma: bool) -> float:
+    """'0.0022', '1 200,5' (decimal comma when the file is not comma separated), '1e9' -> float."""
+    t = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("'", "")
+    if decimal_comma:
+        t = t.replace(",", ".")
+    value = float(t)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return value
+
+
+def _whole_year(text: str) -> int:
+    value = float(text.strip())             # 2023 or 2023.0 (Excel)
+    if value != int(value) or not 1800 <= value <= 2200:
+        raise ValueError(text)
+    return int(value)
+
+
+def _currency_hint(written: str) -> str:
+    """'; did you mean KZT?' for a currency written as a word (tenge), else ''."""
+    try:
+        from .params import UnknownValue, _vocabs, currency_names
+        return f"; did you mean {currency_names(_vocabs()).resolve(written)}?"
+    except (UnknownValue, ConfigError, ImportError):
+        return ""
+
+
 def load_rates(path: Path | None) -> dict[tuple[str, int], float]:
     """Exchange rates from a CSV with columns currency, year, usd_per_unit.
 
     Returns {(ISO code, year): USD per one unit}. No file, no rates: amounts in
-    other currencies then stay unconverted (never a made-up rate).
+    other currencies then stay unconverted (never a made-up rate). Each value
+    is checked (an ISO 4217 code, a year, a positive number) and a currency
+    and year given twice with different rates is an error naming both lines.
     """
     if path is None or not Path(path).is_file():
         return {}
+    name = Path(path).name
+    columns, rows, delimiter = read_small_csv(Path(path), "rates file")
+    decimal_comma = delimiter != ","          # 0,0022 in a semicolon-separated file
+    need = {"currency", "year", "usd_per_unit"}
+    if need - set(columns):
+        raise ConfigError(f"{name}: header must have columns {', '.join(sorted(need))} "
+                          f"(found: {', '.join(c for c in columns if c) or 'none'})")
     rates: dict[tuple[str, int], float] = {}
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            reader = csv.DictReader(fh)
-            need = {"currency", "year", "usd_per_unit"}
-            if not reader.fieldnames or need - set(reader.fieldnames):
-                raise ConfigError(f"{Path(path).name}: header must have columns {', '.join(sorted(need))}")
-            for n, row in enumerate(reader, start=2):
-                try:
-                    rates[(row["currency"].strip().upper(), int(row["year"]))] = float(row["usd_per_unit"])
-                except (TypeError, ValueError, AttributeError):
-                    raise ConfigError(f"{Path(path).name}: line {n}: currency, year and usd_per_unit must be "
-                                      f"a code, a year and a number; got {dict(row)}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{Path(path).name}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                          "save it as UTF-8") from None
+    first_line: dict[tuple[str, int], int] = {}
+    for line, row in rows:
+        code = row["currency"].upper()
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise ConfigError(f"{name}: line {line}: currency: expected an ISO 4217 code such as KZT, got "
+                              f"{row['currency']!r}{_currency_hint(row['currency'])}")
+        try:
+            year = _whole_year(row["year"])
+        except ValueError:
+            raise ConfigError(f"{name}: line {line}: year: expected a year such as 2023, got {row['year']!r}") from None
+        try:
+            rate = _number(row["usd_per_unit"], decimal_comma)
+            if rate <= 0:
+                raise ValueError(rate)
+        except ValueError:
+            raise ConfigError(f"{name}: line {line}: usd_per_unit: expected a positive number (US dollars for one "
+                              f"{code}), got {row['usd_per_unit']!r}") from None
+        key = (code, year)
+        if key in rates and rates[key] != rate:
+            raise ConfigError(f"{name}: line {line}: {code} {year} is given twice with different rates "
+                              f"(line {first_line[key]}: {rates[key]:g}, line {line}: {rate:g})")
+        rates[key] = rate
+        first_line.setdefault(key, line)
     return rates
 
 
 def load_reference(path) -> "pd.DataFrame | None":
-    """An analyst's series of official figures: CSV with year, value (USD) and optionally source."""
+    """An analyst's series of official figures: CSV with year, value (USD) and optionally source
+    (and any other columns, such as parties), read like a rates file (Excel's CSVs included)."""
     import pandas as pd
 
     if not path:
         return None
     path = Path(path)
-    try:
-        df = pd.read_csv(path)
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found") from None
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path.name}: not a readable CSV ({' '.join(str(exc).split())[:120]})") from None
-    missing = {"year", "value"} - set(df.columns)
+    if not path.is_file():
+        raise ConfigError(f"{path}: file not found")
+    columns, rows, delimiter = read_small_csv(path, "reference file")
+    decimal_comma = delimiter != ","
+    missing = {"year", "value"} - set(columns)
     if missing:
         raise ConfigError(f"{path.name}: needs the columns year and value (USD); missing {', '.join(sorted(missing))}")
-    for col in ("year", "value"):
-        bad = pd.to_numeric(df[col], errors="coerce").isna()
-        if bad.any():
-            raise ConfigError(f"{path.name}: line {int(bad.idxmax()) + 2}: {col} must be a number, got {df[col][bad.idxmax()]!r}")
-    df["year"], df["value"] = df["year"].astype(int), df["value"].astype(float)
+    out = []
+    for line, row in rows:
+        try:
+            year = _whole_year(row["year"])
+        except ValueError:
+            raise ConfigError(f"{path.name}: line {line}: year must be a year such as 2019, got {row['year']!r}") from None
+        try:
+            value = _number(row["value"], decimal_comma)
+            if value < 0:
+                raise ValueError(value)
+        except ValueError:
+            raise ConfigError(f"{path.name}: line {line}: value must be a number of US dollars, 0 or more, "
+                              f"got {row['value']!r}") from None
+        out.append({**row, "year": year, "value": value})
+    df = pd.DataFrame(out, columns=list(dict.fromkeys(["year", "value", *[c for c in columns if c]])))
+    df["year"] = df["year"].astype(int)
+    df["value"] = df["value"].astype(float)
     if "source" not in df.columns:
         df["source"] = ""
-    return df.sort_values("year")
+    return df.sort_values("year", kind="stable").reset_index(drop=True)

@@ -33,6 +33,7 @@ class Names:
     where: str
     forms: dict[str, set[str]] = field(default_factory=dict)
     shown: list[str] = field(default_factory=list)       # canonical values, for the message
+    rewrites: list = field(default_factory=list)         # value -> the form a pack lists (рублей -> рубль)
 
     def add(self, canonical: str, *spellings: str) -> None:
         if canonical not in self.shown:
@@ -43,6 +44,10 @@ class Names:
 
     def resolve(self, value: str) -> str:
         hits = self.forms.get(_fold(value), set())
+        for rewrite in self.rewrites if not hits else ():
+            hits = self.forms.get(_fold(rewrite(value)), set())
+            if hits:
+                break
         if len(hits) == 1:
             return next(iter(hits))
         if len(hits) > 1:
@@ -103,7 +108,8 @@ def _vocabs() -> list:
 
 
 def metric_names(vocabs) -> Names:
-    names = Names("metric", "the figures vocabulary (figures.yml of the language packs)")
+    names = Names("metric", "the figures vocabulary (figures.yml of the language packs)",
+                  rewrites=[vocab.key for vocab in vocabs])       # any inflected form: товарооборота
     words: dict[str, set[str]] = {}
     for word, metric in [pair for vocab in vocabs for pair in vocab.metrics]:
         names.add(metric)
@@ -115,9 +121,12 @@ def metric_names(vocabs) -> Names:
 
 
 def currency_names(vocabs) -> Names:
-    names = Names("currency", "the currencies (currencies.yml)")
+    names = Names("currency", "the currencies (currencies.yml)", rewrites=[vocab.key for vocab in vocabs])
     for written, code in [pair for vocab in vocabs for pair in (*vocab.currency_pre, *vocab.currency_post)]:
         names.add(code, written)
+    for vocab in vocabs:                  # "rubles" names two currencies, as in the articles: ambiguous here too
+        for word, codes in vocab.ambiguous.items():
+            names.forms[_fold(word)] = set(codes)
     return names
 
 

@@ -111,3 +111,67 @@ def test_the_methodology_names_the_lexicon_and_roster_used(seed_copy):
     (seed_copy / "themes.yml").write_text("themes:\n  harvesters_only:\n    terms: [harvester]\n", encoding="utf-8")
     text = report.methodology(report.prepare(str(seed_copy)))
     assert "themes.yml with the shipped lexicon" in text and "shipped roster" in text
+
+
+# --------------------------------------------------------------------------- rates.csv and reference.csv
+
+@pytest.mark.parametrize("content,message", [
+    ("currency,year,usd_per_unit\nKZT,2023,-0.002\n", "rates.csv: line 2: usd_per_unit: expected a positive number"),
+    ("currency,year,usd_per_unit\nKZT,2023,abc\n", "rates.csv: line 2: usd_per_unit: expected a positive number"),
+    ("currency,year,usd_per_unit\nTENGE,2023,0.002\n", "line 2: currency: expected an ISO 4217 code such as KZT, "
+                                                       "got 'TENGE'; did you mean KZT?"),
+    ("currency,year,usd_per_unit\nKZT,twenty,0.002\n", "line 2: year: expected a year such as 2023, got 'twenty'"),
+    ("currency,year,usd_per_unit\nKZT,2023,0.002\n\nKZT,2023,0.003\n",
+     "rates.csv: line 4: KZT 2023 is given twice with different rates (line 2: 0.002, line 4: 0.003)"),
+    ("code,rate\nKZT,1\n", "header must have columns currency, usd_per_unit, year (found: code, rate)"),
+])
+def test_a_wrong_value_in_a_rates_file_is_refused_with_its_line_and_column(tmp_path, content, message):
+    from analysis.config import load_rates
+
+    p = tmp_path / "rates.csv"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_rates(p)
+    assert message in str(e.value)
+
+
+def test_a_rates_file_saved_by_a_russian_excel_is_read(tmp_path):
+    from analysis.config import load_rates
+
+    p = tmp_path / "rates.csv"       # "CSV UTF-8" from a Russian-locale Excel: BOM, semicolons, decimal comma, CRLF
+    p.write_bytes("\ufeffCurrency;Year;USD_per_unit\r\nKZT;2023;0,0022\r\nBYN;2023.0;0,31\r\n;;\r\n".encode("utf-8"))
+    assert load_rates(p) == {("KZT", 2023): 0.0022, ("BYN", 2023): 0.31}
+
+
+def test_a_rates_file_in_a_legacy_code_page_is_refused_with_advice(tmp_path):
+    from analysis.config import load_rates
+
+    p = tmp_path / "rates.csv"
+    p.write_bytes("currency,year,usd_per_unit,комментарий\nKZT,2023,0.0022,курс НБ\n".encode("cp1251"))
+    with pytest.raises(ConfigError, match="rates.csv: not UTF-8 text .*'CSV UTF-8"):
+        load_rates(p)
+
+
+def test_a_reference_file_from_excel_with_cyrillic_sources_is_read(tmp_path):
+    from analysis.config import load_reference
+
+    p = tmp_path / "reference.csv"
+    p.write_bytes("\ufeffyear;value;source;parties\r\n2019;1 200 000 000;Белстат;Belarus|Kazakhstan\r\n"
+                  "2018;950000000,5;Белстат;Belarus|Kazakhstan\r\n".encode("utf-8"))
+    ref = load_reference(p)
+    assert list(ref["year"]) == [2018, 2019] and list(ref["value"]) == [950000000.5, 1.2e9]
+    assert list(ref["source"]) == ["Белстат", "Белстат"] and set(ref["parties"]) == {"Belarus|Kazakhstan"}
+
+
+@pytest.mark.parametrize("content,message", [
+    ("year,value\n2019,-5\n", "reference.csv: line 2: value must be a number of US dollars, 0 or more, got '-5'"),
+    ("year,value\nlast year,5\n", "reference.csv: line 2: year must be a year such as 2019, got 'last year'"),
+])
+def test_a_wrong_value_in_a_reference_file_is_refused_with_its_line(tmp_path, content, message):
+    from analysis.config import load_reference
+
+    p = tmp_path / "reference.csv"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_reference(p)
+    assert message in str(e.value)

@@ -241,3 +241,46 @@ def test_build_fetch_fetches_after_the_checks_and_before_reading_the_corpus(tmp_
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert "new.txt" in {i["file"] for i in manifest["inputs"]} and "fetch" in manifest
     assert executed["themes"]["themes"] == "trade"
+
+
+def test_a_parameter_given_twice_with_different_values_is_refused(tmp_path, seeds_dir, executed, capsys):
+    assert _build(tmp_path, seeds_dir, "-p", "themes", "trade", "-p", "themes", "machinery") == 2
+    assert "-p themes is given twice ('trade' and 'machinery')" in capsys.readouterr().err and executed == {}
+
+
+def test_a_bad_parameter_in_a_config_file_names_the_file_and_line(tmp_path, seed_copy, executed, capsys):
+    cfg = tmp_path / "briefing.yml"
+    cfg.write_text(f"corpus: {seed_copy}\nparameters:\n  since: 2026-01-01\n  min_quote_words: four\n", encoding="utf-8")
+    assert main(["build", "--config", str(cfg), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "briefing.yml:4 parameters.min_quote_words: parameter 'min_quote_words' expects a whole number" in err
+    cfg.write_text(f"corpus: {seed_copy}\nparameters:\n  themez: trade\n", encoding="utf-8")
+    assert main(["build", "--config", str(cfg), "--no-cache"]) == 2
+    assert "briefing.yml:3 parameters.themez: unknown parameter 'themez'" in capsys.readouterr().err
+    assert executed == {}
+
+
+def test_a_list_parameter_in_a_config_file_is_several_values(tmp_path, seed_copy, executed):
+    cfg = tmp_path / "briefing.yml"
+    cfg.write_text(f"corpus: {seed_copy}\nout: out\ntitle: 2026\nnotebooks: themes\n"
+                   "parameters:\n  themes: [Trade, machinery]\n", encoding="utf-8")
+    assert main(["build", "--config", str(cfg), "--no-cache"]) == 0
+    assert executed["themes"]["themes"] == "trade,machinery" and executed["themes"]["title"] == "2026"
+
+
+def test_extract_refuses_an_empty_format(tmp_path, seeds_dir, capsys):
+    assert main(["extract", str(seeds_dir), "--out", str(tmp_path / "x"), "--format", ""]) == 2
+    assert "--format: no format given" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_currency_word_that_names_two_currencies_is_refused_as_ambiguous(tmp_path, seeds_dir, executed, capsys):
+    assert _build(tmp_path, seeds_dir, "--notebook", "trade_figures", "-p", "currency", "rubles") == 2
+    assert "currency 'rubles' is ambiguous: it could be 'BYN' or 'RUB'" in capsys.readouterr().err
+
+
+def test_inflected_russian_currency_and_metric_words_are_accepted(tmp_path, seeds_dir, executed):
+    assert _build(tmp_path, seeds_dir, "--notebook", "trade_figures", "-p", "currency", "белорусских рублей",
+                  "-p", "metric", "товарооборота") == 0
+    assert executed["trade_figures"]["currency"] == "BYN"
+    assert executed["trade_figures"]["metric"] == "trade turnover"
