@@ -84,7 +84,7 @@ def test_write_xlsx_splits_long_tables_and_drops_illegal_characters(tmp_path, mo
     assert len(sheets["long (3)"]["text"][0]) == export.XLSX_MAX_CELL
 
 
-@pytest.mark.parametrize("spec", [",,,", "docx", "csv,pdf"])
+@pytest.mark.parametrize("spec", ["", ",,,", "docx", "csv,pdf"])
 def test_an_unknown_or_empty_format_is_refused_before_any_work(tmp_path, seeds_dir, spec, capsys):
     assert main(["extract", str(seeds_dir), "--out", str(tmp_path / "o"), "--format", spec]) == 2
     assert "--format" in capsys.readouterr().err and not (tmp_path / "o").exists()

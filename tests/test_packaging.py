@@ -124,3 +124,14 @@ def test_list_without_notebooks_is_an_error(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("BRIEFING_NOTEBOOKS", str(tmp_path))
     assert main(["build", "--list"]) == 2
     assert f"no notebooks in {tmp_path}" in capsys.readouterr().err
+
+
+def test_jupyter_checkpoints_and_build_leftovers_are_ignored_by_git():
+    import shutil
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    for path in ("notebooks/.ipynb_checkpoints/themes-checkpoint.ipynb", "reports/briefing.pdf", "build/lib/x.py",
+                 "briefing.egg-info/PKG-INFO"):
+        r = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT)
+        assert r.returncode == 0, f"{path} is not ignored by git"

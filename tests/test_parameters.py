@@ -268,11 +268,6 @@ def test_a_list_parameter_in_a_config_file_is_several_values(tmp_path, seed_copy
     assert executed["themes"]["themes"] == "trade,machinery" and executed["themes"]["title"] == "2026"
 
 
-def test_extract_refuses_an_empty_format(tmp_path, seeds_dir, capsys):
-    assert main(["extract", str(seeds_dir), "--out", str(tmp_path / "x"), "--format", ""]) == 2
-    assert "--format: no format given" in capsys.readouterr().err
-    assert not (tmp_path / "x").exists()
-
 
 def test_a_currency_word_that_names_two_currencies_is_refused_as_ambiguous(tmp_path, seeds_dir, executed, capsys):
     assert _build(tmp_path, seeds_dir, "--notebook", "trade_figures", "-p", "currency", "rubles") == 2
