@@ -579,9 +579,11 @@ class Annotator:
                 j += 1
             if j - i >= 3 and re.search(r"\b(?:of|and|" + "|".join(map(re.escape, self.joiners)) + r")\s+$",
                                         text[max(0, toks[i][0] - 6):toks[i][0]], re.I):
-                # "Minister of Economy and Finance Jamshid Kuchkarov": the first word completes the title
-                title_before.append(toks[i][2])
-                i += 1
+                # "Minister of Economy and Finance Jamshid Kuchkarov": the first word completes the title;
+                # "Special Representative for Central Asia Terhi Hakala": all but the last two do
+                while j - i >= 3:
+                    title_before.append(toks[i][2])
+                    i += 1
             if j < len(toks) and toks[j][2].lower() in self.vocab.institutions and text[toks[j - 1][1]:toks[j][0]] == " ":
                 # "Eurasian Development Bank": the name of an institution, part of any title around it
                 if title_before:
@@ -969,7 +971,7 @@ def _title_gap(gap: str, ann: Annotator) -> bool:
     return _words(gap) <= 14 and not re.search(r"[^\w\s’'-]", gap) and ann.role_re.search(gap) is not None
 
 
-def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution | None:
+def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool = True) -> Attribution | None:
     """An organisation or document named in the attribution words, in its fullest form in the article.
 
     "the ministry said" -> the ministry as the article named it in full before
@@ -981,7 +983,7 @@ def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution
     k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.vocab.institutions), None)
     if k is None:
         k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.organisation_words), None)
-        if k is not None:
+        if k is not None and issuer:
             # a document alone ("the statement reads"): the body that issued it in the sentences before
             issuer = _issuer(text, at, toks[k].group(), ann, words.strip(" ,.-–—"))
             if issuer:
@@ -997,6 +999,11 @@ def _organisation(words: str, ann: Annotator, text: str, at: int) -> Attribution
         phrase = ann.morph.nominative_phrase(phrase)
     if len(phrase.split()) <= 2:
         phrase = _fuller_organisation(text, at, toks[k].group(), phrase, ann)
+    if len(phrase.split()) <= 2 and last == k + 1 and _bare(toks[last].group()) in ann.vocab.institutions:
+        # "пресс-служба банка", "the ministry's press service": the body it serves, when the article named it in full
+        body = _fuller_organisation(text, at, toks[last].group(), "", ann)
+        if len(body.split()) >= 3:
+            phrase = body
     mention = words[:toks[last].end()].strip(" ,.-–—")
     if len(mention) > len(phrase) + 12:
         mention = words[toks[first].start():toks[last].end()]
@@ -1031,13 +1038,28 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
                   and t.start() < docs[0].start()]
         if not bodies:
             return None
-        first, last = _org_extent(sp.text, toks, bodies[0], ann)
-        while first < bodies[0] and not toks[first].group()[0].isupper():
+        # the body nearest the document ("trade in the Eurasian Economic Union rose, the Eurasian Economic
+        # Commission said in a statement": the commission), in its longest extent
+        first, last = max((_org_extent(sp.text, toks, b, ann) for b in bodies), key=lambda fl: (fl[1], -fl[0]))
+        while first < last and not toks[first].group()[0].isupper():
             first += 1
         phrase = sp.text[toks[first].start():toks[last].end()]
         if ann.morph is not None:
             phrase = ann.morph.nominative_phrase(phrase)
         return Attribution(phrase, mention, False, "organization")
+    if before:
+        # no document named: the body the sentence before attributes its words to ("…, сообщила пресс-служба
+        # банка. «…», — говорится в сообщении": the press service)
+        sp = before[-1]
+        cue = None
+        for c in ann.cue_re.finditer(sp.text):
+            cue = c
+        if cue is not None and not ann.speaker_follows(cue.group()):
+            org = _organisation(" ".join(sp.text[cue.end():].split()[:8]), ann, text, at, issuer=False) \
+                or _organisation(sp.text[max(sp.text.rfind(",", 0, cue.start()) + 1, 0):cue.start()], ann, text, at,
+                                 issuer=False)
+            if org is not None:
+                return Attribution(org.speaker, mention, False, "organization")
     return None
 
 
@@ -1049,7 +1071,7 @@ def _org_extent(words: str, toks: list, k: int, ann: Annotator) -> tuple[int, in
             # a list inside a name: "Ministry of Investment, Industry and Trade"
             return re.match(r"[^\W\d_][\w’'-]*\s+(?:" + "|".join(map(re.escape, ann.joiners or ["and"])) + r")\s+[^\W\d_]",
                             words[toks[b].start():], re.I) is not None
-        return not re.search(r"[^\w\s’'-]", gap)
+        return "\n" not in gap and not re.search(r"[^\w\s’'-]", gap)    # never over a line break (a headline)
     first = k
     while first > 0 and joined(first - 1, first) and toks[first - 1].group().lower() not in ann.not_names \
             and k - first < 6:
@@ -1159,6 +1181,11 @@ def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int, text: 
                 nxt.start - m.end <= 60 and _words(text[m.end:nxt.start]) <= 4
                 and not re.search(r"[^\w\s’'-]", text[m.end:nxt.start]))):
             m = nxt
+        else:
+            # "Bakytzhan Sagintayev, the akim of Almaty, said": the name the title stands in apposition to
+            prev = people.mentions[k - 2] if k >= 2 and people.mentions[k - 1] is m else None
+            if prev is not None and prev.kind == "name" and prev.key and text[prev.end:m.start] == ", ":
+                m = prev
     if m.kind == "pronoun":
         key = ann.resolve_pronoun(m.surface, people, m.start)
         if key:

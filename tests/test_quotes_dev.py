@@ -64,6 +64,25 @@ def test_a_document_quoted_as_the_speaker_gives_the_body_that_issued_it():
     assert list(q["speaker"]) == ["declaration"]
 
 
+def test_a_message_with_no_issuer_named_is_the_body_the_sentence_before_quotes():
+    q = ru("Кредиты\nБанк развития Республики Беларусь выдал кредиты на экспорт техники, сообщила пресс-служба банка.\n"
+           "«Экспортное кредитование остается важным инструментом», — говорится в сообщении.\n")
+    assert list(q["speaker"]) == ["Банк развития Республики Беларусь"]
+    q = en("EAEU\nTrade within the Eurasian Economic Union rose, the Eurasian Economic Commission said in a statement.\n"
+           "“Barriers remain,” the statement reads.\n")
+    assert list(q["speaker"]) == ["Eurasian Economic Commission"]
+
+
+def test_a_title_in_apposition_after_a_name_speaks_for_that_name():
+    q = en("Schools\nBakytzhan Sagintayev, the akim of Almaty, said: “The city will build 50 schools.”\n")
+    assert list(q["speaker"]) == ["Bakytzhan Sagintayev"]
+
+
+def test_words_after_of_or_for_in_a_long_title_are_not_part_of_the_name():
+    q = en("EU\nEU Special Representative for Central Asia Terhi Hakala said: \"The EU is ready to invest.\"\n")
+    assert list(q["speaker"]) == ["Terhi Hakala"]
+
+
 def test_a_full_name_before_an_apposition_and_a_cue_is_a_person_and_not_the_place_in_it():
     q = en("Water\nAigerim Tleuzhan, an environmental activist in Shymkent, said farmers were not asked.\n"
            "\"Nobody asked the people,\" she told reporters.\n")
