@@ -216,8 +216,10 @@ def cmd_build(args) -> int:
             raise UsageError("no notebooks found (set BRIEFING_NOTEBOOKS to their folder)")
         for name, path in catalogue.items():
             print(name)
-            for pname, spec in notebook_parameters(path).items():
-                print(f"  -p {pname} {spec['default']:<12} {spec['help']}")
+            spec = notebook_parameters(path)
+            width = max((len(p) + 1 + len(s["default"]) for p, s in spec.items()), default=0)
+            for pname, ps in spec.items():        # the help texts in one column
+                print(f"  -p {(pname + ' ' + ps['default']).ljust(width)}  {ps['help']}")
         return 0
     cfg = load_build_config(args.config) if args.config else {}
     corpus = args.corpus or cfg.get("corpus")

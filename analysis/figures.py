@@ -1650,8 +1650,11 @@ def extract_figures(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
     return _figure_frame(figs), _quantity_frame(qtys)
 
 
-DISCREPANCY_COLUMNS = ["parties", "flow", "period", "metric", "year", "article_a", "figure_a", "surface_a", "value_a",
-                       "range_a", "article_b", "figure_b", "surface_b", "value_b", "range_b", "ratio"]
+# values, lows and highs are numbers in `unit` (USD, or the one currency of a pair with no rate); the
+# text to show is the surface as written, never a formatted amount in a data column
+DISCREPANCY_COLUMNS = ["parties", "flow", "period", "metric", "year", "unit", "article_a", "figure_a", "surface_a",
+                       "value_a", "low_a", "high_a", "article_b", "figure_b", "surface_b", "value_b", "low_b", "high_b",
+                       "ratio"]
 GROUP_COLUMNS = ["parties", "flow", "exporter", "importer", "period", "unit", "n_sources", "low", "high", "spread", "sources", "figure_ids"]
 
 
@@ -1737,10 +1740,10 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = No
             if va > vb:
                 a, b, i, j, va, vb = b, a, j, i, vb, va
             rows.append({"parties": parties, "flow": flow, "period": period, "metric": a["metric"], "year": a["year"],
-                         "article_a": a["article_id"], "figure_a": a["figure_id"], "surface_a": a["surface"],
-                         "value_a": va, "range_a": _fmt_range(iv[i], unit),
+                         "unit": unit, "article_a": a["article_id"], "figure_a": a["figure_id"], "surface_a": a["surface"],
+                         "value_a": va, "low_a": float(iv[i][0]), "high_a": float(iv[i][1]),
                          "article_b": b["article_id"], "figure_b": b["figure_id"], "surface_b": b["surface"],
-                         "value_b": vb, "range_b": _fmt_range(iv[j], unit),
+                         "value_b": vb, "low_b": float(iv[j][0]), "high_b": float(iv[j][1]),
                          "ratio": round(vb / max(va, 1), 2)})
     return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
 
@@ -1798,10 +1801,6 @@ def _interval(r: dict, usd: bool = True) -> tuple[float, float]:
     elif q == "approx":
         lo, hi = lo * 0.9, hi * 1.1
     return lo, hi
-
-
-def _fmt_range(r: tuple[float, float], unit: str = "USD") -> str:
-    return f"{format_amount(r[0], unit)} – {format_amount(r[1], unit)}"
 
 
 def format_amount(v: float | None, unit: str = "USD") -> str:

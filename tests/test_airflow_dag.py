@@ -1,7 +1,9 @@
 """The Airflow example DAG imports and passes the right parameters to papermill.
 
 Needs the optional extra: `pip install -e '.[dev,airflow]'`; skipped without it
-(Airflow is large, so `make test` does not install it).
+(Airflow is large, so `make test` does not install it, but runs this file once it
+is in .venv). Importing the DAG checks every operator's arguments: Airflow refuses
+ones it does not know (a `cwd=` on the PapermillOperator is a TypeError).
 """
 import importlib.util
 import os

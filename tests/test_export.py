@@ -113,3 +113,22 @@ def test_theme_mentions_carry_the_sentence_they_are_in(seed_results):
     for _, r in m.iterrows():
         assert r["surface"] in r["sentence"] and r["sentence"] in texts[r["article_id"]]
         assert "\n" not in r["sentence"] and len(r["sentence"]) < 2000
+
+
+def test_discrepancies_hold_numbers_in_their_unit_not_display_strings(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Trade up\n2020-03-01\nTrade between Belarus and Kazakhstan reached $1.2 billion "
+                                  "in 2019.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Trade down\n2020-03-02\nTrade between Belarus and Kazakhstan reached about "
+                                  "$600 million in 2019.\n", encoding="utf-8")
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "o"), "--no-cache"]) == 0
+    with open(tmp_path / "o" / "discrepancies.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["unit"] == "USD" and "range_a" not in row
+    for col in ("value_a", "low_a", "high_a", "value_b", "low_b", "high_b", "ratio"):
+        float(row[col])                                   # a number, not "$600 m – $600 m"
+    assert float(row["low_a"]) <= float(row["value_a"]) <= float(row["high_a"]) < float(row["low_b"])
+    assert not any("$" in v for k, v in row.items() if not k.startswith("surface"))

@@ -279,3 +279,22 @@ def test_inflected_russian_currency_and_metric_words_are_accepted(tmp_path, seed
                   "-p", "metric", "товарооборота") == 0
     assert executed["trade_figures"]["currency"] == "BYN"
     assert executed["trade_figures"]["metric"] == "trade turnover"
+
+
+def test_build_list_shows_each_parameter_with_its_default_and_help_in_one_column(capsys):
+    assert main(["build", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    params = [line for line in lines if line.startswith("  -p ")]
+    assert any(line.startswith('  -p min_quote_words 4 ') for line in params)
+    assert any(line.startswith('  -p title "Briefing" ') for line in params)
+    blocks, block = [], []
+    for line in lines:
+        if line.startswith("  -p "):
+            block.append(line)
+        elif block:
+            blocks.append(block)
+            block = []
+    blocks.append(block)
+    for block in blocks:                      # per notebook, every help text starts in the same column
+        starts = {len(line) - len(line[5:].split("  ", 1)[1].lstrip()) for line in block if "  " in line[5:]}
+        assert len(starts) == 1, block
