@@ -439,6 +439,8 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         from .params import warn_absent
         warn_absent(per_nb, _analysed)
     loaded = load_corpus(corpus, max_bytes=max_bytes, exclude=(out,))
+    from .params import warn_dates        # -p since/until that leave out every article: say so
+    warn_dates(per_nb, loaded.articles)
     keys = input_keys(corpus, loaded, selected, per_nb, formats, title)
     previous = previous_run(out)
     if previous is not None and not loaded.articles.empty and _all_current(previous, keys):

@@ -235,6 +235,9 @@ def cmd_build(args) -> int:
     # already relative to the file); the notebooks run elsewhere, so they get absolute paths
     cli_params = [(k, _absolute(v) if k in PATH_PARAMETERS else v) for k, v in args.parameter]
     params = [(k, str(v)) for k, v in cfg.get("parameters", {}).items()] + cli_params
+    effective = dict(params)                # the command line wins over the config file
+    from .params import check_date_range
+    check_date_range(effective.get("since"), effective.get("until"))
     configs = {}
     for opt in ("roster", "lexicon", "rates"):          # --roster X is -p roster X, for every notebook that takes it
         value = getattr(args, opt) or cfg.get(opt)

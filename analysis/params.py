@@ -12,8 +12,11 @@ this happens before any notebook runs.
 """
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,6 +259,7 @@ def check_notebook(notebook: str, namespace: dict) -> dict:
         if pname in FILE_PARAMETERS and value:
             value = _check_path(pname, str(value))
         values[pname] = value
+    check_date_range(values.get("since"), values.get("until"))
     if "corpus_dir" in values:
         try:
             values["corpus_dir"] = str(resolve_corpus(values["corpus_dir"]))
@@ -274,3 +278,52 @@ def check_notebook(notebook: str, namespace: dict) -> dict:
     values = resolve_names({notebook: values}, corpus, analysed, warn=False)[notebook]
     namespace.update(values)
     return values
+
+
+def _date_bound(value, last: bool) -> dt.date | None:
+    """2026, 2026-02 or 2026-02-15 as the first (or `last`) day it covers; None when not such a date."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", str(value or "").strip())
+    if not m:
+        return None
+    try:
+        y, mo = int(m.group(1)), int(m.group(2) or (12 if last else 1))
+        d = int(m.group(3) or (calendar.monthrange(y, mo)[1] if last else 1))
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def check_date_range(since, until) -> None:
+    """A `since` after `until` would select nothing: refused (UsageError) rather than an empty briefing."""
+    from .build import UsageError
+
+    first, last = _date_bound(since, last=False), _date_bound(until, last=True)
+    if first and last and first > last:
+        raise UsageError(f"parameters 'since' ({since}) and 'until' ({until}): since is after until, so no article "
+                         "could be selected")
+
+
+def warn_dates(per_nb: dict[str, dict], articles) -> None:
+    """Warn (once per range) when `since`/`until` leave out every dated article of the corpus.
+
+    The same selection as `report.prepare`: articles whose year is known and whose
+    publication date is within the range."""
+    if articles is None or articles.empty:
+        return
+    dated = articles.loc[articles["year_known"].astype(bool), "published"].fillna("").astype(str)
+    dated = dated[dated != ""]
+    told = set()
+    for values in per_nb.values():
+        since, until = str(values.get("since") or ""), str(values.get("until") or "")
+        if not (since or until) or (since, until) in told:
+            continue
+        told.add((since, until))
+        keep = dated
+        if since:
+            keep = keep[keep >= since]
+        if until:
+            keep = keep[keep.str[:len(until)] <= until]
+        if keep.empty:
+            span = f"its dated articles run from {dated.min()} to {dated.max()}" if len(dated) else "no article has a known date"
+            given = " ".join(x for x in (f"-p since {since}" if since else "", f"-p until {until}" if until else "") if x)
+            log.warning("%s: no article of the corpus is in that range (%s); the briefing will be empty", given, span)

@@ -298,3 +298,24 @@ def test_build_list_shows_each_parameter_with_its_default_and_help_in_one_column
     for block in blocks:                      # per notebook, every help text starts in the same column
         starts = {len(line) - len(line[5:].split("  ", 1)[1].lstrip()) for line in block if "  " in line[5:]}
         assert len(starts) == 1, block
+
+
+def test_since_after_until_is_refused_before_anything_runs(tmp_path, seeds_dir, executed, capsys):
+    from analysis.build import UsageError
+    from analysis.params import check_notebook
+
+    assert _build(tmp_path, seeds_dir, "-p", "since", "2026-03", "-p", "until", "2026-02-28") == 2
+    assert "since is after until" in capsys.readouterr().err and executed == {}
+    assert _build(tmp_path, seeds_dir, "--notebook", "themes", "-p", "since", "2026-02", "-p", "until", "2026-02") == 0
+    with pytest.raises(UsageError, match="since is after until"):
+        check_notebook("themes", {"since": "2026-03-01", "until": "2026-01-31"})
+
+
+def test_a_date_range_without_any_article_is_a_warning(tmp_path, seeds_dir, executed, caplog):
+    with caplog.at_level(logging.WARNING):
+        assert _build(tmp_path, seeds_dir, "--notebook", "themes", "-p", "since", "2030-01-01") == 0
+    assert "-p since 2030-01-01: no article of the corpus is in that range (its dated articles run from" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert _build(tmp_path, seeds_dir, "--notebook", "themes", "-p", "until", "2026-12-31") == 0
+    assert "no article of the corpus is in that range" not in caplog.text
