@@ -238,11 +238,21 @@ def check_notebook(notebook: str, namespace: dict) -> dict:
     Updates `namespace` in place and returns the values it holds now;
     raises `analysis.build.UsageError`.
     """
-    from .build import (DATE_PARAMETERS, FILE_PARAMETERS, UsageError, _check_date, _check_path,
+    from .build import (DATE_PARAMETERS, FILE_PARAMETERS, NOTEBOOK_DIRS, UsageError, _check_date, _check_path,
                         available_notebooks, coerce, notebook_parameters)
     from .report import resolve_corpus
 
-    spec = notebook_parameters(available_notebooks()[notebook])
+    spec = None                     # the notebook of that name, else the shipped one (BRIEFING_NOTEBOOKS may hold others)
+    for folder in (None, *NOTEBOOK_DIRS):
+        try:
+            catalogue = available_notebooks(folder)
+        except UsageError:
+            continue
+        if notebook in catalogue:
+            spec = notebook_parameters(catalogue[notebook])
+            break
+    if spec is None:
+        raise UsageError(f"no notebook named '{notebook}' to check the parameters against")
     values = {}
     for pname, pspec in spec.items():
         if pname not in namespace:

@@ -319,3 +319,18 @@ def test_a_date_range_without_any_article_is_a_warning(tmp_path, seeds_dir, exec
     with caplog.at_level(logging.WARNING):
         assert _build(tmp_path, seeds_dir, "--notebook", "themes", "-p", "until", "2026-12-31") == 0
     assert "no article of the corpus is in that range" not in caplog.text
+
+
+def test_a_notebook_copied_under_another_name_still_checks_its_parameters(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    from analysis.params import check_notebook
+
+    own = tmp_path / "mine"
+    own.mkdir()
+    shutil.copy(Path(__file__).resolve().parent.parent / "notebooks" / "themes.ipynb", own / "my_themes.ipynb")
+    monkeypatch.setenv("BRIEFING_NOTEBOOKS", str(own))           # the shipped 'themes' is not in this folder
+    ns = {"themes": "TRADE"}
+    check_notebook("themes", ns)
+    assert ns["themes"] == "trade"
