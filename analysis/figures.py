@@ -187,7 +187,8 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
     f.mapping(fig, "", allowed={"inflect", "numbers", "scales", "range_joiners", "range_openers", "change_from",
                                 "change_verbs", "currency_link", "qualifiers", "trailing_qualifiers", "vague",
                                 "metrics", "claims", "target_after", "relative", "relative_words", "period",
-                                "not_money", "context", "rates", "conversion", "quantities", "clause"})
+                                "not_money", "context", "rates", "conversion", "quantities", "clause",
+                                "qualifier_after_verbs", "per_unit"})
     expanded = f.texts(fig.get("inflect") or [], "inflect")
     lexeme = _lexeme(pk.normaliser) if expanded else None
     form_of: dict[str, str] = {}
@@ -719,6 +720,8 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         q = _phrase_before(text, s, vocab.qualifiers, vocab)
         if q and out and _second_end(text, out[-1], q, vocab, change_rx):
             q = None            # "вырос с 640 млн долларов в 2021 году до 912 млн": 'до' ends a change
+        if q and _plain_to(text, q[1], s, e, vocab):
+            q = None            # "довести товарооборот до $2 млрд": 'до' after a change or target verb is 'to'
         opened = False
         if q:
             s = q[1]
@@ -745,6 +748,100 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
             continue
         out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague, extra=extra))
     return out
+
+
+@lru_cache(maxsize=8)
+def _plain_to_regex(lang: str) -> tuple[dict[str, re.Pattern], re.Pattern]:
+    """Per qualifier word of the pack's ``qualifier_after_verbs``, the verbs that make it a plain 'to'."""
+    from .lang import pack
+    v = load_vocab(lang)
+    pk = pack(lang)
+    fig = pk.section("figures")
+    spec = fig.get("qualifier_after_verbs") or {}
+    f = Checker(pk.file("figures") or (pk.path or Path(lang)) / "figures.yml")
+    lexeme = _lexeme(pk.normaliser) if "qualifier_after_verbs" in (fig.get("inflect") or []) else None
+    out = {}
+    for word, verbs in f.mapping(spec, "qualifier_after_verbs").items():
+        forms = set()
+        for verb in f.texts(verbs, f"qualifier_after_verbs.{word}"):
+            forms |= set(lexeme(verb)) if lexeme and verb.isalpha() else {verb}
+        out[" ".join(str(word).lower().split())] = re.compile(rf"(?<![\w])(?:{_alt(sorted(forms))})(?![\w])", re.I)
+    return out, re.compile(r"[.!?;]")
+
+
+def _plain_to(text: str, q_start: int, s: int, e: int, vocab: Vocab) -> bool:
+    """True when the qualifier word at q_start (before the amount s..e) follows or precedes, in the same
+    sentence, a verb that makes it a preposition ("вырос до 900 млн", "до 900 млн вырос экспорт")."""
+    verbs, stop = _plain_to_regex(vocab.lang)
+    if not verbs:
+        return False
+    word = " ".join(text[q_start:s].lower().split())
+    rx = verbs.get(word) or verbs.get(vocab.key(word))
+    if rx is None:
+        return False
+    before = text[max(0, q_start - 60):q_start]
+    cut = [m.end() for m in stop.finditer(before)]
+    before = before[cut[-1]:] if cut else before
+    after = text[e:e + 40]
+    cut = stop.search(after)
+    after = after[:cut.start()] if cut else after
+    return bool(rx.search(before) or rx.search(after))
+
+
+@lru_cache(maxsize=8)
+def _per_unit_regex(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, set[str]]:
+    from .lang import pack
+    v = load_vocab(lang)
+    pk = pack(lang)
+    fig = pk.section("figures")
+    spec = fig.get("per_unit") or {}
+    f = Checker(pk.file("figures") or (pk.path or Path(lang)) / "figures.yml")
+    f.mapping(spec, "per_unit", allowed={"per", "articles", "not_units"})
+    per = f.texts(spec.get("per") or [], "per_unit.per")
+    arts = f.texts(spec.get("articles") or [], "per_unit.articles")
+    lexeme = _lexeme(pk.normaliser) if "per_unit" in (fig.get("inflect") or []) else None
+    not_units = set()
+    for w in f.texts(spec.get("not_units") or [], "per_unit.not_units"):
+        not_units |= set(lexeme(w)) if lexeme and w.isalpha() else {w.lower()}
+    word = r"\s*([^\W\d_][\w-]*)"
+    return (re.compile(rf"\s*(?:{_alt(per)}){word}", re.I) if per else None,
+            re.compile(rf"\s+(?:{_alt(arts)})\s+([^\W\d_][\w-]*)", re.I) if arts else None, not_units)
+
+
+def _per_unit(text: str, end: int, vocab: Vocab) -> bool:
+    """True when the amount is a price per unit: "per tonne", "/bbl", "a barrel" (a unit the pack counts
+    in ``not_money``), "за тонну"; never per a stretch of time ("a year", "per month", "за год")."""
+    per, arts, not_units = _per_unit_regex(vocab.lang)
+    m = per.match(text, end, end + 40) if per is not None else None
+    if m:
+        return m.group(1).lower() not in not_units
+    m = arts.match(text, end, end + 40) if arts is not None else None
+    if m:
+        w = m.group(1).lower()
+        return (w in vocab.not_money or vocab.form_of.get(w) in vocab.not_money) and w not in not_units
+    return False
+
+
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪►]|\d{1,2}[.)])\s")
+
+
+def _list_lead(text: str, pos: int, reach: int = 12) -> str | None:
+    """The line that introduces the list holding `pos` ("Belarus-Kazakhstan trade in 2023:" above "- Turnover:
+    $1.12bn"): the nearest line above ending with a colon, with only list items or blank lines between."""
+    start = text.rfind("\n", 0, pos) + 1
+    if not _BULLET.match(text, start):
+        return None
+    for _ in range(reach):
+        if start == 0:
+            return None
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if line.rstrip().endswith(":"):
+            return line
+        if line.strip() and not _BULLET.match(line):
+            return None
+        start = prev
+    return None
 
 
 def _counts_things(text: str, end: int, vocab: Vocab) -> bool:
@@ -909,6 +1006,8 @@ class Places:
     pair_words: re.Pattern | None
     to_words: set[str]
     from_words: set[str]
+    partner_words: set[str] = field(default_factory=set)   # "trade with Kazakhstan": a partner of the subject
+    total_words: re.Pattern | None = None                  # "foreign trade": one country with the world
 
 
 @lru_cache(maxsize=8)
@@ -922,7 +1021,7 @@ def _places(lang: str) -> Places:
     f = Checker(pk.file("figures") or (pk.path or Path(pk.code)) / "figures.yml")
     if ctx:
         f.mapping(ctx, "context", allowed={"blocs", "reporters", "reporter_words", "pair_words", "to_words",
-                                           "from_words"})
+                                           "from_words", "partner_words", "total_words"})
     lexeme = _lexeme(pk.normaliser) if "countries" in (fig.get("inflect") or []) else None
     canon: dict[str, str] = {}
     forms: list[str] = []
@@ -962,7 +1061,9 @@ def _places(lang: str) -> Places:
                   reporter_words=rx(word_forms),
                   pair_words=rx([v.alt(_words_of(ctx.get("pair_words")))]) if ctx.get("pair_words") else None,
                   to_words={w.lower() for w in _words_of(ctx.get("to_words"))},
-                  from_words={w.lower() for w in _words_of(ctx.get("from_words"))})
+                  from_words={w.lower() for w in _words_of(ctx.get("from_words"))},
+                  partner_words={w.lower() for w in _words_of(ctx.get("partner_words"))},
+                  total_words=rx([v.alt(_words_of(ctx.get("total_words")))]) if ctx.get("total_words") else None)
 
 
 def _canon_of(places: Places, table: dict[str, str], vocab: Vocab, written: str) -> str | None:
@@ -985,6 +1086,31 @@ def _mentions(text: str, places: Places, vocab: Vocab) -> list[_Mention]:
         name = _canon_of(places, places.canon, vocab, m.group())
         if name:
             out.append(_Mention(m.start(), m.end(), name))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _currency_words(lang: str) -> re.Pattern:
+    v = load_vocab(lang)
+    return re.compile(rf"(?:{v.alt([w for w, _ in v.currency_post])})(?![\w])", re.I)
+
+
+def _not_in_currency(text: str, mentions: list[_Mention], vocab: Vocab) -> list[_Mention]:
+    """Mentions that are not part of a currency's name ("Russian rubles", "Kazakh tenge", "долларов США")."""
+    rx = _currency_words(vocab.lang)
+    out = []
+    for m in mentions:
+        w = rx.search(text, max(0, m.start - 30), m.end + 30)
+        inside = False
+        while w is not None and w.start() <= m.start:
+            if w.end() >= m.end:
+                inside = True          # the country word is inside a currency phrase
+                break
+            w = rx.search(text, w.end(), m.end + 30)
+        if not inside and w is not None and w.start() >= m.end and not text[m.end:w.start()].strip():
+            inside = True              # an adjective right before a currency word
+        if not inside:
+            out.append(m)
     return out
 
 
@@ -1042,7 +1168,13 @@ def _parties(text: str, mentions: list[_Mention], places: Places, flow: str, cla
     in_clause = _in(mentions, *clause, skip)
     in_sent = _in(mentions, *sent, skip)
     names = _distinct(in_clause)
-    if len(names) < 2:
+    if len(names) == 1 and len(_distinct(in_sent)) > 2:
+        # "Kazakhstan's trade with Russia fell ..., while trade with the EU was up": the sentence's subject
+        # and the clause's country
+        names = _distinct(in_sent[:1] + in_clause)
+        if len(names) < 2:
+            names = _distinct(in_clause + in_sent)
+    elif len(names) < 2:
         names = _distinct(in_clause + in_sent) if len(_distinct(in_sent)) >= 2 else names
     pair_word = bool(places.pair_words and places.pair_words.search(text, *sent))
     if not names:
@@ -1052,8 +1184,15 @@ def _parties(text: str, mentions: list[_Mention], places: Places, flow: str, cla
             names = list(previous)
         elif flow in _TRADE_FLOWS:
             names = title if len(title) >= 2 else list(dominant) if len(dominant) == 2 else title
-    elif len(names) == 1 and flow in _TRADE_FLOWS and len(dominant) == 2 and names[0] in dominant:
-        names = list(dominant)         # "trade with Kazakhstan" in a Belarus-Kazakhstan article
+    elif len(names) == 1 and flow in _TRADE_FLOWS and len(dominant) == 2 and names[0] in dominant \
+            and not (places.total_words and places.total_words.search(text, *clause)):
+        # "trade with Kazakhstan" in a Belarus-Kazakhstan article is the pair's; "Kazakhstan's foreign trade"
+        # (the pack's total_words) and a country named alone outside an article about the pair are its own
+        m = next(x for x in in_clause + in_sent if x.name == names[0])
+        prev = re.search(r"([\w-]+)\s+$", text[max(0, m.start - 20):m.start])
+        partner = bool(prev and prev.group(1).lower() in places.partner_words | places.to_words | places.from_words)
+        if partner or pair_word or set(dominant) <= set(title) or (previous and set(previous) == set(dominant)):
+            names = list(dominant)
     exporter = importer = ""
     if flow in ("exports", "imports") and names:
         owner, dest, origin = _direction(text, in_clause or in_sent, places)
@@ -1394,16 +1533,28 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     starts = [x.start for x in sents]
     places = _places(vocab.lang)
     mentions = _mentions(text, places, vocab)
-    if mentions and (allf or rate_spans):   # "US$300 mln", "долларов США": a currency's country is not a party
-        cover = sorted([(f.start, f.end) for f in allf] + list(rate_spans))
-        firsts = [a for a, _ in cover]
-        mentions = [m for m in mentions
-                    if not ((k := bisect.bisect_right(firsts, m.start) - 1) >= 0 and cover[k][0] <= m.start < cover[k][1])]
+    # A country inside an amount, a rate or a currency's name ("US$300 mln", "Russian rubles", "долларов США")
+    # is never a figure's party; it still tells what the article is about when the currency is that
+    # country's own (150 млн белорусских рублей: a Belarusian article), not when it is the dollar's.
+    if mentions and (allf or rate_spans):
+        cover = sorted([(f.start, f.end, f.currency) for f in allf] + [(a, b, "") for a, b in rate_spans])
+        firsts = [c[0] for c in cover]
+
+        def holder(m):
+            k = bisect.bisect_right(firsts, m.start) - 1
+            return cover[k] if k >= 0 and cover[k][0] <= m.start < cover[k][1] else None
+        held = [holder(m) for m in mentions]
+        about = [m for m, h in zip(mentions, held) if h is None or vocab.home.get(h[2]) == m.name]
+        mentions = [m for m, h in zip(mentions, held) if h is None]
+    else:
+        about = mentions
+    if mentions:
+        mentions = _not_in_currency(text, mentions, vocab)
     title_end = text.find("\n") if "\n" in text else len(text)
-    dominant = _dominant(mentions, title_end)
-    title = _distinct([m for m in mentions if m.end <= title_end])
+    dominant = _dominant(about, title_end)
+    title = _distinct([m for m in about if m.end <= title_end])
     money_spans = sorted((f.start, f.end) for f in allf)
-    _resolve_currencies(text, allf, mentions, vocab)
+    _resolve_currencies(text, allf, about, vocab)
     converted = _conversions(text, allf, vocab)
     spans = sorted(spans)
     span_starts = [sp[0] for sp in spans]
@@ -1427,19 +1578,27 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         c0, c1 = _clause(sent_text, rel_pos, rel_end, vocab.lang)
         claim = _claim(sent_text[c0:rel_end], sent_text[rel_pos:], vocab)
         if claim == "actual":
-            fy, period = _period(sent_text[c0:c1], rel_pos - c0, None, rel_end - c0, vocab)
+            # the clause's own year or relative year ("..., and trade reached GBP 1.5 billion last year") first
+            fy, period = _period(sent_text[c0:c1], rel_pos - c0, year, rel_end - c0, vocab)
             if fy is None:
                 fy, period = _period(sent_text, rel_pos, year, rel_end, vocab)
         else:   # a target's year is its own ("by 2030"), never the year of a fact in another clause
             fy, period = _period(sent_text[c0:c1], rel_pos - c0, year, rel_end - c0, vocab)
+        lead = _list_lead(text, f.start) if fy is None and claim == "actual" else None
+        if lead is not None:     # "Trade in 2023:\n- Turnover: $1.12bn": a list item's period is its lead line's
+            fy, period = _period(lead, len(lead), None, len(lead), vocab)
         if fy is None and claim == "actual" and year and not period:
             fy, period = year, "article date"
         span = _period_of(sent_text[c0:c1], rel_pos - c0, rel_end - c0, fy, vocab.lang, claim)
+        if span is None and lead is not None and fy is not None:
+            span = _period_of(lead, len(lead), len(lead), fy, vocab.lang, claim)
         if span is None and claim == "actual":
             span = _period_of(sent_text, rel_pos, rel_end, fy, vocab.lang, claim)
             if span is not None and fy is not None and period != "article date" and not span[0].startswith(str(fy)) \
                     and "/" not in span[0]:
                 span = None                 # a sub-year period of another year elsewhere in the sentence
+            elif span is not None and span[1] == span[2]:
+                span = None                 # a point in time ("as of Dec. 31") is its own clause's
         if span is None and period in ("article date", "") and same_paragraph_as_previous(n) and rows \
                 and rows[-1]["period_start"] and (rows[-1]["claim"] == claim or not period):
             prev = rows[-1]                 # no period of its own: the paragraph's period continues
@@ -1463,6 +1622,8 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
             metric = metrics[f.relative_to]            # "double it": what "it" counts
         elif metric == "other" and metrics and same_paragraph:
             metric = metrics[-1]                       # same paragraph, no subject word: the topic continues
+        if _per_unit(text, f.end, vocab):
+            metric = "price"                           # "$250 per tonne", "$82 a barrel", "$250 за тонну"
         metrics.append(metric)
         flow = _FLOW.get(metric, "other")
         reporter, rep_spans = _reporter(text, (s0, s0 + len(sent_text)), mentions, places, vocab)

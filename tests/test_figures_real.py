@@ -156,3 +156,67 @@ def test_a_pack_without_figure_words_reads_only_the_shared_signs(tmp_path, monke
     finally:
         monkeypatch.undo()
         clear()
+
+
+def _article(title, body, lang="en"):
+    f, _ = figures_in_text(f"{title}\n\n{body}\n", "a", 2024, lang=lang)
+    return f.set_index("surface")
+
+
+def test_a_country_total_is_not_the_article_pair():
+    f = _article("Belarus and Kazakhstan expand trade",
+                 "Trade between Belarus and Kazakhstan reached $1.2 billion. Belarus exported tractors to Kazakhstan. "
+                 "Kazakhstan's foreign trade turnover reached $139.8 billion, Kazakh statistics said.")
+    assert f.loc["$1.2 billion", "parties"] == "Belarus|Kazakhstan"
+    assert f.loc["$139.8 billion", "parties"] == "Kazakhstan"
+    r = _article("Внешнеторговый оборот Казахстана",
+                 "Внешнеторговый оборот Казахстана в 2023 году составил 139,8 млрд долларов. Доля стран ЕАЭС "
+                 "составила 20%, торговля со странами ЕАЭС выросла.", "ru")
+    assert r.loc["139,8 млрд долларов", "parties"] == "Kazakhstan"
+
+
+def test_a_partner_after_with_is_the_article_pair_and_a_second_clause_keeps_its_subject():
+    f = _article("Belarus, Kazakhstan trade", "Belarus is a key partner. Trade with Kazakhstan reached $1.2 billion.")
+    assert f.loc["$1.2 billion", "parties"] == "Belarus|Kazakhstan"
+    f = _article("Kazakhstan-Russia trade slows",
+                 "Kazakhstan's trade with Russia fell 2.4% to $26.4 billion in 2023, while trade with the EU was up "
+                 "12% to $41.4 billion year-on-year.")
+    assert f.loc["$26.4 billion", "parties"] == "Kazakhstan|Russia"
+    assert f.loc["$41.4 billion", "parties"] == "EU|Kazakhstan"
+
+
+def test_a_country_in_a_currency_name_is_not_a_party():
+    f = _article("Trade in roubles", "Trade between Belarus and Russia exceeded $50 billion in 2023. "
+                 "Settlements in Russian rubles exceeded 3 trillion Russian rubles.")
+    assert f.loc["exceeded 3 trillion Russian rubles", "parties"] == "Belarus|Russia"
+
+
+def test_do_after_a_verb_of_change_or_target_is_to_not_up_to():
+    r = _article("Торговля", "Стороны намерены довести взаимную торговлю до $2 млрд. ЕБРР предоставит кредит в "
+                 "размере до 50 млн евро. Почти в два раза — до 900 млн долларов — вырос экспорт зерна.", "ru")
+    assert r.loc["$2 млрд", "qualifier"] == "exact"
+    assert r.loc["до 50 млн евро", "qualifier"] == "at_most"
+    assert r.loc["900 млн долларов", "qualifier"] == "exact"
+
+
+def test_a_price_per_unit_is_a_price_and_a_sum_per_year_is_not():
+    f = _article("Oil", "Oil exports earned $46.1 billion with Brent at about $82 per barrel; wheat sold at $250 a "
+                 "tonne, and exports brought $2 billion a year.")
+    assert f.loc["about $82", "flow"] == "price" and f.loc["$250", "flow"] == "price"
+    assert f.loc["$2 billion", "flow"] == "exports"
+    r = _article("Цены", "Экспорт пшеницы принес 2,8 млрд долларов при цене $250 за тонну; экспорт за год – $2 млрд.",
+                 "ru")
+    assert r.loc["$250", "flow"] == "price" and r.loc["$2 млрд", "flow"] == "exports"
+
+
+def test_a_clause_relative_year_beats_a_year_in_another_clause():
+    f = _article("UK and Kazakhstan", "British investments have totaled $18.6 billion since 2005, and bilateral "
+                 "trade reached GBP 1.5 billion last year.")
+    assert f.loc["GBP 1.5 billion", "period"] == "2023"
+
+
+def test_list_items_take_the_period_of_their_lead_line():
+    f = _article("Belarus-Kazakhstan trade: key figures", "Belarus-Kazakhstan trade in 2023:\n\n- Turnover: $1.12bn "
+                 "(+4.5%)\n- Belarusian exports: $874.6mn\n- Imports from Kazakhstan: $245.7mn\n\nSource: Belstat")
+    assert f["period"].tolist() == ["2023"] * 3
+    assert f["flow"].tolist() == ["turnover", "exports", "imports"]
