@@ -1522,8 +1522,10 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     rates = rates or {}
     figs = _money_in(text, vocab)
     stated_rates, rate_spans = _rates_in(text, vocab)
-    if rate_spans:
-        figs = [f for f in figs if not any(a < f.end and f.start < b for a, b in rate_spans)]
+    if rate_spans:           # spans sorted and apart: only the last starting before an amount's end can hold it
+        r_starts = [a for a, _ in rate_spans]
+        figs = [f for f in figs if not ((k := bisect.bisect_left(r_starts, f.end) - 1) >= 0
+                                        and rate_spans[k][1] > f.start)]
     figs, rel = _relative_in(text, figs, vocab)
     allf = sorted(figs + rel, key=lambda f: f.start)
     position = {id(f): n for n, f in enumerate(allf)}
