@@ -323,7 +323,9 @@ def _grammar(lang: str = "en") -> Grammar:
                else rf"(?:(?:{num_words})(?:[-\s]+(?:{num_words})){{0,3}})")
     vague_alt = v.alt([k for k in v.vague if k != "plural"]) or "(?!x)x"
     pre_alt = _alt([s for s, _ in v.currency_pre])
-    post_alt = v.alt([w for w, _ in v.currency_post])
+    # a sign after the number ("500 млн $", "1,5 млрд €"), but not one that opens the next amount ("in 2023 $5 bn")
+    post_signs = "".join(re.escape(s_) for s_, _ in v.currency_pre if len(s_) == 1 and not s_.isalnum())
+    post_alt = v.alt([w for w, _ in v.currency_post]) + (rf"|[{post_signs}](?!\s?\d)" if post_signs else "")
     link = rf"(?:(?:{_alt(v.currency_link)})\s+)?" if v.currency_link else ""
     one = (rf"(?:{digits}(?:(?:\s*|-)(?:{scale_words}(?:\s+{scale_words})?|{scale_short}))?"
            rf"|(?:(?:{vague_alt})\s+)?(?:{wordnum}\s+)?{scale_words}(?:\s+{scale_words})?"
@@ -666,7 +668,7 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         post = gd["post1"] or gd["post2"]
         ambiguous = None
         if post and not code:
-            code = _code(post, vocab.currency_post, vocab)
+            code = _code(post, vocab.currency_post, vocab) or _code(post, vocab.currency_pre)
             ambiguous = vocab.ambiguous.get(vocab.key(" ".join(post.split())))
         s, e = m.start(), m.end()
         if gd["n3"]:

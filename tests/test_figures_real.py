@@ -220,3 +220,13 @@ def test_list_items_take_the_period_of_their_lead_line():
                  "(+4.5%)\n- Belarusian exports: $874.6mn\n- Imports from Kazakhstan: $245.7mn\n\nSource: Belstat")
     assert f["period"].tolist() == ["2023"] * 3
     assert f["flow"].tolist() == ["turnover", "exports", "imports"]
+
+
+def test_other_currencies_and_a_sign_after_the_number():
+    f = _one("The UAE fund invested AED 1.1 billion and 500 million dirhams; Korea KRW 1.3 trillion; 2.3 trln tenge.")
+    assert f["currency"].tolist() == ["AED", "AED", "KRW", "KZT"]
+    assert f["amount"].tolist() == [1.1e9, 5e8, 1.3e12, 2.3e12]
+    r = _one("Сумма составила 500 млн $, а в 2023 году $1,2 млрд; 5 млрд руб без НДС.", "ru")
+    assert r["surface"].tolist() == ["500 млн $", "$1,2 млрд", "5 млрд руб"]
+    f = _one("In 2023 $1.2 billion was invested.")
+    assert f["surface"].tolist() == ["$1.2 billion"]
