@@ -584,6 +584,7 @@ def _period(sentence: str, rel: int, year: int | None, rel_end: int | None = Non
 
 
 SENTENCE_WINDOW = 600   # characters either side of an amount searched for its context words
+BARE_REACH = 400        # a bare amount ("a billion and more") takes the currency of an amount this close before it
 
 
 def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, after: int = 120,
@@ -654,6 +655,7 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
     money = g.money
     out: list[_Fig] = []
     last_currency: str | None = None
+    last_end = 0
     last_ambiguous: list[str] | None = None
     opener_rx = _opener_regex(vocab.lang)
     change_rx = _change_regex(vocab.lang)
@@ -673,12 +675,12 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         s, e = m.start(), m.end()
         if gd["n3"]:
             # a bare large number: money only in a money context and not a count of things
-            if _counts_things(text, e, vocab):
+            if _counts_things(text, e, vocab) or _counted_before(text, s, vocab):
                 continue
             if n.strip().lower() in vocab.short:
                 continue
-            if last_currency is None:
-                continue
+            if last_currency is None or s - last_end > BARE_REACH or "\n\n" in text[last_end:s]:
+                continue        # a bare "20 million" far from any amount, or in another paragraph, is not money
             code, inferred = last_currency, True
             ambiguous = last_ambiguous
         else:
@@ -734,7 +736,7 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
         trail = _phrase_after(text, e, vocab.trailing, vocab)
         if trail:
             qualifier, e = trail[0], trail[1]
-        last_currency, last_ambiguous = code, ambiguous
+        last_currency, last_ambiguous, last_end = code, ambiguous, e
         extra = {"ambiguous": ambiguous} if ambiguous else {}
         if qualifier == "range" and _is_change(text, m, vocab, change_rx, opener):
             # "grew from $1.1 billion to $1.5 billion": a change between two amounts, not a range
@@ -858,6 +860,16 @@ def _counts_things(text: str, end: int, vocab: Vocab) -> bool:
         if word in vocab.not_money or vocab.form_of.get(word) in vocab.not_money:
             return True
         pos = w.end()
+    return False
+
+
+def _counted_before(text: str, start: int, vocab: Vocab) -> bool:
+    """True when one of the two words before a bare number names what it counts ("a population of 20 million",
+    "численность населения 20 млн")."""
+    for w in text[max(0, start - 40):start].split()[-2:]:
+        w = w.strip(",:;()").lower()
+        if w in vocab.not_money or vocab.form_of.get(w) in vocab.not_money:
+            return True
     return False
 
 

@@ -230,3 +230,13 @@ def test_other_currencies_and_a_sign_after_the_number():
     assert r["surface"].tolist() == ["500 млн $", "$1,2 млрд", "5 млрд руб"]
     f = _one("In 2023 $1.2 billion was invested.")
     assert f["surface"].tolist() == ["$1.2 billion"]
+
+
+def test_a_bare_number_far_from_money_or_counting_people_is_not_money():
+    f = _one("Trade reached $2 billion in 2023. Kazakhstan has a population of 20 million.")
+    assert f["surface"].tolist() == ["$2 billion"]
+    f = _one("Trade reached $2 billion.\n\nThe new plant in Almaty will have 1.2 million square metres and a staff "
+             "of 3,000. " + "Its design is modern. " * 30 + "It will make 1.5 million a year.")
+    assert f["surface"].tolist() == ["$2 billion"]
+    f = _one("We already have $1 billion of trade, and a billion and more is possible.")
+    assert f["surface"].tolist() == ["$1 billion", "a billion and more"]
