@@ -91,6 +91,12 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     """
     left_out = int(figures["value_usd"].isna().sum()) if "value_usd" in figures else 0
     f = figures[figures["value_usd"].notna()].copy()
+    if "relative_to" in f and "figure_id" in f and len(f):
+        # "3.2 trillion tenge ($6.8 billion)": the dollar amount restating a converted one is one claim, drawn once
+        value = dict(zip(f["figure_id"], f["value_usd"]))
+        restated = [bool(r) and r in value and abs(value[r] - v) <= 1e-6 * max(abs(v), 1.0)
+                    for r, v in zip(f["relative_to"].fillna(""), f["value_usd"])]
+        f = f[[not x for x in restated]]
     f["when"] = f["year"].astype("Float64")
     f["dated"] = f["when"].notna()
     if articles is not None and not articles.empty:

@@ -1297,11 +1297,13 @@ def _conversions(text: str, figs: list[_Fig], vocab: Vocab) -> dict[int, float]:
     words = _alt(vocab.conversion) if vocab.conversion else "(?!x)x"
     between = re.compile(rf"\s*(?:[(\[]|,?\s*(?:{words})(?![\w]))\s*$", re.I)
     out: dict[int, float] = {}
-    for a, b in zip(figs, figs[1:]):
+    for n, (a, b) in enumerate(zip(figs, figs[1:])):
         if a.currency in (None, "USD") or b.currency != "USD" or b.inferred or b.start - a.end > 20:
             continue
         if between.match(text[a.end:b.start]) and a.low and a.high:
             out[id(a)] = ((b.low + b.high) / 2) / ((a.low + a.high) / 2)
+            if b.relative_to is None:
+                b.relative_to = n                  # the dollar amount restates the first: relative_to names it
     return out
 
 

@@ -240,3 +240,15 @@ def test_a_bare_number_far_from_money_or_counting_people_is_not_money():
     assert f["surface"].tolist() == ["$2 billion"]
     f = _one("We already have $1 billion of trade, and a billion and more is possible.")
     assert f["surface"].tolist() == ["$1 billion", "a billion and more"]
+
+
+def test_a_converted_pair_is_two_figures_and_the_first_takes_the_stated_dollars():
+    f = _one("The fund paid 3.2 trillion tenge ($6.8 billion) in taxes; the plant costs 120 billion tenge, or about "
+             "$250 million. Another 5 billion tenge and $2 million were spent.")
+    assert f["surface"].tolist() == ["3.2 trillion tenge", "$6.8 billion", "120 billion tenge", "about $250 million",
+                                     "5 billion tenge", "$2 million"]
+    assert f["value_usd"].round(-3).tolist()[:4] == [6.8e9, 6.8e9, 2.5e8, 2.5e8]
+    assert pd.isna(f["value_usd"].iloc[4])
+    assert f["relative_to"].tolist() == ["", "a#f0", "", "a#f2", "", ""]
+    r = _one("Фонд перечислил 3,2 трлн тенге ($6,8 млрд), а завод обойдется в 120 млрд тенге, или около $250 млн.", "ru")
+    assert r["value_usd"].round(-3).tolist() == [6.8e9, 6.8e9, 2.5e8, 2.5e8]
