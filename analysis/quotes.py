@@ -1302,10 +1302,22 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     n = 0
     aid = article_id
     by_span = {}
+    merged: set[int] = set()
     for k, (u, a) in enumerate(zip(utterances, attributions)):
+        head = None
         for s in u:
+            if head is not None and s.continued and s.para > head.end_para and s.kind == head.kind \
+                    and _only_marks(text[head.end:s.start]):
+                # the same quote carried on into the next paragraph (its mark repeated, or an interview
+                # answer running on): one row from the first opening to the last closing
+                head.end, head.close_at, head.end_para = s.end, s.close_at, s.end_para
+                merged.add(id(s))
+                continue
+            head = s
             by_span[id(s)] = (k, a)
     for s in spans:
+        if id(s) in merged:
+            continue
         k, a = by_span.get(id(s), (None, Attribution()))
         rows.append({
             "article_id": aid, "quote_id": f"{aid}#q{n}", "utterance_id": f"{aid}#u{k}" if k is not None else "",
@@ -1315,6 +1327,14 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         })
         n += 1
     return rows
+
+
+_MARKS_AND_SPACE = re.compile(r"[\s\"'“”„«»‘’‚‹›<>…]*")
+
+
+def _only_marks(between: str) -> bool:
+    """Nothing but quote marks, space and elision between two parts of one quote."""
+    return _MARKS_AND_SPACE.fullmatch(between) is not None
 
 
 def _turn_utterances(text: str, turns: list[Turn], paras, ann: Annotator, people: ArticlePeople):
