@@ -106,13 +106,17 @@ def _labelled_turns(text: str, paras, labelled, words: InterviewWords, is_person
     recurring = any(counts[x] >= 2 for x in named)
     if not (qa or (len(set(named)) >= 2 and (recurring or len(named) >= 3))):
         return []
-    if not qa and is_person is not None and not any(is_person(x) for x in list(dict.fromkeys(labels))[:20]):
-        return []
-    # a name label whose turns are (mostly) questions is the interviewer's
+    # a name label whose turns mostly ask something, or who the lead names as the presenter, is the interviewer
     asks: dict[str, list[bool]] = {}
     for n, m in labelled:
-        asks.setdefault(m.group("label").casefold(), []).append(_is_question(paras[n].text))
+        asks.setdefault(m.group("label").casefold(), []).append("?" in paras[n].text)
     interviewer = {x for x, qs in asks.items() if x not in words.answers and sum(qs) * 2 > len(qs)}
+    presenters = _presenters(text, paras[:labelled[0][0]], words)
+    interviewer |= {x for x in asks if x not in words.answers and _surname(x) in presenters}
+    # without Q/A labels, an interviewer facing someone else, or a label naming a known person, makes it a transcript
+    if not qa and not (interviewer and set(asks) - interviewer) and is_person is not None \
+            and not any(is_person(x) for x in list(dict.fromkeys(labels))[:20]):
+        return []
     turns: list[Turn] = []
     first = labelled[0][0]
     at = dict(labelled)
@@ -130,6 +134,28 @@ def _labelled_turns(text: str, paras, labelled, words: InterviewWords, is_person
         elif current is not None:
             turns.append(Turn(p.start, p.end, n, "", current.role, current.speaker_label))
     return turns
+
+
+def _surname(label: str) -> str:
+    tokens = re.findall(r"[^\W\d_][\w’'-]*", label.casefold())
+    return tokens[-1] if tokens else ""
+
+
+def _presenters(text: str, intro, words: InterviewWords) -> set[str]:
+    """Surnames of the people the lead names as presenter or interviewer (`Presenter: Zhanna Kairatova`,
+    `Беседовала Ольга Ким`)."""
+    cues = sorted({*words.questions, *(w.casefold() for w in words.bylines)} - {"q", "в"}, key=len, reverse=True)
+    if not cues:
+        return set()
+    rx = re.compile(r"(?:^|\b)(?:" + "|".join(re.escape(c) for c in cues) + r")\s*[:,—–-]?\s*"
+                    r"((?:[^\W\d_][\w’'-]*\.?\s+){0,2}[^\W\d_][\w’'-]*)", re.I)
+    out = set()
+    for p in intro:
+        for m in rx.finditer(p.text):
+            name = m.group(1)
+            if name[:1].isupper():
+                out.add(_surname(name))
+    return out
 
 
 def _dash_turns(text: str, paras, attributed=None) -> list[Turn]:

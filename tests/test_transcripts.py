@@ -113,3 +113,23 @@ def test_reportage_dialogue_with_attributions_keeps_its_own_speakers():
     rows = direct(text, "ru")
     assert ("Пётр Соколов", "Три тысячи в год") in rows
     assert not any(t.startswith("Сколько машин") and s == "Пётр Соколов" for s, t in rows)
+
+
+def test_the_presenter_named_in_the_lead_is_the_interviewer_even_when_she_states_things():
+    text = """Energy minister on tariffs
+
+Transcript of the programme "Week", Channel 7, 3 March. Presenter: Dana Serikova.
+
+Serikova: Minister, tariffs went up twice this year.
+
+Zhaksylykov: They went up once, by 9 percent. The second increase was postponed to autumn.
+
+Serikova: People say bills doubled.
+
+Zhaksylykov: Bills rose because it was a cold winter, not because of the tariff.
+
+Serikova: Thank you, Minister.
+"""
+    rows = direct(text)
+    assert [t[:20] for _, t in rows] == ["They went up once, b", "Bills rose because i"]
+    assert {s for s, _ in rows} == {"Zhaksylykov"}
