@@ -229,6 +229,8 @@ def cmd_build(args) -> int:
             raise UsageError(f"-p {k} is given twice ({given[k]!r} and {v!r}); give it once "
                              f"(several values in one: -p {k} 'a,b')")
         given[k] = v
+    if args.title is not None and "title" in given and given["title"] != args.title:
+        raise UsageError(f"--title {args.title!r} and -p title {given['title']!r} disagree; give it once")
     # a parameter from the config file that the command line does not override: its errors name the file and line
     cfg_where = {k: w for k, w in cfg.get("where", {}).items() if k not in given}
     # paths given on the command line are relative to where the command runs (the config file's are

@@ -334,3 +334,10 @@ def test_a_notebook_copied_under_another_name_still_checks_its_parameters(tmp_pa
     ns = {"themes": "TRADE"}
     check_notebook("themes", ns)
     assert ns["themes"] == "trade"
+
+
+def test_title_option_and_parameter_that_disagree_are_refused(tmp_path, seeds_dir, executed, capsys):
+    assert _build(tmp_path, seeds_dir, "--title", "January", "-p", "title", "February") == 2
+    assert "--title 'January' and -p title 'February' disagree" in capsys.readouterr().err and executed == {}
+    assert _build(tmp_path, seeds_dir, "--notebook", "themes", "--title", "January", "-p", "title", "January") == 0
+    assert executed["themes"]["title"] == "January"
