@@ -1598,6 +1598,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         if claim == "actual":
             # the clause's own year or relative year ("..., and trade reached GBP 1.5 billion last year") first
             fy, period = _period(sent_text[c0:c1], rel_pos - c0, year, rel_end - c0, vocab)
+            own_year = fy is not None
             if fy is None:
                 fy, period = _period(sent_text, rel_pos, year, rel_end, vocab)
         else:   # a target's year is its own ("by 2030"), never the year of a fact in another clause
@@ -1612,9 +1613,11 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
             span = _period_of(lead, len(lead), len(lead), fy, vocab.lang, claim)
         if span is None and claim == "actual":
             span = _period_of(sent_text, rel_pos, rel_end, fy, vocab.lang, claim)
-            if span is not None and fy is not None and period != "article date" and not span[0].startswith(str(fy)) \
-                    and "/" not in span[0]:
-                span = None                 # a sub-year period of another year elsewhere in the sentence
+            y0, y1 = (int(span[1][:4]), int(span[2][:4])) if span is not None else (0, 0)
+            if span is not None and fy is not None and period != "article date" \
+                    and (not y0 <= fy <= y1 or (own_year and y0 != y1)):
+                span = None                 # a period of another year elsewhere in the sentence ("X in 2023, and Y
+                                            # in the first nine months of 2024"), or years around the clause's own
             elif span is not None and span[1] == span[2]:
                 span = None                 # a point in time ("as of Dec. 31") is its own clause's
         if span is None and period in ("article date", "") and same_paragraph_as_previous(n) and rows \

@@ -252,3 +252,19 @@ def test_a_converted_pair_is_two_figures_and_the_first_takes_the_stated_dollars(
     assert f["relative_to"].tolist() == ["", "a#f0", "", "a#f2", "", ""]
     r = _one("Фонд перечислил 3,2 трлн тенге ($6,8 млрд), а завод обойдется в 120 млрд тенге, или около $250 млн.", "ru")
     assert r["value_usd"].round(-3).tolist() == [6.8e9, 6.8e9, 2.5e8, 2.5e8]
+
+
+@pytest.mark.parametrize("text, lang, periods", [
+    ("Mutual trade amounted to USD 1.12 bln. in 2023, and 870.5 mln USD in the first nine months of 2024.", "en",
+     ["2023", "2024-01/2024-09"]),
+    ("Trade in 2005-2020 totalled $10 billion, and $2 billion in 2015.", "en", ["2005/2020", "2015"]),
+    ("Взаимная торговля в 2023 году составила 1,12 млрд долл., а за девять месяцев 2024 года – 870,5 млн долл.",
+     "ru", ["2023", "2024-01/2024-09"]),
+])
+def test_a_clause_with_its_own_year_does_not_take_another_clause_period(text, lang, periods):
+    assert _one(text, lang)["period"].tolist() == periods
+
+
+def test_the_equivalent_of_is_a_conversion():
+    f = _one("The government allocated KZT 1 trillion, the equivalent of about $2.2 billion, to the programme.")
+    assert f["value_usd"].tolist() == [2.2e9, 2.2e9]
