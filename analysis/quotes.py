@@ -1074,7 +1074,8 @@ def _org_extent(words: str, toks: list, k: int, ann: Annotator) -> tuple[int, in
         return "\n" not in gap and not re.search(r"[^\w\s’'-]", gap)    # never over a line break (a headline)
     first = k
     while first > 0 and joined(first - 1, first) and toks[first - 1].group().lower() not in ann.not_names \
-            and k - first < 6:
+            and (_bare(toks[first - 1].group()) not in ann.vocab.documents or _bare(toks[k].group()) in ann.vocab.documents) \
+            and k - first < 6:     # a body's name never starts with a document (в заявлении Министерства …)
         first -= 1
     last = k
     while last + 1 < len(toks) and joined(last, last + 1) and last - k < 8 and (

@@ -71,6 +71,8 @@ def test_a_message_with_no_issuer_named_is_the_body_the_sentence_before_quotes()
     q = en("EAEU\nTrade within the Eurasian Economic Union rose, the Eurasian Economic Commission said in a statement.\n"
            "“Barriers remain,” the statement reads.\n")
     assert list(q["speaker"]) == ["Eurasian Economic Commission"]
+    q = ru("Налоги\n«Налоги повышаться не будут», — говорится в заявлении Министерства финансов Казахстана.\n")
+    assert list(q["speaker"]) == ["Министерство финансов Казахстана"]
 
 
 def test_a_title_in_apposition_after_a_name_speaks_for_that_name():
