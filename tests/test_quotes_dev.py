@@ -148,6 +148,14 @@ def test_in_his_words_introduces_a_statement():
     assert list(q["speaker"]) == ["Kassym-Jomart Tokayev"]
 
 
+def test_forecasting_and_complaining_verbs_attribute_a_quote():
+    q = en("Oil\n\"Output will rise,\" Kazakh Energy Minister Almasadam Satkaliyev predicted.\n")
+    assert list(q["speaker"]) == ["Almasadam Satkaliyev"]
+    q = ru("Нефть\n«Добыча вырастет», — спрогнозировал министр энергетики Алмасадам Саткалиев.\n"
+           "«Цены слишком низкие», — посетовал он.\n")
+    assert list(q["speaker"]) == ["Алмасадам Саткалиев"] * 2
+
+
 def test_a_company_name_in_marks_is_not_a_statement():
     q = quotes_in_text("Коридор\n«Маршрут готов», — сказал председатель правления АО «Қазақстан темір жолы» "
                        "Нурлан Сауранбаев.\nТОО «КазАвтоПром» открыло завод.\n", "t", lang="ru")
