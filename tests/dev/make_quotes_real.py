@@ -23,7 +23,7 @@ MINSK, Belarus (AP) — Belarus opened a new freight terminal near Minsk on Frid
 "This terminal is built for the trains of the next decade. It can handle twice as many containers as the old yard.
 "We expect the first trains from Xi'an next month," said Alexei Avramenko, the transport minister.
 Avramenko did not say how much the terminal cost.
-""", [("This terminal is built for the trains", "Alexei Avramenko"), ("We expect the first trains", "Alexei Avramenko")]),
+""", [("This terminal is built for the trains", "Alexei Avramenko")]),
 
 ("r03_xinhua_apposition", """China, Kazakhstan vow to deepen cooperation in agriculture
 ASTANA, June 12 (Xinhua) -- China and Kazakhstan will expand trade in grain, meat and oilseeds, Kazakhstan's Ministry of Agriculture said on Wednesday.
@@ -290,7 +290,7 @@ RU = [
 Под Минском в пятницу открылся новый грузовой терминал.
 «Этот терминал построен для поездов следующего десятилетия. Он может обработать вдвое больше контейнеров, чем старая станция.
 Первые поезда из Сианя мы ждем в следующем месяце», — сказал министр транспорта Алексей Ловыгин.
-""", [("Этот терминал построен", "Алексей Ловыгин"), ("Первые поезда из Сианя", "Алексей Ловыгин")]),
+""", [("Этот терминал построен", "Алексей Ловыгин")]),
 
 ("r14_straight_quotes_web", """Казахстан увеличит экспорт муки в Узбекистан
 Узбекистан отменил дополнительную пошлину на муку из Казахстана.
@@ -340,6 +340,11 @@ RU = [
 ]
 
 
+RUN = ("A quote carried on into the next paragraph (its mark repeated) is one quote, from the first opening mark "
+       "to the last closing one.")
+NOTES = {"r02_ap_paragraph_run": [RUN], "r13_paragraph_run": [RUN]}
+
+
 def write(name: str, articles: list) -> None:
     out = HERE / name
     out.mkdir(exist_ok=True)
@@ -353,8 +358,10 @@ def write(name: str, articles: list) -> None:
                 q["partial"] = True
             quotes.append(q)
         (out / f"{file_id}.txt").write_text(text, encoding="utf-8")
-        (out / f"{file_id}.json").write_text(json.dumps({"file": f"{file_id}.txt", "quotes": quotes, "money": []},
-                                                        ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        gold_doc = {"file": f"{file_id}.txt", "quotes": quotes, "money": []}
+        if file_id in NOTES:
+            gold_doc["notes"] = NOTES[file_id]
+        (out / f"{file_id}.json").write_text(json.dumps(gold_doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
