@@ -1281,9 +1281,13 @@ def _rates_in(text: str, vocab: Vocab) -> tuple[dict[str, float], list[tuple[int
         if not value or not code or not base_code or code == base_code:
             continue
         if base_code == "USD":
-            rates[code] = 1.0 / value
+            # a word naming several currencies ("3.5 manat per dollar") gives the rate of each; the article's
+            # amounts in that word are resolved to one of them
+            for cc in vocab.ambiguous.get(vocab.key(" ".join(c.split())), [code]):
+                rates.setdefault(cc, 1.0 / value)
         elif code == "USD":
-            rates[base_code] = value
+            for cc in vocab.ambiguous.get(vocab.key(" ".join(base.split())), [base_code]):
+                rates.setdefault(cc, value)
         else:
             continue
         spans.append((m.start(), m.end()))

@@ -268,3 +268,10 @@ def test_a_clause_with_its_own_year_does_not_take_another_clause_period(text, la
 def test_the_equivalent_of_is_a_conversion():
     f = _one("The government allocated KZT 1 trillion, the equivalent of about $2.2 billion, to the programme.")
     assert f["value_usd"].tolist() == [2.2e9, 2.2e9]
+
+
+def test_a_stated_rate_in_an_ambiguous_currency_word_converts_the_resolved_amounts():
+    r = _one("Бюджет Туркменистана составит 103,5 млрд манатов. Курс составил 3,5 маната за доллар.", "ru")
+    assert r["currency"].tolist() == ["TMT"] and r["value_usd"].iloc[0] == pytest.approx(103.5e9 / 3.5)
+    f = _one("Turkmenistan's budget is 103.5 billion manat, at 3.5 manat per dollar.")
+    assert f["currency"].tolist() == ["TMT"] and f["value_usd"].iloc[0] == pytest.approx(103.5e9 / 3.5)
