@@ -56,6 +56,7 @@ class NotebookRun:
     outputs: list[Path] = field(default_factory=list)
     input_key: str = ""
     reused: bool = False     # inputs unchanged since the previous run: its outputs were copied
+    steps: dict = field(default_factory=dict)    # seconds per step: kernel, execute, html, pdf
 
 
 @dataclass
@@ -284,33 +285,160 @@ def new_run_id() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
 
 
-def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tuple[str, ...],
-            title: str, kernel_root: Path, verbose: bool = False) -> NotebookRun:
-    """Run one notebook into run_dir and render it; never raises for a failing notebook."""
+class Kernel:
+    """One Python kernel kept for the notebooks a build runs one after another: its start-up and the
+    package imports are paid once, not once per notebook. Before each next notebook the namespace is
+    cleared (``%reset -f``) and the execution counter restarts, so every notebook starts from an empty
+    namespace as it would in a fresh kernel; modules stay imported. A kernel that died is replaced."""
+
+    WARM = ("import analysis.report, analysis.charts, analysis.style, analysis.themes, analysis.snapshot\n"
+            "import pyarrow.parquet, matplotlib.figure\n"
+            "from matplotlib import font_manager as _fm; _fm.findfont('DejaVu Sans'); del _fm")
+    RESET = "get_ipython().run_line_magic('reset', '-f'); get_ipython().execution_count = 1"
+
+    def __init__(self, cwd: Path):
+        self.cwd = Path(cwd)
+        self.km = None
+        self.used = False
+        self.start_seconds = 0.0
+
+    def start(self, warm: bool = True) -> None:
+        """Start the kernel in `cwd` (and import the package in it, while the build does other work)."""
+        from jupyter_client import KernelManager
+
+        t = time.perf_counter()
+        self.close()
+        km = KernelManager(kernel_name=KERNEL_NAME)
+        km.start_kernel(cwd=str(self.cwd))
+        self.km, self.used = km, False
+        if warm:
+            self._run(self.WARM)
+        self.start_seconds = time.perf_counter() - t
+
+    def _run(self, code: str, timeout: float = 120) -> None:
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=timeout)
+            reply = kc.execute_interactive(code, timeout=timeout, store_history=False, output_hook=lambda msg: None)
+            if reply["content"].get("status") != "ok":
+                raise RuntimeError(f"kernel set-up failed: {reply['content'].get('ename')}: "
+                                   f"{reply['content'].get('evalue')}")
+        finally:
+            kc.stop_channels()
+
+    def manager(self):
+        """The kernel manager for the next notebook: started if needed, namespace cleared if used."""
+        if self.km is None or not self.km.is_alive():
+            self.start(warm=False)
+        elif self.used:
+            try:
+                self._run(self.RESET)
+            except Exception:            # a kernel that no longer answers: a fresh one
+                self.start(warm=False)
+        self.used = True
+        return self.km
+
+    def close(self) -> None:
+        if self.km is not None:
+            try:
+                self.km.shutdown_kernel(now=True)
+            except Exception:
+                pass
+            self.km = None
+
+
+PREWARM_KERNELS = True      # start kernels (and import the package) while the snapshot is taken
+
+
+def _engine():
+    """A papermill engine that runs a notebook in a kernel it is given and closes its client afterwards
+    (papermill's own engine would leave the client's channels open on a kernel it does not own)."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class KeptKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                     stderr_file=None, start_timeout=60, execution_timeout=None, km=None, **kwargs):
+            from papermill.engines import logger
+            client = PapermillNotebookClient(nb_man, km=km, timeout=execution_timeout, startup_timeout=start_timeout,
+                                             kernel_name=kernel_name, log=logger, log_output=log_output,
+                                             stdout_file=stdout_file, stderr_file=stderr_file)
+            try:
+                return client.execute()
+            finally:
+                if client.kc is not None:
+                    client.kc.stop_channels()
+
+    papermill_engines.register("briefing-kept-kernel", KeptKernelEngine)
+    return "briefing-kept-kernel"
+
+
+def render_outputs(executed: str, run_dir: str, name: str, formats: tuple[str, ...], title: str) -> dict:
+    """HTML and PDF of an executed notebook; returns {"files": [...], "html": s, "pdf": s}. Runs in the
+    build process (--jobs 1) or in a worker process, so that two notebooks render on two cores."""
     import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
 
     from . import render
+
+    steps: dict = {"files": []}
+    t = time.perf_counter()
+    nb = nbformat.read(executed, as_version=4)
+    html = render.to_html(nb, title=f"{title} — {name.replace('_', ' ')}" if name != "briefing" else title)
+    steps["html"] = time.perf_counter() - t
+    if "html" in formats:
+        out = Path(run_dir) / f"{name}.html"
+        out.write_text(html, encoding="utf-8")
+        steps["files"].append(str(out))
+    if "pdf" in formats:
+        t = time.perf_counter()
+        out = Path(run_dir) / f"{name}.pdf"
+        render.to_pdf(html, out)
+        steps["pdf"] = time.perf_counter() - t
+        steps["files"].append(str(out))
+    return steps
+
+
+def _warm_renderer() -> None:
+    """Import the renderer and let WeasyPrint load its fonts once, in a worker process."""
+    from . import render
+    render.warm_up()
+
+
+def execute(name: str, path: Path, run_dir: Path, parameters: dict, formats: tuple[str, ...],
+            title: str, kernel_root: Path, verbose: bool = False, *, kernel: Kernel | None = None,
+            renderer=None) -> NotebookRun:
+    """Run one notebook into run_dir and render it; never raises for a failing notebook.
+
+    `kernel` is a `Kernel` kept between notebooks (None: papermill starts and stops one);
+    `renderer` an executor whose worker processes render HTML and PDF (None: this process)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
 
     run = NotebookRun(name)
     started = time.perf_counter()
     executed = run_dir / f"{name}.ipynb"
     try:
-        papermill.execute_notebook(str(path), str(executed), parameters=parameters,
-                                   kernel_name=KERNEL_NAME, progress_bar=False, log_output=verbose,
-                                   cwd=str(path.parent), start_timeout=120)
+        if kernel is not None:
+            t = time.perf_counter()
+            km = kernel.manager()
+            run.steps["kernel"] = time.perf_counter() - t
+            t = time.perf_counter()
+            papermill.execute_notebook(str(path), str(executed), parameters=parameters, kernel_name=KERNEL_NAME,
+                                       progress_bar=False, log_output=verbose, start_timeout=120,
+                                       engine_name=_engine(), km=km)
+        else:
+            t = time.perf_counter()
+            papermill.execute_notebook(str(path), str(executed), parameters=parameters,
+                                       kernel_name=KERNEL_NAME, progress_bar=False, log_output=verbose,
+                                       cwd=str(path.parent), start_timeout=120)
+        run.steps["execute"] = time.perf_counter() - t
         run.outputs.append(executed)
-        nb = nbformat.read(str(executed), as_version=4)
-        html = render.to_html(nb, title=f"{title} — {name.replace('_', ' ')}" if name != "briefing" else title)
-        if "html" in formats:
-            out = run_dir / f"{name}.html"
-            out.write_text(html, encoding="utf-8")
-            run.outputs.append(out)
-        if "pdf" in formats:
-            out = run_dir / f"{name}.pdf"
-            render.to_pdf(html, out)
-            run.outputs.append(out)
+        args = (str(executed), str(run_dir), name, tuple(formats), title)
+        done = renderer.submit(render_outputs, *args).result() if renderer is not None else render_outputs(*args)
+        run.outputs += [Path(f) for f in done.pop("files")]
+        run.steps.update(done)
         run.outputs += sorted(run_dir.glob(f"{name}.xlsx")) + sorted(run_dir.glob(f"{name}-*.csv"))
         run.ok = True
     except PapermillExecutionError as exc:
@@ -438,10 +566,12 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         fetched = before_work() or fetched
         from .params import warn_absent
         warn_absent(per_nb, _analysed)
+    began = time.perf_counter()
     loaded = load_corpus(corpus, max_bytes=max_bytes, exclude=(out,))
     from .params import warn_dates        # -p since/until that leave out every article: say so
     warn_dates(per_nb, loaded.articles)
     keys = input_keys(corpus, loaded, selected, per_nb, formats, title)
+    checked = time.perf_counter() - began
     previous = previous_run(out)
     if previous is not None and not loaded.articles.empty and _all_current(previous, keys):
         log.info("up to date: corpus, parameters and notebooks unchanged since run %s", previous["run_id"])
@@ -471,6 +601,8 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         root_logger.setLevel(logging.INFO)
     started = time.perf_counter()
     kernel_root = None
+    threads = renderer = None
+    kernels: list[Kernel] = []
     env_before = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "BRIEFING_CACHE")}
     try:
         log.info("build %s: corpus %s, notebooks %s", run_id, corpus, ", ".join(selected))
@@ -488,14 +620,36 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             with FileLock(str(out / PUBLISH_LOCK)):
                 _prune(out, keep, current=run_dir)
             return result
+        build_steps = {"read and compare": checked}
         reused = reuse_unchanged(previous, keys, run_dir, out)
         todo = {n: p for n, p in selected.items() if n not in reused}
+        # the longest notebook first (as timed by the previous run), so that parallel slots finish together
+        before = (previous or {}).get("timings", {})
+        todo = dict(sorted(todo.items(), key=lambda item: -float(before.get(item[0]) or 0)))
+        slots = max(1, min(jobs, len(todo) or 1))
+        kernel_root = _kernel_dir(run_dir)
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernel_root), env_before["JUPYTER_PATH"]]))
+        if cache_dir:
+            os.environ["BRIEFING_CACHE"] = str(cache_dir)
+        from concurrent.futures import ThreadPoolExecutor
+        threads = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="notebook")
+        kernels = [Kernel(next(iter(todo.values())).parent) for _ in range(slots)] if todo else []
+        warming = [threads.submit(k.start) for k in kernels] if PREWARM_KERNELS else []
+        if slots > 1:
+            # rendering is CPU-bound Python: worker processes, so that two notebooks render on two cores
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            renderer = ProcessPoolExecutor(max_workers=slots, mp_context=multiprocessing.get_context("spawn"))
+            for _ in range(slots):
+                renderer.submit(_warm_renderer)
         extracted = None
         if todo:
             # one snapshot of the corpus for the whole build (see analysis.snapshot): every notebook reads
             # it, so an article edited meanwhile cannot make the briefings disagree
+            t = time.perf_counter()
             snapshots, extracted = take_snapshot(corpus, per_nb, todo, run_dir, cache_dir, jobs, scheduler,
                                                  max_bytes=max_bytes, exclude=(out,), stats=stats)
+            build_steps["snapshot"] = time.perf_counter() - t
             for name, path in todo.items():
                 spec = notebook_parameters(path)
                 # absolute: the kernel runs in the notebook's folder, not in ours
@@ -508,30 +662,53 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
                                   __version__, stats, out, keys, reused)
         if fetched is not None:
             manifest["fetch"] = fetched
-        kernel_root = _kernel_dir(run_dir)
         show = sys.stderr.isatty() if progress is None else progress
         bar = None
         if show and not verbose and todo:
             from tqdm import tqdm
             bar = tqdm(total=len(todo), desc="briefing", unit="notebook", file=sys.stderr)
         runs: list[NotebookRun] = list(reused.values())
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernel_root), env_before["JUPYTER_PATH"]]))
-        if cache_dir:
-            os.environ["BRIEFING_CACHE"] = str(cache_dir)
+        t = time.perf_counter()
+        for w in warming:             # a kernel that failed to start is started again when it is needed
+            try:
+                w.result()
+            except Exception as exc:
+                log.info("kernel warm-up failed (%s); starting it again for the first notebook", exc)
+        build_steps["waiting for kernels"] = time.perf_counter() - t
+        if kernels and kernels[0].start_seconds:
+            build_steps["kernel start and imports (beside the snapshot)"] = kernels[0].start_seconds
+        import queue
+        waiting: queue.Queue = queue.Queue()
+        for item in todo.items():
+            waiting.put(item)
+        finished: queue.Queue = queue.Queue()
+
+        def slot(kernel: Kernel) -> None:         # one kernel, its notebooks one after another
+            while True:
+                try:
+                    name, path = waiting.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    run = execute(name, path, run_dir, per_nb[name], formats, title, kernel_root, verbose,
+                                  kernel=kernel, renderer=renderer)
+                except BaseException as exc:       # never leave the build waiting for a notebook
+                    run = NotebookRun(name, error=f"notebook '{name}' failed: {type(exc).__name__}: {exc}")
+                finished.put(run)
         try:
-            from concurrent.futures import ThreadPoolExecutor, as_completed
-            with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(todo) or 1))) as pool:
-                futures = {pool.submit(execute, name, path, run_dir, per_nb[name], formats, title, kernel_root,
-                                       verbose): name for name, path in todo.items()}
-                for fut in as_completed(futures):
-                    run = fut.result()
-                    log.info("%s: %s in %.1f s", run.name, "ok" if run.ok else "FAILED", run.seconds)
-                    if run.error:
-                        log.error(run.error, extra={"printed": True})   # the command prints it once
-                    runs.append(run)
-                    if bar is not None:
-                        bar.set_postfix_str(run.name)
-                        bar.update(1)
+            workers = [threads.submit(slot, k) for k in kernels]
+            for _ in todo:
+                run = finished.get()
+                log.info("%s: %s in %.1f s (%s)", run.name, "ok" if run.ok else "FAILED", run.seconds,
+                         ", ".join(f"{k} {v:.1f} s" for k, v in run.steps.items()))
+                if run.error:
+                    log.error(run.error, extra={"printed": True})   # the command prints it once
+                runs.append(run)
+                if bar is not None:
+                    bar.set_postfix_str(run.name)
+                    bar.update(1)
+            for w in workers:
+                w.result()
         finally:
             if bar is not None:
                 bar.close()
@@ -543,6 +720,7 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             published_before = _published_run(out)
             plan = _publish_plan(runs, published_before, run_dir)
             status = "ok" if result.ok else ("partial" if plan else "failed")
+            manifest["build_steps"] = {k: round(v, 2) for k, v in build_steps.items()}
             _finish_manifest(manifest, run_dir, runs, started, published=plan, status=status,
                              previous=published_before)
             if plan:
@@ -551,6 +729,12 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             _prune(out, keep, current=run_dir)
         return result
     finally:
+        if threads is not None:
+            threads.shutdown(wait=True, cancel_futures=True)
+        for k in kernels:
+            k.close()
+        if renderer is not None:
+            renderer.shutdown(wait=True, cancel_futures=True)
         if kernel_root is not None:
             shutil.rmtree(kernel_root, ignore_errors=True)
         for k, v in env_before.items():
@@ -622,6 +806,7 @@ def _finish_manifest(manifest: dict, run_dir: Path, runs: list[NotebookRun], sta
             entry["input_key"] = None
     manifest["seconds"] = round(time.perf_counter() - started, 2)
     manifest["timings"] = {r.name: round(r.seconds, 2) for r in runs}
+    manifest["steps"] = {r.name: {k: round(v, 2) for k, v in r.steps.items()} for r in runs if r.steps}
     manifest["errors"] = [r.error for r in runs if r.error]
     manifest["outputs"] = [{"file": p.name, "sha256": _sha256(p)} for r in runs for p in r.outputs if p.exists()]
     manifest["published"] = None if not published else {

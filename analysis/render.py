@@ -54,3 +54,14 @@ def _offline_fetcher():
             raise ValueError(f"external resource blocked: {url[:80]}")
         return weasyprint.default_url_fetcher(url, *args, **kwargs)
     return fetch
+
+
+def warm_up() -> None:
+    """Import the renderer and lay out one small page, so that fonts are loaded before the first briefing."""
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    import nbconvert  # noqa: F401  (imported here so a worker process pays for it once)
+    import weasyprint
+
+    weasyprint.HTML(string=f"<style>{CSS}</style><body class='briefing'><h1>Briefing</h1><p>Брифинг 1,0</p></body>",
+                    url_fetcher=_offline_fetcher()).write_pdf()

@@ -14,10 +14,11 @@ def executed(monkeypatch):
     """Record what each notebook would receive instead of starting kernels."""
     calls = {}
 
-    def fake_execute(name, path, run_dir, parameters, formats, title, kernel_root, verbose=False):
+    def fake_execute(name, path, run_dir, parameters, formats, title, kernel_root, verbose=False, **kw):
         calls[name] = dict(parameters)
         return NotebookRun(name, ok=True)
     monkeypatch.setattr(build_mod, "execute", fake_execute)
+    monkeypatch.setattr(build_mod, "PREWARM_KERNELS", False)      # no kernel is needed
     return calls
 
 
