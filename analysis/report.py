@@ -171,7 +171,7 @@ def value_text(r: dict | pd.Series) -> str:
         core = format_usd(r["value_usd"])
     else:
         amount = r.get("amount")
-        core = f"{amount:,.0f} {r.get('currency', '')}".strip() if pd.notna(amount) else ""
+        core = format_amount(amount, str(r.get("currency") or "")).strip() if pd.notna(amount) else ""
     return (prefix + core + (" (vague)" if r.get("vague") else "")).strip()
 
 
@@ -232,16 +232,7 @@ def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_
     folder). Whatever was cut is counted ("and 4 more in the deep dive").
     """
     res, arts = b.results, b.articles
-    out = []
-    first, last = _range(arts)
-    sources = [s for s, _ in arts.loc[arts["source"] != "", "source"].value_counts().items()]
-    unknown = int((arts["source"] == "").sum())
-    shown = sources[:4]
-    names = shown + ([f"{len(sources) - len(shown)} other outlets"] if len(sources) > len(shown) else [])
-    names += [f"{unknown} of unknown source"] if unknown and sources else []
-    src = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) if names else "no named source"
-    period = f"published between {fmt_date(first)} and {fmt_date(last)}" if first else "with no known publication date"
-    out.append(f"{len(arts)} article{'s' if len(arts) != 1 else ''} ({int(arts['n_words'].sum()):,} words) from {src}, {period}.")
+    out = [corpus_line(b)]
     new = _new_since(b, previous)
     if new:
         out.append(new)
@@ -289,6 +280,20 @@ def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_
     if len(res.problems):
         out.append(f"{len(res.problems)} file problem(s) while reading the corpus; see Data quality.")
     return out
+
+
+def corpus_line(b: Briefing) -> str:
+    """The corpus in one sentence: articles, words, the main outlets and the period."""
+    arts = b.articles
+    first, last = _range(arts)
+    sources = [s for s, _ in arts.loc[arts["source"] != "", "source"].value_counts().items()]
+    unknown = int((arts["source"] == "").sum())
+    shown = sources[:4]
+    names = shown + ([f"{len(sources) - len(shown)} other outlets"] if len(sources) > len(shown) else [])
+    names += [f"{unknown} of unknown source"] if unknown and sources else []
+    src = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) if names else "no named source"
+    period = f"published between {fmt_date(first)} and {fmt_date(last)}" if first else "with no known publication date"
+    return f"{len(arts)} article{'s' if len(arts) != 1 else ''} ({int(arts['n_words'].sum()):,} words) from {src}, {period}."
 
 
 def disagreement_points(b: Briefing, limit: int = 5, sources: int = 3) -> list[str]:
@@ -522,10 +527,19 @@ def discrepancies_table(b: Briefing, limit: int | None = None, sheet: str = "dis
             f"<td>{esc(subject_text(g))}</td>",
             f"<td>{esc(sources_text(b, shown))}{esc(f' (and {more} more)' if more else '')}</td>",
             f"<td class='num'>{esc(g['n_sources'])}</td>",
-            f"<td class='num'>×{esc(g['spread'])}</td>"]) + "</tr>")
+            f"<td class='num'>×{esc(_times(g['spread']))}</td>"]) + "</tr>")
     head = "<th>Subject</th><th>Sources, lowest first</th><th class='num'>Sources</th><th class='num'>Spread</th>"
     return (f"<div class='table-wrap'><table data-sheet='{esc(sheet)}'><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>{note}")
+
+
+def _times(x) -> str:
+    """A ratio as read: 1.4, 12, 845,300 (never 845300.0)."""
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return str(x)
+    return f"{x:,.1f}".removesuffix(".0") if x < 10 else f"{x:,.0f}"
 
 
 def quotes_list(b: Briefing, quotes: pd.DataFrame | None = None, min_words: int = 0, limit: int | None = None) -> str:
@@ -568,22 +582,27 @@ def variants_table(b: Briefing, limit: int | None = None, sheet: str = "variants
             f"<th>One source</th><th>Another source</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}")
 
 
-def sources_appendix(b: Briefing, cited_only: bool = False) -> str:
-    """Sources in reference order: every article, or with `cited_only` only those something above cites.
+SOURCES_LISTED = 100     # a deep dive lists every article up to this many, above it the ones it cites
+
+
+def sources_appendix(b: Briefing, cited_only: bool = False, limit: int = SOURCES_LISTED) -> str:
+    """Sources in reference order: every article, or only those something above cites when `cited_only`
+    (the executive briefing) or when the corpus has more than `limit` articles (a deep dive stays the
+    same length at 300 or 3,000 articles). The full list is attached either way.
 
     Call it after the sections that cite (references are recorded as they are written)."""
     arts = b.articles
     full = arts.assign(ref=arts["article_id"].map(b.refs)).drop(columns=["text"], errors="ignore")
     full = full[["ref", *[c for c in full.columns if c != "ref"]]]
-    if cited_only:
+    note = attach(b, "sources", full, "Every article of the corpus, in reference order (A1, A2 …)")
+    lead = ""
+    if cited_only or len(arts) > limit:
         arts = arts[arts["article_id"].isin(b.cited)]
-        note = attach(b, "sources", full, "Every article of the corpus, in reference order (A1, A2 …)")
-        lead = style.para(f"The {len(arts)} article{'s' if len(arts) != 1 else ''} cited in this briefing"
-                          + (f", of {len(full)} in the corpus; the full list is in the deep dives and attached." if len(arts) < len(full) else "."),
+        report = "briefing" if b.name == "briefing" else "report"
+        where = f"every article is listed in {b.name}-sources.csv" if b.out_dir else "every article is in the sources table"
+        lead = style.para(f"The {len(arts)} article{'s' if len(arts) != 1 else ''} cited in this {report}"
+                          + (f", of {len(full):,} in the corpus; {where}." if len(arts) < len(full) else "."),
                           "muted")
-    else:
-        note = attach(b, "sources", full, "Every article of the corpus, in reference order (A1, A2 …)")
-        lead = ""
     rows = []
     for _, a in arts.iterrows():
         r = b.refs[a["article_id"]]
@@ -767,11 +786,34 @@ def speaker_statements(b: Briefing, quotes: pd.DataFrame | None = None, speakers
     return "\n".join(parts) + note
 
 
+def theme_examples(b: Briefing, labels: dict[str, str] | None = None, clip: int = 300) -> pd.DataFrame:
+    """One example sentence per theme (theme, example, ref), most mentioned theme first: the first mention
+    in the article that dwells most on the theme (highest rate per 1,000 words, then reference order)."""
+    tm, th = b.results.theme_mentions, b.results.themes
+    if tm.empty or th.empty:
+        return pd.DataFrame(columns=["theme", "example", "ref"])
+    order = {a: i for i, a in enumerate(b.articles["article_id"])}
+    best = (th.assign(_o=th["article_id"].map(order)).sort_values(["per_1k_words", "_o"], ascending=[False, True], kind="stable")
+            .drop_duplicates("theme"))
+    hits = th.groupby("theme")["hits"].sum()
+    rows = []
+    for theme in hits.sort_values(ascending=False, kind="stable").index:
+        pick = best[best["theme"] == theme]
+        m = tm[(tm["theme"] == theme) & tm["article_id"].isin(set(pick["article_id"]))].sort_values("start")
+        if m.empty:
+            continue
+        r = m.iloc[0]
+        sentence = r["sentence"] if isinstance(r.get("sentence"), str) and r["sentence"].strip() else r["surface"]
+        rows.append({"theme": (labels or {}).get(theme, theme), "example": _clip(sentence, clip),
+                     "ref": _cite(b, r["article_id"])})
+    return pd.DataFrame(rows, columns=["theme", "example", "ref"])
+
+
 def chart(fig, caption: str, empty: str = "Nothing to chart.") -> str:
     return style.figure_svg(fig, caption) if fig is not None else style.para(empty, "muted")
 
 
 __all__ = ["Briefing", "prepare", "resolve_corpus", "attach", "capped_table", "attachments", "attachments_note", "speaker_statements",
-           "disagreement_points", "cover", "toc", "summary", "summary_points", "articles_table", "problems_table",
+           "disagreement_points", "corpus_line", "cover", "toc", "summary", "summary_points", "articles_table", "problems_table",
            "figures_table", "discrepancies_table", "quotes_list", "variants_table", "sources_appendix",
-           "methodology", "chart", "charts", "fmt_date", "value_text"]
+           "methodology", "theme_examples", "chart", "charts", "fmt_date", "value_text"]

@@ -26,7 +26,8 @@ def test_values_read_like_a_briefing():
     assert report.value_text({"qualifier": "more_than", "value_usd": 6e9, "low_usd": 4e9, "high_usd": 8e9,
                               "vague": True}) == "$4 bn – $8 bn (vague)"
     assert report.value_text({"qualifier": "exact", "value_usd": float("nan"), "amount": 5e11, "currency": "KZT"}) \
-        == "500,000,000,000 KZT"
+        == "KZT 500 bn"                                          # as the disagreements write it
+    assert report._times(845300.0) == "845,300" and report._times(1.44) == "1.4" and report._times(2.0) == "2"
     assert report.fmt_date("--02-05") == "5 Feb (year unknown)" and report.fmt_date("2013-04-25") == "25 Apr 2013"
 
 
@@ -166,3 +167,25 @@ def test_largest_amounts_rank_dollars_before_amounts_in_a_currency_with_no_rate(
     html = report.figures_table(b)
     order = [html.index(s) for s in ("$43.8 billion", "$300 million", "900 billion tenge")]
     assert order == sorted(order)
+
+
+def test_a_deep_dive_of_a_large_corpus_lists_the_articles_it_cites_and_attaches_the_rest(seeds_dir):
+    b = report.prepare(str(seeds_dir), "T", name="themes", out_dir="somewhere")
+    report.ref(b, "001_7d2acf906af58596.txt")
+    html = report.sources_appendix(b, limit=2)           # three articles: more than the limit
+    assert html.count("<tr id='src-") == 1
+    assert "of 3 in the corpus; every article is listed in themes-sources.csv" in html
+    assert len(b.attachments["sources"][0]) == 3         # the full list is attached
+    assert report.sources_appendix(b, limit=3).count("<tr id='src-") == 3
+
+
+def test_each_theme_example_is_a_sentence_from_the_article_that_dwells_most_on_it(seeds_dir):
+    b = report.prepare(str(seeds_dir), "T")
+    ex = report.theme_examples(b, {"trade": "Trade"})
+    th = b.results.themes
+    assert list(ex["theme"])[0] == "Trade"                      # the most mentioned theme first, by its label
+    assert len(ex) == th["theme"].nunique()
+    for _, row in ex.iterrows():
+        assert row["example"] and "\n" not in row["example"]
+    top = th[th["theme"] == "trade"].sort_values("per_1k_words", ascending=False).iloc[0]["article_id"]
+    assert ex.iloc[0]["ref"] == b.refs[top] and top in b.cited
