@@ -274,7 +274,7 @@ def _kernel_dir(run_dir: Path | None = None) -> Path:
     spec_dir = root / "kernels" / KERNEL_NAME
     spec_dir.mkdir(parents=True)
     spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                     "--IPKernelApp.log_level=ERROR"],
+                     "--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:"],
             "display_name": "Python (briefing)", "language": "python",
             "env": {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}}
     (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
@@ -289,12 +289,15 @@ class Kernel:
     """One Python kernel kept for the notebooks a build runs one after another: its start-up and the
     package imports are paid once, not once per notebook. Before each next notebook the namespace is
     cleared (``%reset -f``) and the execution counter restarts, so every notebook starts from an empty
-    namespace as it would in a fresh kernel; modules stay imported. A kernel that died is replaced."""
+    namespace as it would in a fresh kernel; modules stay imported. A kernel that died is replaced.
+
+    An asynchronous kernel manager, as papermill's own: its client notices a kernel that dies in the
+    middle of a notebook. Start, use and close it from one thread."""
 
     WARM = ("import analysis.report, analysis.charts, analysis.style, analysis.themes, analysis.snapshot\n"
             "import pyarrow.parquet, matplotlib.figure\n"
             "from matplotlib import font_manager as _fm; _fm.findfont('DejaVu Sans'); del _fm")
-    RESET = "get_ipython().run_line_magic('reset', '-f'); get_ipython().execution_count = 1"
+    RESET = "get_ipython().reset(new_session=True)"      # %reset -f, a new history session, counter at 1
 
     def __init__(self, cwd: Path):
         self.cwd = Path(cwd)
@@ -304,19 +307,20 @@ class Kernel:
 
     def start(self, warm: bool = True) -> None:
         """Start the kernel in `cwd` (and import the package in it, while the build does other work)."""
-        from jupyter_client import KernelManager
+        from jupyter_client import AsyncKernelManager
+        from jupyter_core.utils import run_sync
 
         t = time.perf_counter()
         self.close()
-        km = KernelManager(kernel_name=KERNEL_NAME)
-        km.start_kernel(cwd=str(self.cwd))
+        km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        run_sync(km.start_kernel)(cwd=str(self.cwd))
         self.km, self.used = km, False
         if warm:
             self._run(self.WARM)
         self.start_seconds = time.perf_counter() - t
 
     def _run(self, code: str, timeout: float = 120) -> None:
-        kc = self.km.client()
+        kc = self.km.blocking_client()
         kc.start_channels()
         try:
             kc.wait_for_ready(timeout=timeout)
@@ -329,7 +333,9 @@ class Kernel:
 
     def manager(self):
         """The kernel manager for the next notebook: started if needed, namespace cleared if used."""
-        if self.km is None or not self.km.is_alive():
+        from jupyter_core.utils import run_sync
+
+        if self.km is None or not run_sync(self.km.is_alive)():
             self.start(warm=False)
         elif self.used:
             try:
@@ -340,9 +346,11 @@ class Kernel:
         return self.km
 
     def close(self) -> None:
+        from jupyter_core.utils import run_sync
+
         if self.km is not None:
             try:
-                self.km.shutdown_kernel(now=True)
+                run_sync(self.km.shutdown_kernel)(now=True)
             except Exception:
                 pass
             self.km = None
@@ -634,7 +642,6 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
         from concurrent.futures import ThreadPoolExecutor
         threads = ThreadPoolExecutor(max_workers=slots, thread_name_prefix="notebook")
         kernels = [Kernel(next(iter(todo.values())).parent) for _ in range(slots)] if todo else []
-        warming = [threads.submit(k.start) for k in kernels] if PREWARM_KERNELS else []
         if slots > 1:
             # rendering is CPU-bound Python: worker processes, so that two notebooks render on two cores
             import multiprocessing
@@ -642,76 +649,88 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
             renderer = ProcessPoolExecutor(max_workers=slots, mp_context=multiprocessing.get_context("spawn"))
             for _ in range(slots):
                 renderer.submit(_warm_renderer)
-        extracted = None
-        if todo:
-            # one snapshot of the corpus for the whole build (see analysis.snapshot): every notebook reads
-            # it, so an article edited meanwhile cannot make the briefings disagree
-            t = time.perf_counter()
-            snapshots, extracted = take_snapshot(corpus, per_nb, todo, run_dir, cache_dir, jobs, scheduler,
-                                                 max_bytes=max_bytes, exclude=(out,), stats=stats)
-            build_steps["snapshot"] = time.perf_counter() - t
-            for name, path in todo.items():
-                spec = notebook_parameters(path)
-                # absolute: the kernel runs in the notebook's folder, not in ours
-                given = {"snapshot": str(snapshots[name].resolve()), "out_dir": str(run_dir.resolve())}
-                prev_tables = out / previous["run_id"] / "tables" if previous else None
-                if prev_tables is not None and prev_tables.is_dir():
-                    given["previous"] = str(prev_tables.resolve())
-                per_nb[name].update({k: v for k, v in given.items() if k in spec})
-        manifest = _manifest_base(run_id, corpus, extracted if extracted is not None else loaded, per_nb, selected,
-                                  __version__, stats, out, keys, reused)
-        if fetched is not None:
-            manifest["fetch"] = fetched
-        show = sys.stderr.isatty() if progress is None else progress
-        bar = None
-        if show and not verbose and todo:
-            from tqdm import tqdm
-            bar = tqdm(total=len(todo), desc="briefing", unit="notebook", file=sys.stderr)
-        runs: list[NotebookRun] = list(reused.values())
-        t = time.perf_counter()
-        for w in warming:             # a kernel that failed to start is started again when it is needed
-            try:
-                w.result()
-            except Exception as exc:
-                log.info("kernel warm-up failed (%s); starting it again for the first notebook", exc)
-        build_steps["waiting for kernels"] = time.perf_counter() - t
-        if kernels and kernels[0].start_seconds:
-            build_steps["kernel start and imports (beside the snapshot)"] = kernels[0].start_seconds
         import queue
+        import threading
         waiting: queue.Queue = queue.Queue()
-        for item in todo.items():
-            waiting.put(item)
         finished: queue.Queue = queue.Queue()
+        go, stop = threading.Event(), threading.Event()
 
-        def slot(kernel: Kernel) -> None:         # one kernel, its notebooks one after another
-            while True:
-                try:
-                    name, path = waiting.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    run = execute(name, path, run_dir, per_nb[name], formats, title, kernel_root, verbose,
-                                  kernel=kernel, renderer=renderer)
-                except BaseException as exc:       # never leave the build waiting for a notebook
-                    run = NotebookRun(name, error=f"notebook '{name}' failed: {type(exc).__name__}: {exc}")
-                finished.put(run)
+        def slot(kernel: Kernel) -> None:
+            """One kernel, started (and the package imported in it) while the snapshot is taken, then
+            its notebooks one after another; the kernel lives and ends in this thread."""
+            try:
+                if PREWARM_KERNELS:
+                    try:
+                        kernel.start()
+                    except Exception as exc:        # started again for its first notebook
+                        log.info("kernel warm-up failed (%s); starting it again for the first notebook", exc)
+                go.wait()
+                while not stop.is_set():
+                    try:
+                        name, path = waiting.get_nowait()
+                    except queue.Empty:
+                        return
+                    try:
+                        run = execute(name, path, run_dir, per_nb[name], formats, title, kernel_root, verbose,
+                                      kernel=kernel, renderer=renderer)
+                    except BaseException as exc:    # never leave the build waiting for a notebook
+                        run = NotebookRun(name, error=f"notebook '{name}' failed: {type(exc).__name__}: {exc}")
+                    finished.put(run)
+            finally:
+                kernel.close()
+
+        workers = [threads.submit(slot, k) for k in kernels]
         try:
-            workers = [threads.submit(slot, k) for k in kernels]
-            for _ in todo:
-                run = finished.get()
-                log.info("%s: %s in %.1f s (%s)", run.name, "ok" if run.ok else "FAILED", run.seconds,
-                         ", ".join(f"{k} {v:.1f} s" for k, v in run.steps.items()))
-                if run.error:
-                    log.error(run.error, extra={"printed": True})   # the command prints it once
-                runs.append(run)
+            extracted = None
+            if todo:
+                # one snapshot of the corpus for the whole build (see analysis.snapshot): every notebook
+                # reads it, so an article edited meanwhile cannot make the briefings disagree
+                t = time.perf_counter()
+                snapshots, extracted = take_snapshot(corpus, per_nb, todo, run_dir, cache_dir, jobs, scheduler,
+                                                     max_bytes=max_bytes, exclude=(out,), stats=stats)
+                build_steps["snapshot"] = time.perf_counter() - t
+                for name, path in todo.items():
+                    spec = notebook_parameters(path)
+                    # absolute: the kernel runs in the notebook's folder, not in ours
+                    given = {"snapshot": str(snapshots[name].resolve()), "out_dir": str(run_dir.resolve())}
+                    prev_tables = out / previous["run_id"] / "tables" if previous else None
+                    if prev_tables is not None and prev_tables.is_dir():
+                        given["previous"] = str(prev_tables.resolve())
+                    per_nb[name].update({k: v for k, v in given.items() if k in spec})
+            manifest = _manifest_base(run_id, corpus, extracted if extracted is not None else loaded, per_nb,
+                                      selected, __version__, stats, out, keys, reused)
+            if fetched is not None:
+                manifest["fetch"] = fetched
+            show = sys.stderr.isatty() if progress is None else progress
+            bar = None
+            if show and not verbose and todo:
+                from tqdm import tqdm
+                bar = tqdm(total=len(todo), desc="briefing", unit="notebook", file=sys.stderr)
+            runs: list[NotebookRun] = list(reused.values())
+            for item in todo.items():
+                waiting.put(item)
+            go.set()
+            try:
+                for _ in todo:
+                    run = finished.get()
+                    log.info("%s: %s in %.1f s (%s)", run.name, "ok" if run.ok else "FAILED", run.seconds,
+                             ", ".join(f"{k} {v:.1f} s" for k, v in run.steps.items()))
+                    if run.error:
+                        log.error(run.error, extra={"printed": True})   # the command prints it once
+                    runs.append(run)
+                    if bar is not None:
+                        bar.set_postfix_str(run.name)
+                        bar.update(1)
+            finally:
                 if bar is not None:
-                    bar.set_postfix_str(run.name)
-                    bar.update(1)
+                    bar.close()
+        finally:
+            stop.set()                     # on an error before or while the notebooks run: no new notebook
+            go.set()
             for w in workers:
                 w.result()
-        finally:
-            if bar is not None:
-                bar.close()
+        if kernels and kernels[0].start_seconds:
+            build_steps["kernel start and imports (beside the snapshot)"] = kernels[0].start_seconds
         runs.sort(key=lambda r: list(selected).index(r.name))
         for run in runs:
             run.input_key = keys[run.name]
@@ -731,8 +750,6 @@ def build(corpus: Path, out: Path, *, notebooks: list[str] | None = None,
     finally:
         if threads is not None:
             threads.shutdown(wait=True, cancel_futures=True)
-        for k in kernels:
-            k.close()
         if renderer is not None:
             renderer.shutdown(wait=True, cancel_futures=True)
         if kernel_root is not None:
