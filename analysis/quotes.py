@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .roster import Person, Roster, load_roster, morphology, name_tokens
+from .roster import Person, Roster, load_roster, morphology, name_tokens, surnames_match
 from .corpus import article_year
 from .text import abbreviations, paragraphs, sentences
 from .transcripts import Turn, byline_paragraph, transcript_turns
@@ -411,12 +411,11 @@ class ArticlePeople:
             self.persons[key]["titles"].append((role, country))
 
     def surname_owner(self, token: str) -> str | None:
-        from rapidfuzz.distance import JaroWinkler
         tok = name_tokens(token)
         if not tok:
             return None
         # the family name is usually last (Serik Akhmetov) but first in some names (Xi Jinping)
-        hits = [k for k in self.persons if name_tokens(k) and JaroWinkler.similarity(name_tokens(k)[-1], tok[-1]) >= 0.9]
+        hits = [k for k in self.persons if name_tokens(k) and surnames_match(name_tokens(k)[-1], tok[-1])]
         if not hits:
             hits = [k for k in self.persons if len(name_tokens(k)) > 1 and name_tokens(k)[0] == tok[-1]]
         return hits[-1] if len(set(hits)) == 1 else None
@@ -617,11 +616,21 @@ class Annotator:
                 person = self.roster.get(key)
                 people.add_person(key, in_roster, person.gender if person else gender)
                 if title_role:
-                    people.bind(key, title_role, self.vocab.country_of(" ".join(title_before)))
+                    country = self.vocab.country_of(" ".join(title_before))
+                    people.bind(key, title_role, country)
+                    self._bind_more_roles(self._title_window(text, name_s), key, title_role, country, people)
                 elif role_before is not None:
                     phrase = text[max(0, name_s - 90) + role_before.start():name_s]   # the match is on a window
                     role, _ = self.vocab.role_of(role_before.group())
                     people.bind(key, role, self.vocab.country_of(phrase))
+                    self._bind_more_roles(self._title_window(text, name_s), key, role, self.vocab.country_of(phrase),
+                                          people)
+                after = self._role_after(text, name_e)
+                if after is not None:
+                    # apposition: "Marat Karabayev, Minister of Transport, said" -> a later "the minister" is him
+                    role, _ = self.vocab.role_of(after.group())
+                    if role:
+                        people.bind(key, role, self.vocab.country_of(text[after.start():after.end() + 40]))
                 out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster,
                                    title_start=title_at if title_before else None))
                 title_before = []
@@ -649,6 +658,36 @@ class Annotator:
         low = tok.lower()
         return low in self.not_names or low in self.vocab.institutions or _ABBREVIATION.search(tok) is not None
 
+    def _bind_more_roles(self, phrase: str, key: str, first: str | None, country: str | None,
+                         people: ArticlePeople) -> None:
+        """Every office of a joint title ("Deputy Prime Minister and Minister of Economy X"), not only one."""
+        for m in self.role_re.finditer(phrase):
+            role, _ = self.vocab.role_of(m.group())
+            if role and role != first and (role, country) not in people.persons[key]["titles"]:
+                people.bind(key, role, country)
+
+    @staticmethod
+    def _title_window(text: str, name_s: int) -> str:
+        """The words before a name back to the start of its sentence or line (at most 120 characters)."""
+        window = text[max(0, name_s - 120):name_s]
+        cut = max(window.rfind("\n"), *(window.rfind(p + " ") for p in ".;:!?\"“”«»"))
+        return window[cut + 1:] if cut >= 0 else window
+
+    def _role_after(self, text: str, at: int) -> re.Match | None:
+        """A role in apposition right after a name: "X, Minister of Transport," / "X, the akim of Almaty,"."""
+        if not text.startswith(", ", at):
+            return None
+        p = at + 2
+        for d in self.vocab.determiners:
+            if text[p:p + len(d) + 1].lower() == d.lower() + " ":
+                p += len(d) + 1
+                break
+        m = self.role_re.match(text, p)
+        if m is None:
+            return None
+        # the apposition ends at a comma, a full stop or a cue; never a new sentence's role
+        return m
+
     def _role_before(self, text: str, at: int) -> re.Match | None:
         """A role a few words before a name, with nothing but words between ("trade minister of X Ivan Petrov")."""
         window = text[max(0, at - 90):at]
@@ -660,7 +699,10 @@ class Annotator:
         gap = window[last.end():]
         if gap.endswith(", "):     # apposition: "Belarus's ambassador, X", "The Ambassador of Kyrgyzstan to Belarus, X"
             gap = gap[:-2]
-        if re.search(r"[^\w\s’'-]", _unquoted(gap)) or _words(gap) > 6:
+        if "," in gap and all(w[:1].isupper() or w.lower() in self.vocab.joiners
+                              for w in re.findall(r"[^\W\d_][\w’'-]*", gap)):
+            gap = gap.replace(",", " ")   # a ministry's name with commas: "Minister of Investment, Industry and Trade X"
+        if re.search(r"[^\w\s’'-]", _unquoted(gap)) or _words(gap) > 8:
             return None
         return last
 

@@ -13,13 +13,45 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .config import DATA, Checker, ConfigError, load_yaml
 from .text import fold
 
 SURNAME_SIMILARITY = 0.9
 GIVEN_SIMILARITY = 0.8
+
+
+SPELLING_CLOSENESS = 0.75
+
+
+@lru_cache(maxsize=1)
+def _spelling_variants() -> tuple[tuple[str, str], ...]:
+    from .lang import available, pack
+    pairs: list[tuple[str, str]] = []
+    for code in available():
+        for pair in (pack(code).section("names") or {}).get("spelling_variants") or []:
+            if isinstance(pair, list) and len(pair) == 2:
+                pairs.append((str(pair[0]).lower(), str(pair[1]).lower()))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(token: str) -> str:
+    for a, b in _spelling_variants():
+        token = token.replace(a, b)
+    return token
+
+
+def surnames_match(a: str, b: str) -> bool:
+    """Two folded surnames are spellings of one name: Jaro-Winkler >= 0.9, and close once the packs'
+    transliteration variants are levelled (Koshanov = Koshonov, Khodjayev = Khodzhaev; Nazarov is not
+    Nazarbaev, whose shared start fools Jaro-Winkler)."""
+    if a == b:
+        return True
+    if JaroWinkler.similarity(a, b) < SURNAME_SIMILARITY:
+        return False
+    return Levenshtein.normalized_similarity(_skeleton(a), _skeleton(b)) >= SPELLING_CLOSENESS
 
 
 def name_tokens(name: str) -> list[str]:
@@ -131,7 +163,7 @@ class Roster:
     def _match_name(self, name: str) -> Person | None:
         """The roster person a written name refers to, or None.
 
-        The surname (last token) must match with Jaro-Winkler >= 0.9; given
+        The surname (last token) must match (`surnames_match`); given
         names, when written, must agree (>= 0.8 or the same initial).
         A lone surname must point to one person only.
         """
@@ -141,9 +173,9 @@ class Roster:
         best, best_score, hits = None, 0.0, set()
         for person in self.people:
             for spelling in person.spellings:
-                score = JaroWinkler.similarity(toks[-1], spelling[-1])
-                if score < SURNAME_SIMILARITY:
+                if not surnames_match(toks[-1], spelling[-1]):
                     continue
+                score = JaroWinkler.similarity(toks[-1], spelling[-1])
                 if len(toks) > 1 and len(spelling) > 1:
                     given = max(JaroWinkler.similarity(toks[0], spelling[0]),
                                 1.0 if toks[0][0] == spelling[0][0] and len(toks[0]) <= 2 else 0.0)

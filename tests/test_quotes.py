@@ -269,3 +269,31 @@ def test_a_russian_name_the_dictionary_half_knows_after_a_company_in_marks_speak
     direct = q[q["kind"] == "direct"]
     assert len(direct) == 1
     assert direct.iloc[0]["speaker"].split()[-1] == surname
+
+
+def test_a_role_in_apposition_after_a_name_binds_a_later_role_noun():
+    t = ('Rail tariffs\nMarat Karabayev, Minister of Transport, spoke at the meeting. Analysts were cautious.\n'
+         'Nurlan Sauranbayev, the company chairman, presented the plan.\n'
+         '"Tariff growth will be capped at 9.5%," the minister said.\n')
+    q = one(t)
+    assert q.loc[0, "speaker"] == "Marat Karabayev"
+
+
+def test_every_office_of_a_joint_title_binds_its_role_noun():
+    t = ('Budget\nDeputy Prime Minister and Minister of Finance Jamshid Kuchkarov presented the draft.\n'
+         'Tax Committee head Dilnoza Yusupova also spoke.\n'
+         '"We borrow only for projects that pay back," the deputy prime minister said.\n')
+    assert one(t).loc[0, "speaker"] == "Jamshid Kuchkarov"
+
+
+def test_a_vice_minister_is_not_the_minister():
+    t = ('Exports\nMinister of Trade Arman Shakkaliyev opened the briefing. Vice-Minister of Trade Aizhan Bizhanova '
+         'presented the figures.\n"Exports to Uzbekistan can grow by $1 billion," the vice-minister added.\n')
+    assert one(t).loc[0, "speaker"] == "Aizhan Bizhanova"
+
+
+def test_a_surname_that_only_begins_like_a_roster_surname_is_not_that_person():
+    r = load_roster()
+    assert r.match_name("Nazarov") is None                     # not Nazarbayev
+    assert r.match_name("Nazarbaev").name == "Nursultan Nazarbayev"
+    assert r.match_name("Erlan Koshonov").name == "Yerlan Koshanov"
