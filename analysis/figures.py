@@ -914,7 +914,11 @@ def _second_end(text: str, prev: _Fig, q: tuple[str, int], vocab: Vocab, change_
 
 def _is_change(text: str, m: re.Match, vocab: Vocab, change_rx: re.Pattern | None, opener: re.Match | None) -> bool:
     """A 'from X to Y' pair is a change over time when a change verb leads it, its opening word says
-    so (Russian "с X до Y"), or a year sits between X and Y."""
+    so (Russian "с X до Y"), or a year sits between X and Y. Two numbers joined by a dash alone
+    ("на 10–15 млрд", "by $1-2 billion") are one range, whatever leads them."""
+    r = "r1" if m.group("r1") else "r2"
+    if re.match(r"\s*[-–—]\s*[^\W\d_]{0,3}\$?\s*\d", m.group(r) or ""):
+        return False
     if change_rx is not None and change_rx.search(text, max(0, m.start() - 60), m.start()):
         return True
     if opener is not None and opener.group(1).lower() in {w.lower() for w in vocab.change_from}:
@@ -922,7 +926,6 @@ def _is_change(text: str, m: re.Match, vocab: Vocab, change_rx: re.Pattern | Non
     lead = re.search(r"([\w-]+)\s*$", text[max(0, m.start() - 20):m.start()])
     if lead and lead.group(1).lower() in {w.lower() for w in vocab.relative_words.get("by") or []}:
         return True             # "grew by $300 million to $1.5 billion": the change, then the new amount
-    r = "r1" if m.group("r1") else "r2"
     return bool(re.search(r"(?<![\d])(?:19|20)\d\d(?![\d])", text[m.start():m.start(r) + 6]))
 
 
