@@ -48,7 +48,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import DATA, Checker, load_yaml
+from .config import DATA, Checker, ConfigError, load_yaml
 from .corpus import article_year
 from .quotes import direct_spans
 from .text import sentences
@@ -1843,7 +1843,7 @@ def extract_figures(articles: pd.DataFrame, quotes: pd.DataFrame | None = None,
 # text to show is the surface as written, never a formatted amount in a data column
 DISCREPANCY_COLUMNS = ["parties", "flow", "period", "metric", "year", "unit", "article_a", "figure_a", "surface_a",
                        "value_a", "low_a", "high_a", "article_b", "figure_b", "surface_b", "value_b", "low_b", "high_b",
-                       "ratio"]
+                       "ratio", "scope"]
 GROUP_COLUMNS = ["parties", "flow", "exporter", "importer", "period", "unit", "n_sources", "low", "high", "spread", "sources", "figure_ids"]
 
 
@@ -1858,11 +1858,11 @@ def _comparable(figures: pd.DataFrame) -> pd.DataFrame:
     """
     need = {"parties", "flow", "period_start"}
     if figures.empty or not need <= set(figures.columns):
-        return figures.iloc[0:0].assign(_unit="", _basis="", _lo=0.0, _hi=0.0, _exporter="", _importer="")
+        return figures.iloc[0:0].assign(_unit="", _basis="", _lo=0.0, _hi=0.0, _exporter="", _importer="", _scope="")
     f = figures[(figures["claim"] == "actual") & (figures["parties"].fillna("") != "")
                 & (figures["period_start"].fillna("") != "") & (figures["flow"] != "other")].copy()
     if f.empty:
-        return f.assign(_unit="", _basis="", _lo=0.0, _hi=0.0, _exporter="", _importer="")
+        return f.assign(_unit="", _basis="", _lo=0.0, _hi=0.0, _exporter="", _importer="", _scope="")
     usd = f["value_usd"].notna()
     f["_unit"] = f["currency"].where(~usd, "USD")
     f = f[f["_unit"].fillna("") != ""]
@@ -1876,12 +1876,36 @@ def _comparable(figures: pd.DataFrame) -> pd.DataFrame:
             return "stated"
         return "article" if re.fullmatch(r"\d{4}", label) else "inherited"
     f["_basis"] = [basis(r) for r in f.to_dict("records")] if len(f) else []
+    scope = _scope_regexes()
+    f["_scope"] = [_scope_of(str(x), scope) for x in f["sentence"]] if "sentence" in f and len(f) else ""
     f["_exporter"] = f["exporter"].fillna("") if "exporter" in f else ""
     f["_importer"] = f["importer"].fillna("") if "importer" in f else ""
     bounds = [_interval(r, usd=u == "USD") for r, u in zip(f.to_dict("records"), f["_unit"])]
     f["_lo"] = [b[0] for b in bounds]
     f["_hi"] = [b[1] for b in bounds]
     return f
+
+
+@lru_cache(maxsize=1)
+def _scope_regexes() -> dict[str, re.Pattern]:
+    """Per scope (agriculture, energy …), the word starts of every pack's ``scopes.yml``."""
+    from .lang import available, pack
+    words: dict[str, list[str]] = {}
+    for code in available():
+        data = pack(code).section("scopes") or {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{pack(code).file('scopes')}: expected scope names with lists of word starts")
+        for name, starts in data.items():
+            if not isinstance(starts, list):
+                raise ConfigError(f"{pack(code).file('scopes')}: {name}: expected a list of word starts")
+            words.setdefault(str(name), []).extend(str(w).lower() for w in starts)
+    return {name: re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
+                             + r")", re.I) for name, ws in words.items() if ws}
+
+
+def _scope_of(sentence: str, scopes: dict[str, re.Pattern]) -> str:
+    """The goods or sectors a figure's sentence names ("agricultural trade"), '' for the whole flow."""
+    return "|".join(sorted(name for name, rx in scopes.items() if rx.search(sentence)))
 
 
 def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = None, tolerance: float = 0.25,
@@ -1897,8 +1921,8 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = No
     """
     f = _comparable(figures)
     rows = []
-    for (parties, flow, period, unit, _, _, _), g in f.groupby(["parties", "flow", "period", "_unit", "_basis", "_exporter",
-                                                                "_importer"], sort=True):
+    for (parties, flow, period, unit, _, _, _, _s), g in f.groupby(["parties", "flow", "period", "_unit", "_basis",
+                                                                    "_exporter", "_importer", "_scope"], sort=True):
         if _ == "inherited":
             continue
         recs = g.to_dict("records")
@@ -1933,7 +1957,7 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = No
                          "value_a": va, "low_a": float(iv[i][0]), "high_a": float(iv[i][1]),
                          "article_b": b["article_id"], "figure_b": b["figure_id"], "surface_b": b["surface"],
                          "value_b": vb, "low_b": float(iv[j][0]), "high_b": float(iv[j][1]),
-                         "ratio": round(vb / max(va, 1), 2)})
+                         "ratio": round(vb / max(va, 1), 2), "scope": _s})
     return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
 
 
@@ -1950,15 +1974,19 @@ def disagreements(figures: pd.DataFrame, discrepancies: pd.DataFrame | None = No
         return pd.DataFrame(columns=GROUP_COLUMNS)
     f = _comparable(figures).set_index("figure_id")
     out = []
-    for (parties, flow, period), g in d.groupby(["parties", "flow", "period"], sort=False):
+    if "scope" not in d.columns:
+        d = d.assign(scope="")
+    for (parties, flow, period, _s), g in d.groupby(["parties", "flow", "period", d["scope"].fillna("")], sort=False):
         ids = sorted(set(g["figure_a"]) | set(g["figure_b"]))
         unit = f.loc[ids[0], "_unit"] if ids[0] in f.index else "USD"
         basis = f.loc[ids[0], "_basis"] if ids[0] in f.index else ""
         # every figure of the group, not only those in a disagreeing pair: the reader sees all sources
         exporter = f.loc[ids[0], "_exporter"] if ids[0] in f.index else ""
         importer = f.loc[ids[0], "_importer"] if ids[0] in f.index else ""
+        scope = f.loc[ids[0], "_scope"] if ids[0] in f.index else ""
         same = f[(f["parties"] == parties) & (f["flow"] == flow) & (f["period"] == period) & (f["_unit"] == unit)
-                 & (f["_basis"] == basis) & (f["_exporter"] == exporter) & (f["_importer"] == importer)]
+                 & (f["_basis"] == basis) & (f["_exporter"] == exporter) & (f["_importer"] == importer)
+                 & (f["_scope"] == scope)]
         srcs = []
         for fid, r in same.iterrows():
             srcs.append({"article_id": r["article_id"], "figure_id": fid, "surface": r["surface"],

@@ -299,3 +299,16 @@ def test_exports_in_opposite_directions_and_inherited_periods_are_not_compared(t
     assert find_discrepancies(figs).empty
     e = figs[figs["article_id"].str.startswith("e")]
     assert list(e["qualifier"]) == ["exact", "exact"] and list(e["value_usd"]) == [640e6, 912e6]
+
+
+def test_a_figure_for_part_of_the_trade_is_not_set_against_the_whole(tmp_path):
+    from analysis.pipeline import analyse
+    (tmp_path / "a.txt").write_text("Farm trade\n\nAgricultural trade between China and Kazakhstan exceeded $1.5 billion "
+                                    "in 2024, the ministry said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Trade\n\nTrade between China and Kazakhstan reached $43.8 billion in 2024, customs "
+                                    "said.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Торговля\n\nТоварооборот Казахстана и Китая в 2024 году составил $30 млрд, "
+                                    "сообщили в бюро статистики.\n", encoding="utf-8")
+    d = analyse(tmp_path).discrepancies
+    assert len(d) == 1 and {d.loc[0, "article_a"], d.loc[0, "article_b"]} == {"b.txt", "c.txt"}
+    assert d.loc[0, "scope"] == ""
