@@ -618,12 +618,12 @@ class Annotator:
                 if title_role:
                     country = self.vocab.country_of(" ".join(title_before))
                     people.bind(key, title_role, country)
-                    self._bind_more_roles(self._title_window(text, name_s), key, title_role, country, people)
+                    self._bind_more_roles(self._title_window(text, name_s, out), key, title_role, country, people)
                 elif role_before is not None:
                     phrase = text[max(0, name_s - 90) + role_before.start():name_s]   # the match is on a window
                     role, _ = self.vocab.role_of(role_before.group())
                     people.bind(key, role, self.vocab.country_of(phrase))
-                    self._bind_more_roles(self._title_window(text, name_s), key, role, self.vocab.country_of(phrase),
+                    self._bind_more_roles(self._title_window(text, name_s, out), key, role, self.vocab.country_of(phrase),
                                           people)
                 after = self._role_after(text, name_e)
                 if after is not None:
@@ -667,10 +667,14 @@ class Annotator:
                 people.bind(key, role, country)
 
     @staticmethod
-    def _title_window(text: str, name_s: int) -> str:
-        """The words before a name back to the start of its sentence or line (at most 120 characters)."""
-        window = text[max(0, name_s - 120):name_s]
-        cut = max(window.rfind("\n"), *(window.rfind(p + " ") for p in ".;:!?\"“”«»"))
+    def _title_window(text: str, name_s: int, out: list) -> str:
+        """The words before a name back to the start of its clause or line, or to the name before it
+        (at most 120 characters): "Посол X встретился с губернатором Y" gives Y only "губернатором"."""
+        floor = max(0, name_s - 120)
+        if out and floor <= out[-1].end <= name_s:
+            floor = out[-1].end
+        window = text[floor:name_s]
+        cut = max(window.rfind("\n"), *(window.rfind(p + " ") for p in ".,;:!?\"“”«»"))
         return window[cut + 1:] if cut >= 0 else window
 
     def _role_after(self, text: str, at: int) -> re.Match | None:

@@ -297,3 +297,13 @@ def test_a_surname_that_only_begins_like_a_roster_surname_is_not_that_person():
     assert r.match_name("Nazarov") is None                     # not Nazarbayev
     assert r.match_name("Nazarbaev").name == "Nursultan Nazarbayev"
     assert r.match_name("Erlan Koshonov").name == "Yerlan Koshanov"
+
+
+def test_a_role_before_another_name_in_the_sentence_is_not_that_names_role():
+    t = ('Visit\nThe Ambassador of Uzbekistan to Belarus, Timur Rasulov, met the governor of the Brest region, '
+         'Pyotr Shamko.\n“Our regions should trade directly,” the ambassador said.\n')
+    assert one(t).loc[0, "speaker"] == "Timur Rasulov"
+    ru = ('Визит\nПосол Узбекистана в Беларуси Тимур Расулов встретился с губернатором Брестской области Петром Шамко.\n'
+          '«Наши регионы должны торговать напрямую», — подчеркнул дипломат.\n')
+    q = quotes_in_text(ru, "r", lang="ru")
+    assert q.loc[0, "speaker"] == "Тимур Расулов"
