@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Callable
 
@@ -48,6 +49,7 @@ THEME_COLUMNS = ["article_id", "theme", "hits", "per_1k_words", "sentence_share"
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _JOINER = re.compile(r"[\s\-‐‑]+")   # what may stand between the words of one term (not a dash)
+_SPLIT = re.compile(f"({_TOKEN.pattern})")   # words at the odd places, the gaps between them at the even
 ANY = "*"   # terms listed without a language: matched in every language
 
 
@@ -96,13 +98,25 @@ class Theme:
 
 
 class _Matcher:
-    """A trie over normalised token sequences for one language."""
+    """A trie over normalised token sequences for one language.
+
+    `match` is one pass over the article: the text is split into words and
+    the gaps between them (one C-level `re.split`), each distinct word is
+    looked up once in a table of the words that can start a term or an
+    exclusion (filled as new words are met), and the trie is walked only from
+    those words. Offsets are summed from the lengths of the parts up to each
+    hit, so the whole match is linear in the article's length.
+    """
+
+    WORD_TABLE_MAX = 1 << 20     # distinct words remembered per language before the table starts afresh
 
     def __init__(self, lang: str, terms: list[tuple[str, str]], excludes: list[tuple[str, str]]):
         self.lang = lang
         self.key = _key_function(lang)
         self.trie: dict = self._trie(terms)
         self.ex_trie: dict = self._trie(excludes)
+        self._starts: dict[str, bool] = {}       # word -> can it start a term or an exclusion
+        self._keys: dict[str, tuple[str, str]] = {}   # word -> (exact key, normalised key)
 
     def _trie(self, items: list[tuple[str, str]]) -> dict:
         root: dict = {}
@@ -117,13 +131,28 @@ class _Matcher:
             node.setdefault(None, set()).add((theme, term.lstrip("=")))
         return root
 
-    @staticmethod
-    def _walk(trie, text, toks, keys, exacts, i):
+    def _keys_of(self, word: str) -> tuple[str, str]:
+        got = self._keys.get(word)
+        if got is None:
+            if len(self._keys) >= self.WORD_TABLE_MAX:
+                self._keys.clear()
+            got = self._keys[word] = (_exact(word), self.key(word))
+        return got
+
+    def _can_start(self, word: str) -> bool:
+        exact, key = self._keys_of(word)
+        return exact in self.trie or key in self.trie or exact in self.ex_trie or key in self.ex_trie
+
+    def _walk(self, trie: dict, parts: list[str], i: int, n: int):
+        """Longest term of `trie` starting at word i: (end word, hits) or None.
+
+        Word k is ``parts[2k + 1]``; ``parts[2k]`` is the gap before it."""
         node, j, best = trie, i, None
-        while j < len(toks):
-            if j > i and not _JOINER.fullmatch(text[toks[j - 1][1]:toks[j][0]]):
+        while j < n:
+            if j > i and not _JOINER.fullmatch(parts[2 * j]):
                 break  # a phrase never runs over punctuation
-            nxt = node.get(exacts[j]) or node.get(keys[j])
+            exact, key = self._keys_of(parts[2 * j + 1])
+            nxt = node.get(exact) or node.get(key)
             if nxt is None:
                 break
             node = nxt
@@ -133,30 +162,46 @@ class _Matcher:
         return best
 
     def match(self, text: str) -> list[tuple[int, int, str, str]]:
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-        keys = [self.key(t) for _, _, t in toks]
-        exacts = [_exact(t) for _, _, t in toks]
-        # exclusion phrases first: (start token, end token, theme) of each
+        parts = _SPLIT.split(text)
+        words = parts[1::2]
+        n = len(words)
+        starts = self._starts
+        new = [w for w in set(words) if w not in starts]
+        if new:
+            if len(starts) + len(new) > self.WORD_TABLE_MAX:
+                starts.clear()
+                new = list(set(words))
+            for w in new:
+                starts[w] = self._can_start(w)
+        candidates = list(compress(range(n), map(starts.__getitem__, words)))
+        if not candidates:
+            return []
+        # exclusion phrases first: (start word, end word, theme) of each
         blocked: list[tuple[int, int, str]] = []
         if self.ex_trie:
-            for i in range(len(toks)):
-                got = self._walk(self.ex_trie, text, toks, keys, exacts, i)
+            for i in candidates:
+                got = self._walk(self.ex_trie, parts, i, n)
                 if got:
                     blocked += [(i, got[0], theme) for theme, _ in got[1]]
         out = []
-        i = 0
-        while i < len(toks):
-            best = self._walk(self.trie, text, toks, keys, exacts, i)
+        i = 0              # the next word a mention may start at
+        at, pos = 0, 0     # pos: offset of parts[at]
+        for c in candidates:
+            if c < i:
+                continue                       # inside the previous mention
+            best = self._walk(self.trie, parts, c, n)
             if best is None:
-                i += 1
                 continue
             j, hits = best
-            s, e = toks[i][0], toks[j - 1][1]
+            pos += sum(map(len, parts[at:2 * c + 1]))
+            at = 2 * c + 1
+            s = pos
+            e = s + sum(map(len, parts[at:2 * j]))
             by_theme: dict[str, str] = {}
             for theme, term in sorted(hits, key=lambda h: (h[0], len(h[1]), h[1])):   # ties: not set order
                 by_theme.setdefault(theme, term)   # one mention per theme, however many terms share the key
             for theme, term in by_theme.items():
-                if any(th == theme and a < j and i < b for a, b, th in blocked):
+                if any(th == theme and a < j and c < b for a, b, th in blocked):
                     continue
                 out.append((s, e, theme, term))
             i = j

@@ -120,3 +120,17 @@ def test_exclusions_drop_look_alike_mentions():
     t = "The central bank governor met the governors of two regions. Medical equipment and mining equipment arrived."
     assert [(t[s:e], th) for s, e, th, _ in lex.match(t)] == [
         ("governors", "interregional"), ("regions", "interregional"), ("equipment", "machinery")]
+
+
+def test_matches_do_not_depend_on_the_words_met_before(monkeypatch):
+    """The matcher remembers which words can start a term; a full table starts afresh with the same results."""
+    t = ("Medical equipment and mining equipment arrived; agricultural machinery, the harvest and "
+         "Trade-turnover with regions. Bilateral trade grew, exports too.")
+    fresh = load_lexicon().match(t)
+    lex = load_lexicon()
+    m = lex.matcher("en")
+    monkeypatch.setattr(m, "WORD_TABLE_MAX", 3)
+    for _ in range(3):     # the word tables fill up and are cleared mid-article
+        assert lex.match(t) == fresh
+        assert len(m._starts) <= len(set(re.findall(r"\w+", t)))
+    assert [t[s:e] for s, e, _, _ in fresh][:3] == ["equipment", "agricultural machinery", "agricultural machinery"]
