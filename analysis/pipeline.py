@@ -35,6 +35,7 @@ class Results:
     theme_mentions: pd.DataFrame
     discrepancies: pd.DataFrame = field(default_factory=pd.DataFrame)
     config: dict = field(default_factory=dict)
+    cache_dir: str | None = None     # the cache of the run: `write_tables` skips files that are already up to date
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -79,16 +80,69 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     if stats is not None and corpus.read_cache:
         stats["files_read_from_cache"] = corpus.read_cache["hits"]
         stats["files_read"] = corpus.read_cache["misses"]
-    from .figures import find_discrepancies
     # each quote carries its article's date, title and source (appended after the extractor's columns)
     meta = corpus.articles[["article_id", *QUOTE_ARTICLE_COLUMNS]]
     tables["quotes"] = tables["quotes"].merge(meta, on="article_id", how="left", validate="many_to_one")
     return Results(corpus=corpus, quotes=tables["quotes"], figures=tables["figures"], quantities=tables["quantities"],
                    themes=tables["themes"], theme_mentions=tables["theme_mentions"],
-                   discrepancies=find_discrepancies(tables["figures"], corpus.articles),
+                   discrepancies=_discrepancies(tables["figures"], corpus.articles, cache_dir, corpus_dir),
                    config={"roster": str(roster_path), "lexicon": str(lexicon_path),
                            "rates": str(rates_path) if the_rates else "",
-                           "roster_used": the_roster.description, "lexicon_used": the_lexicon.description})
+                           "roster_used": the_roster.description, "lexicon_used": the_lexicon.description},
+                   cache_dir=str(cache_dir) if cache_dir else None)
+
+
+def table_digest(df: pd.DataFrame, *extra: str) -> str:
+    """Content hash of a table: its columns, their types and every value (plus `extra` strings).
+
+    Used to tell whether a table is the same as last time without comparing it
+    cell by cell; the versions of the code and of pandas are part of it, so an
+    upgrade that could change a table or its CSV form changes the digest.
+    """
+    h = hashlib.sha256(f"{code_fingerprint()}\0{pd.__version__}".encode())
+    for x in extra:
+        h.update(x.encode("utf-8", "surrogateescape") + b"\0")
+    h.update(repr([(str(c), str(t)) for c, t in df.dtypes.items()]).encode("utf-8", "surrogateescape"))
+    h.update(str(len(df)).encode())
+    if len(df.columns) and len(df):
+        try:
+            rows = pd.util.hash_pandas_object(df, index=False)
+        except TypeError:          # cells holding lists or dicts: hashed by their text
+            rows = pd.util.hash_pandas_object(df.astype(str), index=False)
+        h.update(rows.values.tobytes())
+    return h.hexdigest()
+
+
+def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, corpus_dir) -> pd.DataFrame:
+    """`find_discrepancies`, kept in the cache with a digest of its inputs: an unchanged corpus
+    reads the table back instead of comparing every figure again."""
+    from .figures import find_discrepancies
+    if not cache_dir:
+        return find_discrepancies(figures, articles)
+    digest = table_digest(figures, "discrepancies") + table_digest(articles.drop(columns="text"))
+    path = Path(cache_dir) / f"discrepancies-{_scope(corpus_dir)}.parquet"
+    try:
+        import pyarrow.parquet as pq
+        table = pq.read_table(path)
+        if (table.schema.metadata or {}).get(b"briefing_inputs") == digest.encode():
+            return table.to_pandas()
+    except FileNotFoundError:
+        pass
+    except Exception as exc:       # a damaged or foreign file: compute again
+        log.warning("cached discrepancies %s unreadable (%s); comparing the figures again", path, exc)
+    found = find_discrepancies(figures, articles)
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        table = pa.Table.from_pandas(found, preserve_index=False)
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"briefing_inputs": digest.encode()})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        pq.write_table(table, tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not write the discrepancies cache %s: %s", path, exc)
+    return found
 
 
 def load_configs(corpus_dir, roster=None, lexicon=None, rates=None):
@@ -514,12 +568,67 @@ def write_tables(results: Results, out: str | os.PathLike, *, formats=("csv",), 
 
     `formats`: any of csv, parquet, xlsx (one workbook ``tables.xlsx``);
     `excel_safe`: CSVs for Excel (BOM, formula-like cells neutralised), see `analysis.export`.
+
+    When the results come from a run with a cache (`Results.cache_dir`), a
+    table whose content, format and code are those of the files this function
+    wrote into `out` last time, and whose files still have the SHA-256 recorded
+    then, is not written again (CSV and Parquet; a workbook is always written).
     """
-    from .export import write_frames
+    from .export import parse_formats, write_frames
 
     tables = output_tables(results)
     readme = _workbook_readme(results, tables)
-    return write_frames(tables, out, formats=formats, excel_safe=excel_safe, readme=readme)
+    formats = parse_formats(formats)
+    if not results.cache_dir or "xlsx" in formats:
+        return write_frames(tables, out, formats=formats, excel_safe=excel_safe, readme=readme)
+    # files written by an earlier run from the same table, and unchanged on disk since, are left alone
+    record_path = Path(results.cache_dir) / f"written-{_scope(out)}.json"
+    record = _load_record(record_path)
+    how = f"{','.join(formats)}\0{excel_safe}"
+    digests = {name: table_digest(df, name, how) for name, df in tables.items()}
+    files = {name: [Path(out) / f"{name}.{f}" for f in ("csv", "parquet") if f in formats] for name in tables}
+    same = [name for name in tables
+            if record.get(name, {}).get("digest") == digests[name]
+            and all(_file_sha256(p) == record[name]["files"].get(p.name) for p in files[name])]
+    written = write_frames({k: v for k, v in tables.items() if k not in same}, out, formats=formats,
+                           excel_safe=excel_safe, readme=readme)
+    log.info("tables unchanged since the last run, not written again: %s", ", ".join(same) or "none")
+    new_record = {name: {"digest": digests[name], "files": {p.name: _file_sha256(p) for p in files[name]}}
+                  for name in tables if name not in same}
+    _save_record(record_path, {**{k: record[k] for k in same}, **new_record})
+    return [p for name in tables for p in files[name] if name in same or p in written]
+
+
+def _scope(folder) -> str:
+    return hashlib.sha256(str(Path(folder).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _load_record(path: Path) -> dict:
+    import json
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_record(path: Path, record: dict) -> None:
+    import json
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(record, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not record the written tables in %s: %s", path, exc)
 
 
 def _workbook_readme(results: Results, tables: dict[str, pd.DataFrame]) -> str:

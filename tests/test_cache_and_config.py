@@ -43,6 +43,51 @@ def test_a_damaged_cache_is_rebuilt(tmp_path, seed_copy, count_extractions):
     assert len(calls) == 3 and len(res.quotes) > 30
 
 
+def test_unchanged_tables_are_not_written_again(tmp_path, seed_copy, monkeypatch):
+    from analysis import export
+    from analysis.pipeline import write_tables
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    write_tables(analyse(seed_copy, cache_dir=cache), out)
+    first = {p.name: p.read_bytes() for p in out.glob("*.csv")}
+    written = []
+    real = export.write_csv
+    monkeypatch.setattr(export, "write_csv", lambda df, path, **kw: written.append(path.name) or real(df, path, **kw))
+    paths = write_tables(analyse(seed_copy, cache_dir=cache), out)
+    assert written == [] and sorted(p.name for p in paths) == sorted(first)      # same tables: nothing written
+    (out / "quotes.csv").write_text("edited by hand\n", encoding="utf-8")     # a file changed on disk ...
+    (out / "themes.csv").unlink()                                              # ... or gone: written again
+    f = seed_copy / "001_7d2acf906af58596.txt"
+    f.write_text(f.read_text(encoding="utf-8") + "\n“Trade will reach $3 billion,” said Serik Akhmetov.\n",
+                 encoding="utf-8")                                             # a changed article: its tables
+    write_tables(analyse(seed_copy, cache_dir=cache), out)
+    assert {"articles.csv", "figures.csv", "quotes.csv", "themes.csv"} <= set(written)
+    assert "problems.csv" not in written and len(written) == len(set(written))
+    assert (out / "quotes.csv").read_bytes() != b"edited by hand\n"
+    fresh = tmp_path / "fresh"
+    write_tables(analyse(seed_copy), fresh)                                    # no cache: every file, every time
+    assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == {p.name: p.read_bytes() for p in fresh.glob("*.csv")}
+
+
+def test_discrepancies_are_compared_again_only_when_their_inputs_change(tmp_path, monkeypatch):
+    from analysis import figures
+    calls = []
+    real = figures.find_discrepancies
+    monkeypatch.setattr(figures, "find_discrepancies", lambda *a, **k: calls.append(1) or real(*a, **k))
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
+    corpus.mkdir()
+    for name, amount in (("a", "23 trillion tenge"), ("b", "15 trillion tenge")):
+        (corpus / f"{name}.txt").write_text(f"{name}\n\nKazakhstan's budget for 2024 is {amount}.\n", encoding="utf-8")
+    first = analyse(corpus, cache_dir=cache).discrepancies
+    again = analyse(corpus, cache_dir=cache).discrepancies
+    assert len(calls) == 1 and len(first) == 1
+    assert first.to_csv(index=False) == again.to_csv(index=False)
+    (corpus / "manifest.csv").write_text("file,source\na.txt,Agency A\n", encoding="utf-8")
+    analyse(corpus, cache_dir=cache)          # same figures, other article metadata: compared again
+    assert len(calls) == 2
+    (corpus / "b.txt").write_text("b\n\nKazakhstan's budget for 2024 is 23 trillion tenge.\n", encoding="utf-8")
+    assert analyse(corpus, cache_dir=cache).discrepancies.empty and len(calls) == 3
+
+
 def test_parallel_extraction_gives_the_same_tables(tmp_path, seeds_dir):
     corpus = tmp_path / "big"
     corpus.mkdir()
