@@ -652,7 +652,8 @@ def _load_manifest(root: Path, problems: _Problems) -> tuple[Path | None, dict[s
 
 
 def _walk(root: Path, problems: _Problems, exclude: tuple[Path, ...] = ()):
-    """Article files under root, sorted, without following directory symlinks.
+    """Article files under root, sorted, without following directory symlinks: (path, relative
+    name, stat result or None when the file cannot be examined).
 
     Only regular files are taken: FIFOs, devices and sockets are reported, and
     so is a symbolic link whose target lies outside the corpus folder (it is
@@ -667,33 +668,36 @@ def _walk(root: Path, problems: _Problems, exclude: tuple[Path, ...] = ()):
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                              and (here / d).resolve() not in skip_dirs)
+        folder = here.relative_to(root).as_posix()     # once per folder, not per file
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = here / name
-            rel = _rel(path, root)
+            raw = name if folder == "." else f"{folder}/{name}"
+            rel = _display(raw)
             suffix = path.suffix.lower()
             if suffix not in ARTICLE_SUFFIXES:
                 if suffix not in CONFIG_SUFFIXES:
                     problems.skip(rel, f"not an article: unsupported file type '{_display(suffix or name)}' "
                                        "(use .txt, .md or .html)")
                 continue
-            if path.is_symlink():
-                target = Path(os.path.realpath(path))
-                if target != real_root and real_root not in target.parents:
-                    problems.skip(rel, "symbolic link to a file outside the corpus folder; not followed")
-                    continue
             try:
-                mode = path.stat().st_mode
+                st = os.lstat(path)
+                if stat.S_ISLNK(st.st_mode):
+                    target = Path(os.path.realpath(path))
+                    if target != real_root and real_root not in target.parents:
+                        problems.skip(rel, "symbolic link to a file outside the corpus folder; not followed")
+                        continue
+                    st = os.stat(path)
             except OSError:
-                found.append(path)          # reported as unreadable when it is read
+                found.append((path, rel, None))          # reported as unreadable when it is read
                 continue
-            if not stat.S_ISREG(mode):
-                problems.skip(rel, f"not a regular file ({_file_kind(mode)}); not read")
+            if not stat.S_ISREG(st.st_mode):
+                problems.skip(rel, f"not a regular file ({_file_kind(st.st_mode)}); not read")
                 continue
-            if rel != path.relative_to(root).as_posix():
+            if rel != raw:
                 problems.warn(rel, "file name is not valid UTF-8; shown with \ufffd for the bad bytes")
-            found.append(path)
+            found.append((path, rel, st))
     return found
 
 
@@ -749,10 +753,9 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     if progress:
         from tqdm import tqdm
         iterator = tqdm(files, desc="reading", unit="file", leave=False)
-    for path in iterator:
-        rel = _rel(path, root)
+    for path, rel, st in iterator:
         try:
-            row = cache.get(path, rel, max_bytes, problems) if cache else None
+            row = cache.get(path, rel, max_bytes, problems, st) if cache else None
             if row is None:
                 before = len(problems.rows)
                 row = _read_article(path, rel, max_bytes, problems)
@@ -811,15 +814,20 @@ class _ReadCache:
         scope = hashlib.sha256(f"{root.resolve()}\0{_reader_fingerprint()}".encode("utf-8", "surrogateescape")
                                ).hexdigest()[:12]
         self.path = Path(cache_dir) / f"corpus-{scope}.parquet"
-        self.rows: dict[tuple, dict] = {}
+        self.rows: dict[tuple, int] = {}         # identity -> position in the cached columns
+        self.columns: dict[str, list] = {}
         self.used: dict[tuple, dict] = {}
         self.changed = False
         self.hits = self.misses = 0
         try:
             df = pd.read_parquet(self.path)
             if {"_ctime", "_ino"} <= set(df.columns):     # caches from before the ctime key are read again
-                for r in df.to_dict("records"):
-                    self.rows[(r["article_id"], int(r["_size"]), int(r["_mtime"]), int(r["_ctime"]), int(r["_ino"]))] = r
+                # column lists, and a row dict only for the files asked for (no per-cell boxing of the whole table)
+                self.columns = {c: df[c].tolist() for c in df.columns}
+                c = self.columns
+                keys = zip(c["article_id"], map(int, c["_size"]), map(int, c["_mtime"]), map(int, c["_ctime"]),
+                           map(int, c["_ino"]))
+                self.rows = dict(zip(keys, range(len(df))))
         except FileNotFoundError:
             pass
         except Exception as exc:   # damaged cache: read everything again
@@ -830,16 +838,19 @@ class _ReadCache:
         st = path.stat()
         return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
-    def get(self, path: Path, rel: str, max_bytes: int, problems: "_Problems") -> dict | None:
+    def get(self, path: Path, rel: str, max_bytes: int, problems: "_Problems", st: os.stat_result | None = None
+            ) -> dict | None:
+        """The cached row of `path` when its identity (from `st`, the file's stat, when given) is unchanged."""
         try:
-            ident = self._stat(path)
+            ident = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) if st is not None else self._stat(path)
         except OSError:
             return None
-        hit = self.rows.get((rel, *ident))
-        if hit is None or ident[0] > max_bytes:
+        at = self.rows.get((rel, *ident))
+        if at is None or ident[0] > max_bytes:
             self.misses += 1
             return None
         self.hits += 1
+        hit = {c: values[at] for c, values in self.columns.items()}
         self.used[(rel, *ident)] = hit
         for caveat in filter(None, str(hit.get("_caveats") or "").split("\n")):
             problems.warn(rel, caveat)
