@@ -5,6 +5,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 CORPUS ?= seeds
 OUT    ?= reports
+# notebooks run side by side: one per core, at most two (a kept kernel and a renderer each)
+JOBS   ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 2 ] && n=2; echo $$n)
 N      ?= 10000
 
 .PHONY: report test lab bench extract clean help browser
@@ -33,7 +35,7 @@ $(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
 	@touch $@
 
 report: $(VENV)/.installed
-	$(BIN)/briefing build $(CORPUS) --out $(OUT)
+	$(BIN)/briefing build $(CORPUS) --out $(OUT) --jobs $(JOBS)
 
 extract: $(VENV)/.installed
 	$(BIN)/briefing extract $(CORPUS) --out $(OUT)/extract
