@@ -33,7 +33,7 @@ sentence        the sentence, for the reader
 percentages, ratios) with ``kind, value, low, high, unit`` instead of the
 money columns.
 
-Vague words are turned into ranges from ``figures.yml`` (several = 3 to 7 of
+Vague words are turned into ranges from ``figures.yml`` (several = 2 to 9 of
 the scale word, a few = 2 to 4, billions = 2 to 9 billion, ...). No exchange
 rate is ever invented: amounts in other currencies get ``value_usd`` only
 from a rates file the analyst supplies.

@@ -627,7 +627,7 @@ def methodology(b: Briefing, limit: int = 10, compact: bool = False) -> str:
         "the quote, header lines, titles bound to the roster (“the head of state”) and pronouns; a statement with no "
         "speaker in reach is listed as unattributed, never guessed.",
         "Trade figures: amounts with a currency, or a large number in a money context with the article's last "
-        "currency; qualifiers (about, at least, more than …), ranges and vague amounts (several = 3–7 of the unit) "
+        "currency; qualifiers (about, at least, more than …), ranges and vague amounts (several = 2–9 of the unit) "
         "are kept; relative amounts (“double it”) are computed from the amount they refer to. No exchange rate is "
         "invented.",
         "Themes: lexicon terms matched case- and inflection-insensitively, longest phrase first; rates are per "
