@@ -748,7 +748,7 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
             if opened:
                 s = m.start()
             out.append(_Fig(s, r_start, first_lo, first_lo, code, inferred, "exact", first_vague, extra=dict(extra)))
-            out.append(_Fig(r_start + lead, e, hi, hi, code, inferred, "exact", vague, extra=dict(extra)))
+            out.append(_Fig(r_start + lead, e, lo2, hi2, code, inferred, "exact", v2, extra=dict(extra)))   # its own value
             continue
         out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague, extra=extra))
     return out

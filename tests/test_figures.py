@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.figures import FIGURE_COLUMNS, extract_figures, figures_in_text, find_discrepancies, parse_number
+from analysis.figures import FIGURE_COLUMNS, extract_figures, figure_rows, figures_in_text, find_discrepancies, parse_number
 from score import read_rows, score_money
 
 PHRASES = list(csv.DictReader(open(Path(__file__).parent / "data" / "money_phrases.csv", encoding="utf-8")))
@@ -312,3 +312,12 @@ def test_a_figure_for_part_of_the_trade_is_not_set_against_the_whole(tmp_path):
     d = analyse(tmp_path).discrepancies
     assert len(d) == 1 and {d.loc[0, "article_a"], d.loc[0, "article_b"]} == {"b.txt", "c.txt"}
     assert d.loc[0, "scope"] == ""
+
+
+def test_a_fall_from_one_amount_to_another_keeps_the_second_amounts_own_value():
+    for text, lang in [("Trade fell from $2 billion to $1.5 billion in 2024.", "en"),
+                       ("If the leasing budget is cut from KZT 450bn to KZT 300bn, farmers will suffer.", "en"),
+                       ("Товарооборот снизился с 2 млрд долларов в 2023 году до 1,5 млрд долларов в 2024 году.", "ru")]:
+        rows, _ = figure_rows(text, "a", 2026, [], lang=lang)
+        assert len(rows) == 2, text
+        assert rows[1]["amount"] < rows[0]["amount"], text
