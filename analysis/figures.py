@@ -48,7 +48,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import DATA, Checker, ConfigError, load_yaml
+from .config import DATA, Checker, load_yaml
 from .corpus import article_year
 from .quotes import direct_spans
 from .text import sentences
@@ -1889,16 +1889,12 @@ def _comparable(figures: pd.DataFrame) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _scope_regexes() -> dict[str, re.Pattern]:
     """Per scope (agriculture, energy …), the word starts of every pack's ``scopes.yml``."""
-    from .lang import available, pack
+    from .lang import packs_with
     words: dict[str, list[str]] = {}
-    for code in available():
-        data = pack(code).section("scopes") or {}
-        if not isinstance(data, dict):
-            raise ConfigError(f"{pack(code).file('scopes')}: expected scope names with lists of word starts")
-        for name, starts in data.items():
-            if not isinstance(starts, list):
-                raise ConfigError(f"{pack(code).file('scopes')}: {name}: expected a list of word starts")
-            words.setdefault(str(name), []).extend(str(w).lower() for w in starts)
+    for p, path in packs_with("scopes"):
+        check = Checker(path)
+        for name, starts in check.mapping(p.section("scopes"), "").items():
+            words.setdefault(str(name), []).extend(w.lower() for w in check.texts(starts, str(name), optional=False))
     return {name: re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
                              + r")", re.I) for name, ws in words.items() if ws}
 

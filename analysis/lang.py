@@ -103,6 +103,12 @@ def available() -> list[str]:
     return sorted(p.name for p in PACKS.iterdir() if (p / "pack.yml").is_file()) if PACKS.is_dir() else []
 
 
+def packs_with(name: str) -> list[tuple[Pack, Path]]:
+    """Every shipped pack that has ``<name>.yml``, with that file: for data read as the union of all
+    packs (an article in one language quotes words of another)."""
+    return [(p, f) for p in (pack(code) for code in available()) if (f := p.file(name)) is not None]
+
+
 @lru_cache(maxsize=None)
 def pack(code: str | None) -> Pack:
     """The pack for `code` (case-insensitive; 'ru-RU' -> 'ru'); the default pack for unknown codes."""

@@ -1424,7 +1424,7 @@ def _label_speaker(label: str, ann: Annotator, people: ArticlePeople) -> Attribu
 
 def _interviewee(text: str, paras, first_turn: int, ann: Annotator, people: ArticlePeople) -> Attribution:
     """Who answers in an interview: the person the headline and lead name most (bylines aside)."""
-    byline = byline_paragraph(text, ann.vocab.lang)
+    byline = byline_paragraph(ann.vocab.lang)
     end = paras[first_turn].start
     skip = [(p.start, p.end) for p in paras[:first_turn] if byline is not None and byline.match(p.text)]
     counts: dict[str, int] = {}

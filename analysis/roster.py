@@ -27,12 +27,16 @@ SPELLING_CLOSENESS = 0.75
 
 @lru_cache(maxsize=1)
 def _spelling_variants() -> tuple[tuple[str, str], ...]:
-    from .lang import available, pack
+    from .lang import packs_with
     pairs: list[tuple[str, str]] = []
-    for code in available():
-        for pair in (pack(code).section("names") or {}).get("spelling_variants") or []:
-            if isinstance(pair, list) and len(pair) == 2:
-                pairs.append((str(pair[0]).lower(), str(pair[1]).lower()))
+    for p, path in packs_with("names"):
+        check = Checker(path)
+        data = check.mapping(p.section("names"), "", allowed={"spelling_variants"})
+        for k, pair in enumerate(data.get("spelling_variants") or []):
+            written = check.texts(pair, f"spelling_variants[{k}]")
+            if len(written) != 2:
+                check.fail(f"spelling_variants[{k}]", "expected a pair of spellings, such as [kh, h]")
+            pairs.append((written[0].lower(), written[1].lower()))
     return tuple(pairs)
 
 

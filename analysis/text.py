@@ -75,13 +75,9 @@ def abbreviations() -> frozenset[str]:
     """Abbreviations after which a full stop does not end a sentence: the union of every
     language pack's ``sentences.yml`` (an article in one language quotes words of another)."""
     from .config import Checker
-    from .lang import available, pack
+    from .lang import packs_with
     out: set[str] = set()
-    for code in available():
-        p = pack(code)
-        path = p.file("sentences")
-        if path is None:
-            continue
+    for p, path in packs_with("sentences"):
         check = Checker(path)
         data = check.mapping(p.section("sentences"), "", allowed={"abbreviations"})
         out.update(w.lower().rstrip(".") for w in check.texts(data.get("abbreviations"), "abbreviations"))

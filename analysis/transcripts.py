@@ -182,7 +182,8 @@ def _dash_turns(text: str, paras, attributed=None) -> list[Turn]:
     return turns
 
 
-def byline_paragraph(text: str, lang: str | None) -> re.Pattern | None:
+def byline_paragraph(lang: str | None) -> re.Pattern | None:
+    """The words that open a byline paragraph (`By …`, `Беседовала …`), None when the pack has none."""
     words = interview_words(lang).bylines
     if not words:
         return None
