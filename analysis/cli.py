@@ -10,6 +10,7 @@ Exit codes: 0 ok, 1 failure (no article readable, a notebook failed),
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import re
@@ -207,21 +208,53 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def cmd_build(args) -> int:
-    from .build import UsageError, available_notebooks, build, load_build_config, notebook_parameters
+def _list_notebooks(args, cfg: dict) -> int:
+    """`build --list`: each notebook's parameters with the values this build would use.
 
-    if args.list:
-        catalogue = available_notebooks()
-        if not catalogue:
-            raise UsageError("no notebooks found (set BRIEFING_NOTEBOOKS to their folder)")
-        for name, path in catalogue.items():
-            print(name)
-            spec = notebook_parameters(path)
-            width = max((len(p) + 1 + len(s["default"]) for p, s in spec.items()), default=0)
-            for pname, ps in spec.items():        # the help texts in one column
-                print(f"  -p {(pname + ' ' + ps['default']).ljust(width)}  {ps['help']}")
-        return 0
+    A value set by `--config` or `-p` replaces the notebook's default and is
+    marked with where it came from; notebooks the build would not run are
+    marked too, so the listing answers "what will this command do".
+    """
+    from .build import UsageError, available_notebooks, notebook_parameters
+
+    catalogue = available_notebooks()
+    if not catalogue:
+        raise UsageError("no notebooks found (set BRIEFING_NOTEBOOKS to their folder)")
+    chosen = [n.removesuffix(".ipynb") for n in args.notebook or cfg.get("notebooks") or ()]
+    unknown = [n for n in chosen if n not in catalogue]
+    if unknown:
+        raise UsageError(f"unknown notebook {unknown[0]!r}; available: {', '.join(catalogue)}")
+
+    def shown(value) -> str:             # as the notebook's own defaults are written: numbers bare, text quoted
+        value = str(value)
+        return value if re.fullmatch(r"-?\d+(?:\.\d+)?", value) else json.dumps(value, ensure_ascii=False)
+
+    given = {k: (shown(v), "--config") for k, v in cfg.get("parameters", {}).items()}
+    if cfg.get("corpus"):
+        given["corpus_dir"] = (shown(cfg["corpus"]), "--config")
+    if args.corpus:
+        given["corpus_dir"] = (shown(args.corpus), "CORPUS")
+    given.update({k: (shown(v), "-p") for k, v in args.parameter})
+    if args.title is not None:
+        given["title"] = (shown(args.title), "--title")
+    for name, path in catalogue.items():
+        skipped = "--notebook" if args.notebook else f"the notebooks of {args.config}"
+        print(name if not chosen or name in chosen else f"{name}  (not built: not among {skipped})")
+        spec = notebook_parameters(path)
+        values = {p: given[p][0] if p in given else s["default"] for p, s in spec.items()}
+        width = max((len(p) + 1 + len(v) for p, v in values.items()), default=0)
+        for pname, ps in spec.items():        # the help texts in one column
+            origin = f"  [{given[pname][1]}]" if pname in given else ""
+            print(f"  -p {(pname + ' ' + values[pname]).ljust(width)}  {ps['help']}{origin}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .build import UsageError, build, load_build_config
+
     cfg = load_build_config(args.config) if args.config else {}
+    if args.list:
+        return _list_notebooks(args, cfg)
     corpus = args.corpus or cfg.get("corpus")
     given: dict[str, str] = {}
     for k, v in args.parameter:         # the last of two values would silently win

@@ -342,3 +342,26 @@ def test_title_option_and_parameter_that_disagree_are_refused(tmp_path, seeds_di
     assert "--title 'January' and -p title 'February' disagree" in capsys.readouterr().err and executed == {}
     assert _build(tmp_path, seeds_dir, "--notebook", "themes", "--title", "January", "-p", "title", "January") == 0
     assert executed["themes"]["title"] == "January"
+
+
+def test_build_list_shows_the_values_a_config_file_and_p_set_and_which_notebooks_it_leaves_out(tmp_path, seeds_dir,
+                                                                                                capsys):
+    config = tmp_path / "briefing.yml"
+    config.write_text(f"corpus: {seeds_dir}\nnotebooks: [briefing, themes]\nparameters:\n  min_quote_words: 6\n",
+                      encoding="utf-8")
+    assert main(["build", "--list", "--config", str(config), "-p", "title", "Weekly desk"]) == 0
+    out = capsys.readouterr().out
+    blocks = {}
+    for line in out.splitlines():
+        if not line.startswith(" "):
+            name = line.split()[0]
+            blocks[name] = [line]
+        else:
+            blocks[name].append(line)
+    assert blocks["briefing"][0] == "briefing"
+    assert "not built" in blocks["speaker_quotes"][0] and "not built" in blocks["trade_figures"][0]
+    quotes = "\n".join(blocks["speaker_quotes"])
+    assert "-p min_quote_words 6 " in quotes and quotes.split("min_quote_words 6", 1)[1].split("\n")[0].endswith(
+        "[--config]")
+    assert any(line.startswith('  -p title "Weekly desk"') and line.endswith("[-p]") for line in blocks["themes"])
+    assert any(f'corpus_dir "{seeds_dir}"' in line for line in blocks["themes"])
