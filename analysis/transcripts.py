@@ -104,7 +104,8 @@ def _labelled_turns(text: str, paras, labelled, words: InterviewWords, is_person
     qa = has_q and has_a
     named = [x for x in folded if x not in words.questions and x not in words.answers]
     recurring = any(counts[x] >= 2 for x in named)
-    if not (qa or (len(set(named)) >= 2 and (recurring or len(named) >= 3))):
+    # Q/A labels; a question label answered by a recurring name label (`Q:` … `Nurmagambetova:`); or several names
+    if not (qa or (has_q and recurring) or (len(set(named)) >= 2 and (recurring or len(named) >= 3))):
         return []
     # a name label whose turns mostly ask something, or who the lead names as the presenter, is the interviewer
     asks: dict[str, list[bool]] = {}

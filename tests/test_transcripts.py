@@ -133,3 +133,47 @@ Serikova: Thank you, Minister.
     rows = direct(text)
     assert [t[:20] for _, t in rows] == ["They went up once, b", "Bills rose because i"]
     assert {s for s, _ in rows} == {"Zhaksylykov"}
+
+
+QUESTION_AND_SURNAME_EN = """Interview: Georgia wants more Kazakh grain through Poti, says deputy minister
+
+By Nino Beridze
+
+Georgia's Deputy Minister of Economy Levan Kvaratskhelia spoke to Business Media about transit and grain.
+
+Q: How much Kazakh grain passed through Poti last year?
+
+Kvaratskhelia: About 1.2 million tonnes, a record for the port. We expect more this season.
+
+Q: What holds it back?
+
+Kvaratskhelia: Wagons. We need about 600 more grain hoppers on the line.
+
+Q: Anything else for shippers?
+
+Kvaratskhelia: Book early.
+"""
+
+QUESTION_AND_SURNAME_RU = """Интервью: Кыргызстан рассчитывает удвоить экспорт молока
+
+Беседовала Айгуль Осмонова
+
+Министр водных ресурсов, сельского хозяйства и перерабатывающей промышленности Кыргызстана Бакыт Торобаев ответил на вопросы нашего корреспондента.
+
+Вопрос: Сколько молока Кыргызстан продал в Казахстан в прошлом году?
+
+Торобаев: Около 40 тысяч тонн. В этом году мы хотим выйти на 80 тысяч.
+
+Вопрос: Что для этого нужно?
+
+Торобаев: Лаборатории и холодильники. Без них молоко не пройдёт контроль.
+"""
+
+
+def test_question_labels_answered_by_the_interviewees_surname_are_an_interview():
+    rows = direct(QUESTION_AND_SURNAME_EN)
+    assert [t[:12] for _, t in rows] == ["About 1.2 mi", "Wagons. We n", "Book early."]
+    assert {s for s, _ in rows} == {"Levan Kvaratskhelia"}
+    rows = direct(QUESTION_AND_SURNAME_RU, "ru")
+    assert [t[:12] for _, t in rows] == ["Около 40 тыс", "Лаборатории "]
+    assert {s for s, _ in rows} == {"Бакыт Торобаев"}
