@@ -268,6 +268,16 @@ def test_plain_rubles_take_the_currency_the_article_means():
         assert (last["currency"], bool(last["currency_inferred"])) == (code, True), text
 
 
+def test_russian_dram_and_lira_in_any_case_are_their_currencies():
+    cases = [("Объем инвестиций составил 12 млрд драмов.", "12 млрд драмов", "AMD", 12e9),
+             ("Армения получила 5 млрд драм кредита.", "5 млрд драм", "AMD", 5e9),
+             ("Выручка достигла 40 млрд армянских драмов.", "40 млрд армянских драмов", "AMD", 40e9),
+             ("Экспорт составил примерно 330 млрд лир.", "примерно 330 млрд лир", "TRY", 330e9)]
+    for text, surface, code, amount in cases:
+        f, _ = figures_in_text("T\n\n" + text, "t", lang="ru")
+        assert list(zip(f["surface"], f["currency"], f["amount"])) == [(surface, code, amount)], text
+
+
 def test_a_rate_stated_in_the_article_converts_and_is_not_an_amount():
     for text, lang in [("At the exchange rate of 450 tenge per dollar, exports of 45 billion tenge came to about $100 million.", "en"),
                        ("1 USD = 450 KZT. Exports reached 45 billion tenge.", "en"),
