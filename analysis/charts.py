@@ -297,12 +297,15 @@ def theme_overview(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[st
     if len(articles) <= PER_ARTICLE_MAX:
         return (theme_profile(themes, articles, labels, colours),
                 "Theme mentions per 1,000 words, by article (A1, A2 … as in Sources)")
-    fig = theme_over_time(themes, articles, labels, colours)
+    # over time only when most articles are dated: a line drawn from a handful of dated articles misleads
+    n_dated = int(articles["year_known"].sum()) if "year_known" in articles else 0
+    fig = theme_over_time(themes, articles, labels, colours) if n_dated * 2 >= len(articles) else None
     if fig is not None:
         _, _, unit = theme_rates_over_time(themes, articles)
+        left_out = len(articles) - n_dated
         return fig, (f"Theme mentions per 1,000 words by {unit} of publication (the {min(8, themes['theme'].nunique())} "
-                     f"most mentioned themes); below, the number of articles per {unit}. Articles without a known "
-                     "year are left out.")
+                     f"most mentioned themes); below, the number of articles per {unit}."
+                     + (f" {left_out} of {len(articles)} articles without a known year are left out." if left_out else ""))
     fig = theme_by_group(themes, articles, labels, "source", colours)
     if fig is not None:
         return fig, "Theme mentions per 1,000 words by outlet, with the number of articles of each"

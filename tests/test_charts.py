@@ -142,3 +142,14 @@ def test_theme_overview_of_many_undated_articles_from_one_outlet_still_draws_a_c
     assert fig is not None and "whole corpus" in caption
     fig, caption = charts.theme_overview(themes, many.assign(language=(["en", "ru"] * len(many))[:len(many)]), labels)
     assert fig is not None and "language" in caption
+
+
+def test_a_corpus_mostly_without_dates_is_not_charted_over_time_from_its_few_dated_articles():
+    arts, th = _corpus(60)
+    mostly_undated = arts.assign(year_known=[k < 20 for k in range(len(arts))],
+                                 source=["Outlet A", "Outlet B", "Outlet C"] * 20)
+    fig, caption = charts.theme_overview(th, mostly_undated, LABELS)
+    assert fig is not None and "by outlet" in caption
+    half_dated = mostly_undated.assign(year_known=[k < 30 for k in range(len(arts))])
+    fig, caption = charts.theme_overview(th, half_dated, LABELS)
+    assert "by month of publication" in caption and "30 of 60 articles without a known year are left out" in caption
