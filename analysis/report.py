@@ -241,6 +241,8 @@ def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_
         trade = figs[figs["value_usd"].notna() & (figs["claim"] == "actual")].copy()
         if trade.empty:
             trade = figs[figs["value_usd"].notna()].copy()
+        if "flow" in trade and (trade["flow"] != "other").any():    # trade flows first: a GDP or budget is not one
+            trade = trade[trade["flow"] != "other"]
         keys = _claim_groups(trade) + ["year"]
         if not trade.empty:
             trade["_group"] = trade[keys].apply(lambda col: col.map(lambda v: "" if pd.isna(v) else str(v))).agg("|".join, axis=1)
@@ -437,6 +439,8 @@ def _subject(r) -> str:
     if parties in ("", "nan"):
         return str(r.get("metric") or "")
     exp, imp = str(r.get("exporter") or ""), str(r.get("importer") or "")
+    if flow == "other":                 # an amount that is not a trade flow (a budget, a GDP, a fund)
+        return f"an amount for {parties.replace('|', '–')}"
     if exp not in ("", "nan") and imp not in ("", "nan"):
         return f"{exp} → {imp} {flow}"
     return f"{parties.replace('|', '–')} {flow}"

@@ -189,3 +189,16 @@ def test_each_theme_example_is_a_sentence_from_the_article_that_dwells_most_on_i
         assert row["example"] and "\n" not in row["example"]
     top = th[th["theme"] == "trade"].sort_values("per_1k_words", ascending=False).iloc[0]["article_id"]
     assert ex.iloc[0]["ref"] == b.refs[top] and top in b.cited
+
+
+def test_the_summary_leads_with_trade_flows_not_a_larger_budget_or_gdp(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "EAEU economy grows\n\nThe combined GDP of the EAEU exceeded $2.5 trillion last year, the commission said. "
+        "Trade between Belarus and Kazakhstan reached $1.2 billion in 2025.\n", encoding="utf-8")
+    b = report.prepare(str(tmp_path), "T")
+    figs = b.results.figures
+    assert set(figs["flow"]) >= {"other", "turnover"}          # the GDP is an amount, not a trade flow
+    claims = [p for p in report.summary_points(b) if " at " in p and "“" in p]
+    assert claims and "Belarus–Kazakhstan turnover (2025) at $1.2 bn" in claims[0]
+    assert not any("2.5 tn" in p for p in claims)
+    assert report._subject({"parties": "EAEU", "flow": "other"}) == "an amount for EAEU"
