@@ -546,6 +546,20 @@ def _times(x) -> str:
     return f"{x:,.1f}".removesuffix(".0") if x < 10 else f"{x:,.0f}"
 
 
+def quantity_text(x) -> str:
+    """A quantity as read in a table: 80 million, 26.7 million, 1.5 billion, 5,300, 0.25 (never 8e+07)."""
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return str(x)
+    if pd.isna(x):
+        return ""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= scale:
+            return f"{x / scale:,.3g} {word}" if abs(x) < scale * 1000 else f"{x / scale:,.0f} {word}"
+    return f"{x:,.0f}" if abs(x) >= 100 or x == int(x) else f"{x:,.3g}"
+
+
 def quotes_list(b: Briefing, quotes: pd.DataFrame | None = None, min_words: int = 0, limit: int | None = None) -> str:
     q = b.results.quotes if quotes is None else quotes
     q = q[q["kind"] == "direct"]

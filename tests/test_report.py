@@ -202,3 +202,8 @@ def test_the_summary_leads_with_trade_flows_not_a_larger_budget_or_gdp(tmp_path)
     assert claims and "Belarus–Kazakhstan turnover (2025) at $1.2 bn" in claims[0]
     assert not any("2.5 tn" in p for p in claims)
     assert report._subject({"parties": "EAEU", "flow": "other"}) == "an amount for EAEU"
+
+
+def test_quantities_read_with_scale_words():
+    assert [report.quantity_text(v) for v in (8e7, 2.67e7, 1.5e9, 5300, 0.25, 12)] == \
+        ["80 million", "26.7 million", "1.5 billion", "5,300", "0.25", "12"]
