@@ -277,6 +277,179 @@ def load_vocab(lang: str = "en", currencies_path: str = str(DATA / "currencies.y
         decimal_comma=pk.decimal_comma, form_of=form_of, forms=forms, ambiguous=ambiguous, hints=hints, home=home)
 
 
+# --------------------------------------------------------------------------- one pass over an article
+
+# Several word lists (place names, currency words, the words that can open a relative figure …) are
+# alternations tried case-insensitively at every word start; in a long article that is most of the
+# extractor's time. Instead the article is case-folded once, each list's possible first words are
+# looked up in one pass (a set of words, or an Aho-Corasick automaton for words that may begin
+# inside another), and the full regex is tried only where one can start. The regexes still decide
+# what matches, so the matches are the same.
+
+def _fold_table() -> dict[int, str]:
+    """Characters that `re.I` takes as equal although their lower cases differ (ſ and s, ς and σ, the
+    Cyrillic variants ᲀ and в …), each to one of its class."""
+    try:
+        from re._casefix import _EXTRA_CASES      # the table `re` itself compiles IGNORECASE with
+    except ImportError:                           # pragma: no cover - older or other Pythons
+        _EXTRA_CASES = {}
+    out: dict[int, str] = {}
+    for k, alts in _EXTRA_CASES.items():
+        cls = {chr(k).lower(), *(chr(a).lower() for a in alts)}
+        rep = min(cls)
+        for c in cls | {chr(k), *(chr(a) for a in alts)}:
+            if c != rep:
+                out[ord(c)] = rep
+    return out
+
+
+_FOLD = _fold_table()
+_FOLD_NEEDED = re.compile("[" + re.escape("".join(chr(k) for k in _FOLD)) + "]") if _FOLD else None
+
+
+def fold(s: str) -> str:
+    """`s` lower-cased so that two strings `re.I` takes as equal are equal (when it keeps the length)."""
+    low = s.lower()
+    return low.translate(_FOLD) if _FOLD_NEEDED is not None and _FOLD_NEEDED.search(low) else low
+
+
+_RUN = re.compile(r"\w+")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"      # what `\w` means in a str pattern
+
+
+@dataclass(frozen=True)
+class Firsts:
+    """Where the matches of a regex can begin, for `Folded.starts` (all strings folded)."""
+    words: frozenset[str] = frozenset()   # whole words (a word character neither before nor after)
+    prefixes: tuple[str, ...] = ()        # beginnings of words ("usd" of "USD5")
+    inside: object | None = None          # Aho-Corasick automaton of strings that may begin inside a word too
+    chars: str = ""                       # signs ("$", "~")
+    digits: bool = False                  # a digit that begins a word
+
+
+def firsts_of(words=(), prefixes=(), inside=(), digits: bool = False) -> Firsts:
+    """`Firsts` of written phrase forms. ``words``: the phrase's first run of word characters is a
+    whole word of the text (the regex puts a space or a sign after it); ``prefixes``: the text's
+    word may go on after it; ``inside``: the phrase's first word may also begin inside a word of the
+    text (a regex with no word boundary before it). A phrase that begins with a sign adds the sign."""
+    ws: set[str] = set()
+    ps: set[str] = set()
+    chars: set[str] = set()
+    for forms, out in ((words, ws), (prefixes, ps)):
+        for form in forms:
+            f = fold(form.strip())
+            m = _RUN.match(f)
+            if m:
+                out.add(m.group())
+            elif f:
+                chars.add(f[0])
+    automaton = None
+    ins = {f.split()[0] for f in (fold(x.strip()) for x in inside) if f}
+    if ins:
+        import ahocorasick
+        automaton = ahocorasick.Automaton()
+        for w in ins:
+            automaton.add_word(w, len(w))
+        automaton.make_automaton()
+    return Firsts(frozenset(ws), tuple(sorted(ps)), automaton, "".join(sorted(chars)), digits)
+
+
+class Folded:
+    """One article case-folded once, its words indexed, and where the matches of a regex can begin
+    in it (`starts`).
+
+    ``folded`` is None when folding would move offsets (a dotted capital I lower-cases to two
+    characters) or change word boundaries (a combining iota): callers then scan the text with
+    their regex as before.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        f = fold(text)
+        self.folded = f if len(f) == len(text) and "\u0345" not in text else None
+        self._words: dict[str, list[int]] | None = None
+
+    def words(self) -> dict[str, list[int]]:
+        """Each word (a run of word characters, folded) -> the offsets where it stands."""
+        if self._words is None:
+            idx: dict[str, list[int]] = {}
+            for m in _RUN.finditer(self.folded):
+                w = m.group()
+                at = idx.get(w)
+                if at is None:
+                    idx[w] = [m.start()]
+                else:
+                    at.append(m.start())
+            self._words = idx
+        return self._words
+
+    def starts(self, firsts: Firsts) -> list[int] | None:
+        """Sorted offsets where a match described by `firsts` can begin; None if the text is not folded."""
+        f = self.folded
+        if f is None:
+            return None
+        out: list[int] = []
+        idx = self.words()
+        if firsts.words:
+            for w in firsts.words.intersection(idx):
+                out += idx[w]
+        if firsts.prefixes or firsts.digits:
+            ps, digits = firsts.prefixes, firsts.digits
+            for w, at in idx.items():
+                if w.startswith(ps) or digits and w[0].isdecimal():
+                    out += at
+        if firsts.inside is not None:
+            out += [end - n + 1 for end, n in firsts.inside.iter(f)]
+        for c in firsts.chars:
+            i = f.find(c)
+            while i >= 0:
+                out.append(i)
+                i = f.find(c, i + 1)
+        return sorted(set(out))
+
+
+def search_at(rx: re.Pattern, text: str, starts: list[int], pos: int, endpos: int) -> re.Match | None:
+    """`rx.search(text, pos, endpos)` when every match of `rx` begins at one of `starts` (sorted) or, as
+    `endpos` ends the string there, at the word it cuts ("millionth" cut after "million")."""
+    cut = -1
+    if 0 < endpos < len(text) and _is_word_char(text[endpos]) and _is_word_char(text[endpos - 1]):
+        cut = endpos - 1
+        while cut > pos and _is_word_char(text[cut - 1]):
+            cut -= 1
+        if _is_word_char(text[cut - 1]) if cut > 0 else False:
+            cut = -1                     # the cut word begins before pos: no match can begin at its start
+    k = bisect.bisect_left(starts, pos)
+    while True:
+        p = starts[k] if k < len(starts) and starts[k] < endpos else None
+        if 0 <= cut and (p is None or cut < p):
+            p, cut = cut, -1
+        elif p is None:
+            return None
+        else:
+            k += 1
+            if p == cut:
+                cut = -1
+        m = rx.match(text, p, endpos)
+        if m is not None:
+            return m
+
+
+def matches_at(rx: re.Pattern, text: str, starts: list[int]):
+    """`rx.finditer(text)` when every match of `rx` starts at one of `starts` (sorted): the regex is
+    tried only there, and a match hides the starts it covers, as in `finditer`."""
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = rx.match(text, p)
+        if m is not None:
+            last = max(m.end(), p + 1)      # (the word lists' regexes never match the empty string)
+            yield m
+
+
 # --------------------------------------------------------------------------- grammar
 
 
@@ -306,6 +479,7 @@ class Grammar:
     pre_alt: str
     vague: re.Pattern | None = None    # a vague word at the start of a number expression
     joiner_word: re.Pattern | None = None   # the joiner alone, without a currency sign after it
+    firsts: Firsts = Firsts()          # where a match of `money` can begin (`Folded`)
 
 
 @lru_cache(maxsize=8)
@@ -347,7 +521,15 @@ def _grammar(lang: str = "en") -> Grammar:
     symbols = "".join(re.escape(s) for s, _ in v.currency_pre if len(s) == 1 and not s.isalnum())
     anchor = re.compile(rf"\d|[{symbols}]|(?<![\w])(?:{scale_words}|{bare})(?![\w])", re.I)
     token = re.compile(rf"\s*({digits}|(?:{v.alt(list(v.numbers) + list(v.articles) + list(v.scales) + sorted(v.plural))})(?![\w])|{scale_short}|[-–]+)", re.I)
-    return Grammar(money=money, anchor=anchor, digits=digits,
+    def first_forms(phrases) -> list[str]:     # the forms `Vocab.alt` writes for each phrase's first word
+        return [f for p in phrases for f in v.forms.get(p.split()[0].lower(), [p.split()[0]])]
+    # an amount begins with a currency sign or code, a digit, an article, a vague or number word (each
+    # followed by a space), or a scale word or abbreviation (which a currency code may follow unspaced)
+    firsts = firsts_of(words=list(v.articles) + first_forms([k for k in v.vague if k != "plural"])
+                       + first_forms(list(v.numbers)),
+                       prefixes=[s_ for s_, _ in v.currency_pre] + first_forms(list(v.scales) + sorted(v.plural))
+                       + first_forms(sorted(v.bare)) + list(v.short), digits=True)
+    return Grammar(money=money, anchor=anchor, digits=digits, firsts=firsts,
                    scale_any=re.compile(rf"(?:{scale_words}|\d\s*{scale_short})(?![\w])", re.I),
                    token=token, wordnum=wordnum, joiner=re.compile(rf"\s*(?:{joiners})\s*(?:{pre_alt})?\s*", re.I),
                    pre_alt=pre_alt, joiner_word=re.compile(rf"\s*(?:{joiners})\s*", re.I),
@@ -588,7 +770,7 @@ BARE_REACH = 400        # a bare amount ("a billion and more") takes the currenc
 
 
 def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, after: int = 120,
-          resume: list | None = None):
+          resume: list | None = None, starts: list[int] | None = None):
     """`pattern.finditer(text)`, but only around anchors (digits, currency, scale words).
 
     The grammar's big alternations are slow to try at every character; money
@@ -596,7 +778,8 @@ def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, 
     anchors give the same matches in a fraction of the time. A caller that
     keeps only the head of a match ("$500,000" of "$500,000 and $12,000", not a
     range) puts the position to go on from in ``resume[0]``, so the rest is
-    scanned again.
+    scanned again. With `starts` (`Folded.starts` of the pattern's `Firsts`)
+    the pattern is tried only where a match can begin.
     """
     windows: list[list[int]] = []
     for a in anchor.finditer(text):
@@ -609,7 +792,7 @@ def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, 
     for s, e in windows:
         pos = max(s, last)
         while pos < e:
-            m = pattern.search(text, pos, e)
+            m = pattern.search(text, pos, e) if starts is None else search_at(pattern, text, starts, pos, e)
             if m is None:
                 break
             if m.end() == e and e < len(text):     # the match may run on past the window: redo it unbounded
@@ -650,7 +833,7 @@ def _opener_regex(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])({_alt(words)})\s+$", re.I) if words else None
 
 
-def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
+def _money_in(text: str, vocab: Vocab, folded: Folded | None = None) -> list[_Fig]:
     g = _grammar(vocab.lang)
     money = g.money
     out: list[_Fig] = []
@@ -660,7 +843,8 @@ def _money_in(text: str, vocab: Vocab) -> list[_Fig]:
     opener_rx = _opener_regex(vocab.lang)
     change_rx = _change_regex(vocab.lang)
     resume: list = [None]
-    for m in _scan(money, text, g.anchor, resume=resume):
+    starts = folded.starts(g.firsts) if folded is not None else None
+    for m in _scan(money, text, g.anchor, resume=resume, starts=starts):
         gd = m.groupdict()
         n = gd["n1"] or gd["n2"] or gd["n3"]
         rng = gd["r1"] or gd["r2"] or ""
@@ -929,7 +1113,49 @@ def _is_change(text: str, m: re.Match, vocab: Vocab, change_rx: re.Pattern | Non
     return bool(re.search(r"(?<![\d])(?:19|20)\d\d(?![\d])", text[m.start():m.start(r) + 6]))
 
 
-def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig], list[_Fig]]:
+@dataclass
+class _RelativeGrammar:
+    exceed: re.Pattern | None          # "exceeded that by <amount>"
+    exceed_firsts: Firsts
+    times: re.Pattern | None           # "(nearly) double it"
+    times_firsts: Firsts
+    quals: dict[str, str]
+    percent: re.Pattern | None         # "increased by 20%"
+    percent_firsts: Firsts
+    downs: set[str]
+
+
+@lru_cache(maxsize=8)
+def _relative_grammar(lang: str) -> _RelativeGrammar:
+    """The regexes of `_relative_in` from the pack's ``relative_words`` and ``relative``, compiled once."""
+    vocab = load_vocab(lang)
+    rw = vocab.relative_words
+    objects = rw.get("objects") or []
+    subjects = rw.get("subjects") or []
+    by = rw.get("by") or []
+    subj = (rf"(?:(?:{_alt(rw.get('subject_modifiers') or ['the'])})\s+)*(?:{_alt(subjects)})"
+            rf"(?:\s+(?:{_alt(rw.get('subject_tails') or ['turnover'])}))?") if subjects else "(?!x)x"
+    exceed = times = percent = None
+    if rw.get("exceed") and rw.get("exceed_objects") and by:
+        exceed = re.compile(rf"(?<![\w])(?P<v>{_alt(rw['exceed'])})\s+(?P<obj>{_alt(rw['exceed_objects'])})(?P<gap>\s*[—–-]*\s*,?\s*)(?:{_alt(by)})\s+", re.I)
+    quals = {" ".join(k.lower().split()): q for q, ks in (rw.get("qualifiers") or {}).items() for k in ks}
+    if vocab.relative and objects:
+        verbs = _alt(list(vocab.relative))
+        qalt = _alt(list(quals)) if quals else "(?!x)x"
+        times = re.compile(rf"(?<![\w])(?P<q>(?:{qalt})\s+)?(?P<v>{verbs})\s+(?P<obj>{_alt(objects)}|{subj})(?![\w])", re.I)
+    up, down, pct = rw.get("increase") or [], rw.get("decrease") or [], rw.get("percent") or []
+    if (up or down) and by and pct:
+        percent = re.compile(rf"(?<![\w])(?P<v>{_alt(up + down)})\s+(?:(?:{_alt(objects)}|{subj})\s+)?"
+                             rf"(?:{_alt(by)})\s+(?P<pct>\d+(?:[.,]\d+)?)\s*(?:{_alt(pct)})", re.I)
+    # each begins with one of its words, followed by a space
+    return _RelativeGrammar(exceed=exceed, exceed_firsts=firsts_of(words=rw.get("exceed") or []),
+                            times=times, times_firsts=firsts_of(words=list(quals) + list(vocab.relative)),
+                            quals=quals, percent=percent, percent_firsts=firsts_of(words=up + down),
+                            downs={w.lower() for w in down})
+
+
+def _relative_in(text: str, figs: list[_Fig], vocab: Vocab,
+                 folded: Folded | None = None) -> tuple[list[_Fig], list[_Fig]]:
     """Figures stated against an earlier one: 'exceeded that by several billion', then 'double it'.
 
     Returns (kept plain figures, relative figures): the amount inside an
@@ -938,15 +1164,14 @@ def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig],
     these forms.
     """
     out: list[_Fig] = []
-    rw = vocab.relative_words
+    rg = _relative_grammar(vocab.lang)
     money = _grammar(vocab.lang).money
-    objects = rw.get("objects") or []
-    subjects = rw.get("subjects") or []
-    by = rw.get("by") or []
-    subj = (rf"(?:(?:{_alt(rw.get('subject_modifiers') or ['the'])})\s+)*(?:{_alt(subjects)})"
-            rf"(?:\s+(?:{_alt(rw.get('subject_tails') or ['turnover'])}))?") if subjects else "(?!x)x"
-    if rw.get("exceed") and rw.get("exceed_objects") and by:
-        for m in re.finditer(rf"(?<![\w])(?P<v>{_alt(rw['exceed'])})\s+(?P<obj>{_alt(rw['exceed_objects'])})(?P<gap>\s*[—–-]*\s*,?\s*)(?:{_alt(by)})\s+", text, re.I):
+
+    def found(rx: re.Pattern, firsts: Firsts):
+        starts = folded.starts(firsts) if folded is not None else None
+        return rx.finditer(text) if starts is None else matches_at(rx, text, starts)
+    if rg.exceed is not None:
+        for m in found(rg.exceed, rg.exceed_firsts):
             after = money.match(text, m.end())
             if not after:
                 continue
@@ -959,11 +1184,9 @@ def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig],
                             vague or base.vague, extra={"base": base}))
     spans = [(f.start, f.end) for f in out]
     figs = [f for f in figs if not any(s <= f.start and f.end <= e for s, e in spans)]
-    if vocab.relative and objects:
-        verbs = _alt(list(vocab.relative))
-        quals = {" ".join(k.lower().split()): q for q, ks in (rw.get("qualifiers") or {}).items() for k in ks}
-        qalt = _alt(list(quals)) if quals else "(?!x)x"
-        for m in re.finditer(rf"(?<![\w])(?P<q>(?:{qalt})\s+)?(?P<v>{verbs})\s+(?P<obj>{_alt(objects)}|{subj})(?![\w])", text, re.I):
+    if rg.times is not None:
+        quals = rg.quals
+        for m in found(rg.times, rg.times_firsts):
             base = _base(sorted(figs + out, key=lambda f: f.start), m.start())
             if base is None:
                 continue
@@ -974,11 +1197,9 @@ def _relative_in(text: str, figs: list[_Fig], vocab: Vocab) -> tuple[list[_Fig],
             out.append(_Fig(m.start(), m.end(), base.low * factor, base.high * factor, base.currency, True, qual,
                             base.vague, extra={"base": base}))
     # "(it) increased by 20%": a change in percent of the amount just before, in the same paragraph
-    up, down, pct = rw.get("increase") or [], rw.get("decrease") or [], rw.get("percent") or []
-    if (up or down) and by and pct:
-        downs = {w.lower() for w in down}
-        for m in re.finditer(rf"(?<![\w])(?P<v>{_alt(up + down)})\s+(?:(?:{_alt(objects)}|{subj})\s+)?"
-                             rf"(?:{_alt(by)})\s+(?P<pct>\d+(?:[.,]\d+)?)\s*(?:{_alt(pct)})", text, re.I):
+    if rg.percent is not None:
+        downs = rg.downs
+        for m in found(rg.percent, rg.percent_firsts):
             here = sorted(figs + out, key=lambda f: f.start)
             base = _base(here, m.start())
             if base is None or m.start() - base.end > 300 or "\n" in text[base.end:m.start()]:
@@ -1025,6 +1246,7 @@ class Places:
     from_words: set[str]
     partner_words: set[str] = field(default_factory=set)   # "trade with Kazakhstan": a partner of the subject
     total_words: re.Pattern | None = None                  # "foreign trade": one country with the world
+    firsts: Firsts = Firsts(frozenset())                   # where a name of `rx` can start (`Folded`)
 
 
 @lru_cache(maxsize=8)
@@ -1042,9 +1264,13 @@ def _places(lang: str) -> Places:
     lexeme = _lexeme(pk.normaliser) if "countries" in (fig.get("inflect") or []) else None
     canon: dict[str, str] = {}
     forms: list[str] = []
+    first_forms: list[str] = []
 
     def add(name: str, written: str, table: dict, out: list) -> None:
         words = written.split()
+        if out is forms:
+            first_forms.extend(lexeme(words[0]) if lexeme is not None and all(w.isalpha() for w in words)
+                               else [written])
         if lexeme is not None and all(w.isalpha() for w in words):
             alts = [lexeme(w) for w in words]
             out.append(r"\s+".join("(?:" + "|".join(re.escape(x) for x in sorted(a, key=len, reverse=True)) + ")"
@@ -1080,7 +1306,8 @@ def _places(lang: str) -> Places:
                   to_words={w.lower() for w in _words_of(ctx.get("to_words"))},
                   from_words={w.lower() for w in _words_of(ctx.get("from_words"))},
                   partner_words={w.lower() for w in _words_of(ctx.get("partner_words"))},
-                  total_words=rx([v.alt(_words_of(ctx.get("total_words")))]) if ctx.get("total_words") else None)
+                  total_words=rx([v.alt(_words_of(ctx.get("total_words")))]) if ctx.get("total_words") else None,
+                  firsts=firsts_of(words=first_forms))
 
 
 def _canon_of(places: Places, table: dict[str, str], vocab: Vocab, written: str) -> str | None:
@@ -1095,11 +1322,12 @@ class _Mention:
     name: str
 
 
-def _mentions(text: str, places: Places, vocab: Vocab) -> list[_Mention]:
+def _mentions(text: str, places: Places, vocab: Vocab, folded: Folded | None = None) -> list[_Mention]:
     if places.rx is None:
         return []
     out = []
-    for m in places.rx.finditer(text):
+    starts = folded.starts(places.firsts) if folded is not None else None
+    for m in places.rx.finditer(text) if starts is None else matches_at(places.rx, text, starts):
         name = _canon_of(places, places.canon, vocab, m.group())
         if name:
             out.append(_Mention(m.start(), m.end(), name))
@@ -1107,23 +1335,33 @@ def _mentions(text: str, places: Places, vocab: Vocab) -> list[_Mention]:
 
 
 @lru_cache(maxsize=8)
-def _currency_words(lang: str) -> re.Pattern:
+def _currency_words(lang: str) -> tuple[re.Pattern, Firsts]:
+    """The pack's currency words (a match may begin inside a word), and their first words for `Folded`."""
     v = load_vocab(lang)
-    return re.compile(rf"(?:{v.alt([w for w, _ in v.currency_post])})(?![\w])", re.I)
+    phrases = [w for w, _ in v.currency_post]
+    firsts = [f for p in phrases for f in v.forms.get(p.split()[0].lower(), [p.split()[0]])]
+    return re.compile(rf"(?:{v.alt(phrases)})(?![\w])", re.I), firsts_of(inside=firsts)
 
 
-def _not_in_currency(text: str, mentions: list[_Mention], vocab: Vocab) -> list[_Mention]:
+def _not_in_currency(text: str, mentions: list[_Mention], vocab: Vocab,
+                     folded: Folded | None = None) -> list[_Mention]:
     """Mentions that are not part of a currency's name ("Russian rubles", "Kazakh tenge", "долларов США")."""
-    rx = _currency_words(vocab.lang)
+    rx, firsts = _currency_words(vocab.lang)
+    starts = folded.starts(firsts) if folded is not None else None
+    if starts is None:
+        search = rx.search
+    else:                              # no currency word starts elsewhere: try the regex only there
+        def search(text: str, pos: int, endpos: int) -> re.Match | None:
+            return search_at(rx, text, starts, pos, endpos)
     out = []
     for m in mentions:
-        w = rx.search(text, max(0, m.start - 30), m.end + 30)
+        w = search(text, max(0, m.start - 30), m.end + 30)
         inside = False
         while w is not None and w.start() <= m.start:
             if w.end() >= m.end:
                 inside = True          # the country word is inside a currency phrase
                 break
-            w = rx.search(text, w.end(), m.end + 30)
+            w = search(text, w.end(), m.end + 30)
         if not inside and w is not None and w.start() >= m.end and not text[m.end:w.start()].strip():
             inside = True              # an adjective right before a currency word
         if not inside:
@@ -1268,7 +1506,16 @@ def _rate_regex(lang: str) -> re.Pattern | None:
         rf"|1\s*(?P<base2>{cur})\s*=\s*(?P<n2>{g.digits})\s*(?P<c2>{cur})(?![\w]))", re.I)
 
 
-def _rates_in(text: str, vocab: Vocab) -> tuple[dict[str, float], list[tuple[int, int]]]:
+@lru_cache(maxsize=8)
+def _rate_firsts(lang: str) -> Firsts:
+    """A stated rate begins with a digit or one of the pack's words before it ("at")."""
+    from .lang import pack
+    pk = pack(lang)
+    spec = (pk.section("figures") or {}).get("rates") if pk.file("figures") else None
+    return firsts_of(words=_words_of((spec or {}).get("before")), digits=True)
+
+
+def _rates_in(text: str, vocab: Vocab, folded: Folded | None = None) -> tuple[dict[str, float], list[tuple[int, int]]]:
     """Exchange rates the article states ("at 450 tenge per dollar", "1 USD = 470.15 KZT"): USD per unit of each
     currency, and the spans they cover (a rate is not two amounts)."""
     rx = _rate_regex(vocab.lang)
@@ -1276,7 +1523,8 @@ def _rates_in(text: str, vocab: Vocab) -> tuple[dict[str, float], list[tuple[int
     spans: list[tuple[int, int]] = []
     if rx is None or not any(ch.isdigit() for ch in text):
         return rates, spans
-    for m in rx.finditer(text):
+    starts = folded.starts(_rate_firsts(vocab.lang)) if folded is not None else None
+    for m in rx.finditer(text) if starts is None else matches_at(rx, text, starts):
         n, c, base = (m.group("n"), m.group("c"), m.group("base")) if m.group("n") else (m.group("n2"), m.group("c2"), m.group("base2"))
         code = _code(c, vocab.currency_post, vocab) or _code(c, vocab.currency_pre)
         base_code = _code(base, vocab.currency_post, vocab) or _code(base, vocab.currency_pre)
@@ -1543,13 +1791,14 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     """
     vocab = load_vocab(lang)
     rates = rates or {}
-    figs = _money_in(text, vocab)
-    stated_rates, rate_spans = _rates_in(text, vocab)
+    folded = Folded(text)
+    figs = _money_in(text, vocab, folded)
+    stated_rates, rate_spans = _rates_in(text, vocab, folded)
     if rate_spans:           # spans sorted and apart: only the last starting before an amount's end can hold it
         r_starts = [a for a, _ in rate_spans]
         figs = [f for f in figs if not ((k := bisect.bisect_left(r_starts, f.end) - 1) >= 0
                                         and rate_spans[k][1] > f.start)]
-    figs, rel = _relative_in(text, figs, vocab)
+    figs, rel = _relative_in(text, figs, vocab, folded)
     allf = sorted(figs + rel, key=lambda f: f.start)
     position = {id(f): n for n, f in enumerate(allf)}
     for f in rel:
@@ -1557,7 +1806,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     sents = sentences(text)
     starts = [x.start for x in sents]
     places = _places(vocab.lang)
-    mentions = _mentions(text, places, vocab)
+    mentions = _mentions(text, places, vocab, folded)
     # A country inside an amount, a rate or a currency's name ("US$300 mln", "Russian rubles", "долларов США")
     # is never a figure's party; it still tells what the article is about when the currency is that
     # country's own (150 млн белорусских рублей: a Belarusian article), not when it is the dollar's.
@@ -1574,7 +1823,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     else:
         about = mentions
     if mentions:
-        mentions = _not_in_currency(text, mentions, vocab)
+        mentions = _not_in_currency(text, mentions, vocab, folded)
     title_end = text.find("\n") if "\n" in text else len(text)
     dominant = _dominant(about, title_end)
     title = _distinct([m for m in about if m.end <= title_end])
@@ -1674,7 +1923,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
             "speaker": speaker, "reporter": reporter, "in_quote": in_quote, "start": f.start, "end": f.end,
             "sentence": sent_text,
         })
-    return rows, quantity_rows(text, article_id, [(f.start, f.end) for f in allf], spans, sents, vocab.lang)
+    return rows, quantity_rows(text, article_id, [(f.start, f.end) for f in allf], spans, sents, vocab.lang, folded)
 
 
 def _to_usd(amount: float | None, currency: str | None, year: int | None, rates: dict,
@@ -1711,6 +1960,7 @@ class QtyGrammar:
     ratios: dict[str, float]           # phrase -> value
     skip_kinds: set[str]               # kinds that are not quantities ("years": a duration)
     references: re.Pattern | None      # "the two countries": a reference, not a quantity
+    firsts: Firsts = Firsts()          # where a match of `rx` can begin (`Folded`)
 
 
 @lru_cache(maxsize=8)
@@ -1766,13 +2016,20 @@ def _qty_grammar(lang: str = "en") -> QtyGrammar | None:
         rf"|(?P<num>(?:{alt(vague) if vague else '(?!x)x'})(?:\s+{scale})?|{g.digits}(?:\s+{scale})?|(?:{g.wordnum})(?:\s+{scale})?)"
         rf"\s+(?P<unit>(?:[^\W\d_][\w-]*\s+){{0,2}}?(?:{'|'.join(unit_alts) or '(?!x)x'}))(?![\w]))",
         re.I)
-    return QtyGrammar(rx=rx, kinds=kinds, qualifiers=quals, ratios=ratios,
+    def first_forms(phrases) -> list[str]:     # the forms `alt` writes for each phrase's first word
+        return [f for p in phrases for w in [p.split()[0]] for f in (lexeme(w) if lexeme and w.isalpha() else [w])]
+    # each alternative begins with a digit or a word followed by a space or a hyphen
+    firsts = firsts_of(words=first_forms(list(quals)) + first_forms(rank) + first_forms(list(ratios))
+                       + first_forms(vague) + [f for p in v.numbers for f in v.forms.get(p.split()[0].lower(), [p.split()[0]])]
+                       + list(v.articles), digits=True)
+    return QtyGrammar(rx=rx, kinds=kinds, qualifiers=quals, ratios=ratios, firsts=firsts,
                       skip_kinds={str(k) for k in f.texts(spec.get("skip") or [], "quantities.skip")},
                       references=re.compile(rf"(?<![\w])(?:{alt(refs)})\s+$", re.I) if refs else None)
 
 
 def quantity_rows(text: str, article_id: str, money_spans: list[tuple[int, int]],
-                  quote_spans: list[tuple[int, int, str]], sents, lang: str = "en") -> list[dict]:
+                  quote_spans: list[tuple[int, int, str]], sents, lang: str = "en",
+                  folded: Folded | None = None) -> list[dict]:
     """Counts, areas, masses, ranks, percentages and ratios of one article (the pack's ``quantities``)."""
     qg = _qty_grammar(lang)
     if qg is None:
@@ -1784,7 +2041,8 @@ def quantity_rows(text: str, article_id: str, money_spans: list[tuple[int, int]]
     starts = [x.start for x in sents]
     quote_spans = sorted(quote_spans)
     quote_starts = [sp[0] for sp in quote_spans]
-    for m in qg.rx.finditer(text):
+    begins = folded.starts(qg.firsts) if folded is not None else None
+    for m in qg.rx.finditer(text) if begins is None else matches_at(qg.rx, text, begins):
         s, e = m.start(), m.end()
         k = bisect.bisect_left(firsts, e) - 1      # money spans starting before e: the last may overlap
         if k >= 0 and cover[k][1] > s or any(a < e and s < b for a, b in cover[max(0, k - 3):k]):

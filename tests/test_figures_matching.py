@@ -1,0 +1,120 @@
+"""The figures extractor's one-pass matching (`Folded`, `Firsts`, `search_at`, `matches_at`) finds exactly
+what its case-insensitive regexes find when they are tried at every position."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import figures as F
+from analysis.text import normalise, sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TRICKY_EN = (
+    "KAZAKHSTAN and kazakhstan, Kazakhstani and Kazakh tenge; Russia, Russian rubles, Russians, RUSSIA's trade.\n"
+    "Belarus-Kazakhstan turnover reached $1.2bn; U.S.-China talks, the US$ 300 mln deal and USD5bn loans.\n"
+    "The European Union (EU) and the EAEU; Belarusians in Minsk; petrodollars from Russia and 5 millionth visitor.\n"
+    "ſome ſtrange ſpelling; a ΣΟΦΟΣ word; a half of it, about a billion and more, 20 million people, top-5 partners."
+)
+TRICKY_RU = (
+    "Товарооборот Беларуси и Казахстана (КАЗАХСТАНОМ, казахстанской) вырос до 1,2 млрд долларов США.\n"
+    "Белорусских рублей стало больше: 150 млн белорусских рублей; российский рубль и Российской Федерации.\n"
+    "ЕС и ЕАЭС, Ёлка и елка; Республика Беларусь — двух стран; около полутора миллиардов, 20 млн человек.\n"
+    "ᲀ Казахстане ᲂдин (старые варианты букв) и Россией; 3 млрд. долларов и 5 млрд руб."
+)
+
+
+def _real_texts() -> list[str]:
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "dev").glob("figures_*/*.txt"))
+    return [normalise(p.read_text(encoding="utf-8")) for p in files]
+
+
+def test_fold_equates_what_ignorecase_equates():
+    # every character that re.I matches to a letter must fold to the same character as that letter
+    letters = [chr(c) for c in range(0x20, 0x2000) if chr(c).isalpha()] + ["ᲀ", "ᲁ", "ᲂ", "ᲃ", "ᲄ", "ᲅ", "ᲆ", "K", "Å"]
+    for a in letters:
+        rx = re.compile(re.escape(a), re.I)
+        for b in {a.lower(), a.upper(), a.casefold(), *F._FOLD.values()}:
+            if len(b) == 1 and rx.fullmatch(b) and len(a.lower()) == 1:
+                assert F.fold(a) == F.fold(b), (a, b)
+
+
+def test_fold_keeps_offsets_or_declines():
+    folded = F.Folded("Kazakhstan, ΣΟΦΟΣ, σοφος").folded
+    assert folded[:11] == "kazakhstan," and folded[12:17] == folded[19:]    # final and medial sigma fold alike
+    assert F.Folded("İstanbul and Kazakhstan").folded is None     # İ lower-cases to two characters
+
+
+@pytest.mark.parametrize("lang, text", [("en", TRICKY_EN), ("ru", TRICKY_RU)])
+def test_place_names_found_in_one_pass_are_those_the_regex_finds(lang, text):
+    places, vocab = F._places(lang), F.load_vocab(lang)
+    one_pass = [(m.start, m.end, m.name) for m in F._mentions(text, places, vocab, F.Folded(text))]
+    regex = [(m.start, m.end, m.name) for m in F._mentions(text, places, vocab)]
+    assert one_pass == regex
+    assert len(regex) >= 8          # the tricky text does name places (inflected, upper case, hyphenated)
+
+
+@pytest.mark.parametrize("lang, text", [("en", TRICKY_EN), ("ru", TRICKY_RU)])
+def test_currency_names_hide_the_same_place_mentions(lang, text):
+    places, vocab = F._places(lang), F.load_vocab(lang)
+    ms = F._mentions(text, places, vocab)
+    kept = F._not_in_currency(text, ms, vocab, F.Folded(text))
+    assert [(m.start, m.end) for m in kept] == [(m.start, m.end) for m in F._not_in_currency(text, ms, vocab)]
+    assert len(kept) < len(ms)      # "Russian rubles", "белорусских рублей": a currency's name, not a place
+
+
+@pytest.mark.parametrize("lang, text", [("en", TRICKY_EN), ("ru", TRICKY_RU)])
+def test_money_search_in_any_window_matches_the_regex_search(lang, text):
+    g = F._grammar(lang)
+    starts = F.Folded(text).starts(g.firsts)
+    for pos in range(0, len(text), 7):
+        for endpos in range(pos, min(len(text), pos + 160) + 1, 5):
+            want = g.money.search(text, pos, endpos)
+            got = F.search_at(g.money, text, starts, pos, endpos)
+            assert (got and got.span()) == (want and want.span()), (pos, endpos)
+
+
+def test_a_window_that_cuts_a_word_still_finds_the_cut_match():
+    # with endpos the string ends there: "ab" of "abc" is then a whole word for the regex
+    rx = re.compile(r"(?<![\w])(?:ab)(?![\w])", re.I)
+    text = "xx ABC yy ab"
+    starts = F.Folded(text).starts(F.firsts_of(words=["ab"]))
+    assert starts == [10]                       # the whole word "ab" stands only at the end
+    for pos in range(len(text)):
+        for endpos in range(pos, len(text) + 1):
+            want = rx.search(text, pos, endpos)
+            got = F.search_at(rx, text, starts, pos, endpos)
+            assert (got and got.span()) == (want and want.span()), (pos, endpos)
+    assert F.search_at(rx, text, starts, 0, 5).span() == (3, 5)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_matcher_gives_the_same_rows_on_real_articles(lang):
+    vocab = F.load_vocab(lang)
+    texts = _real_texts() + [TRICKY_EN, TRICKY_RU]
+    found = 0
+    for text in texts:
+        folded = F.Folded(text)
+        figs = F._money_in(text, vocab)
+        key = lambda fs: [(f.start, f.end, f.low, f.high, f.currency, f.qualifier) for f in fs]  # noqa: E731
+        assert key(F._money_in(text, vocab, folded)) == key(figs)
+        plain, rel = F._relative_in(text, list(figs), vocab)
+        plain2, rel2 = F._relative_in(text, list(figs), vocab, folded)
+        assert (key(plain2), key(rel2)) == (key(plain), key(rel))
+        assert F._rates_in(text, vocab, folded) == F._rates_in(text, vocab)
+        spans = [(f.start, f.end) for f in figs]
+        assert (F.quantity_rows(text, "a", spans, [], sentences(text), lang, folded)
+                == F.quantity_rows(text, "a", spans, [], sentences(text), lang))
+        found += len(figs)
+    assert found > 20
+
+
+def test_matches_at_is_finditer_when_matches_begin_only_at_the_starts():
+    rx = re.compile(r"(?<![\w])(?:ab|abc|b)(?![\w])", re.I)
+    text = "ab abc xabc B b-ab"
+    firsts = F.firsts_of(words=["ab", "abc", "b"])
+    starts = F.Folded(text).starts(firsts)
+    assert [m.span() for m in F.matches_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
+    assert len(list(rx.finditer(text))) == 5
