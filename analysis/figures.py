@@ -371,6 +371,7 @@ class Folded:
         f = fold(text)
         self.folded = f if len(f) == len(text) and "\u0345" not in text else None
         self._words: dict[str, list[int]] | None = None
+        self._starts: dict[int, list[int] | None] = {}
 
     def words(self) -> dict[str, list[int]]:
         """Each word (a run of word characters, folded) -> the offsets where it stands."""
@@ -388,6 +389,30 @@ class Folded:
 
     def starts(self, firsts: Firsts) -> list[int] | None:
         """Sorted offsets where a match described by `firsts` can begin; None if the text is not folded."""
+        if id(firsts) not in self._starts:
+            self._starts[id(firsts)] = self._find(firsts)
+        return self._starts[id(firsts)]
+
+    def finditer(self, rx: re.Pattern, firsts: Firsts, part: str, offset: int):
+        """`rx.finditer(part)` for ``part = text[offset:offset + len(part)]``: tried where `firsts` can
+        begin, and where the part's edges cut a word (a cut word is a whole word to the regex)."""
+        starts = self.starts(firsts) if firsts is not None else None
+        text, end = self.text, offset + len(part)
+        if starts is None or text[offset:end] != part:
+            return rx.finditer(part)
+        here = [p - offset for p in starts[bisect.bisect_left(starts, offset):bisect.bisect_left(starts, end)]]
+        if offset > 0 and end > offset and _is_word_char(text[offset - 1]) and _is_word_char(text[offset]):
+            here.insert(0, 0)
+        if 0 < end < len(text) and end > offset and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+            i = end - 1
+            while i > offset and _is_word_char(text[i - 1]):
+                i -= 1
+            k = bisect.bisect_left(here, i - offset)
+            if k == len(here) or here[k] != i - offset:
+                here.insert(k, i - offset)
+        return matches_at(rx, part, here)
+
+    def _find(self, firsts: Firsts) -> list[int] | None:
         f = self.folded
         if f is None:
             return None
@@ -668,13 +693,22 @@ def _phrase_after(text: str, pos: int, phrases: list[tuple[str, str]], vocab: Vo
     return _value(vocab, values, m.group().strip()), m.end()
 
 
-def _metric(sentence: str, rel: int, vocab: Vocab, others: list[int] = ()) -> str:
+@lru_cache(maxsize=8)
+def _metric_firsts(lang: str) -> Firsts:
+    v = load_vocab(lang)
+    return firsts_of(words=[f for p, _ in v.metrics for f in v.forms.get(p.split()[0].lower(), [p.split()[0]])])
+
+
+def _metric(sentence: str, rel: int, vocab: Vocab, others: list[int] = (), folded: Folded | None = None,
+            offset: int = 0) -> str:
     """The metric word nearest to the amount (at position `rel` of the sentence). A word nearer to
     another amount (`others`: their positions in the sentence) is that amount's ("exports were $2.1bn
-    and imports 1.3bn"), unless no word is left."""
+    and imports 1.3bn"), unless no word is left. With `folded`, the sentence is the article's text from
+    `offset` on."""
     rx, values = _phrase_regex(vocab.lang, tuple(vocab.metrics), "any")
     best, dist = "other", 10 ** 9
-    for m in rx.finditer(sentence):
+    found = rx.finditer(sentence) if folded is None else folded.finditer(rx, _metric_firsts(vocab.lang), sentence, offset)
+    for m in found:
         d = abs(m.start() - rel)
         if any(abs(m.start() - o) < d for o in others):
             d += 10 ** 6
@@ -1598,6 +1632,7 @@ class PeriodGrammar:
     ordinals: dict[str, int]
     counts: dict[str, int]
     vocab: Vocab
+    firsts: Firsts | None = None       # where a match of `rx` can begin (`Folded`)
 
 
 @lru_cache(maxsize=8)
@@ -1657,7 +1692,15 @@ def _period_grammar(lang: str) -> PeriodGrammar | None:
         rf"|(?P<y1>{yr}){dash}(?P<y2>(?:19|20)?\d\d)(?![\d])"
         rf"|(?P<m>{mon})\s+(?:(?:{of})\s+)?(?P<msy>{yr})"
         rf")(?![\w])", re.I)
-    return PeriodGrammar(rx=rx, months=months, ordinals=ordinals, counts=counts, vocab=v)
+    def first_forms(key: str) -> list[str]:     # the forms `words` writes for each phrase's first word
+        return [x for w in f.texts(spec.get(key) or [], f"period.{key}") for p in [w.split()[0]]
+                for x in (lexeme(p) if lexeme and p.isalpha() else [p])]
+    # a month, ordinal, count or article word followed by a space or a dash; the point words (maybe
+    # followed by a year with no space); Q1, 1Q, IV quarter, H1; a digit
+    firsts = firsts_of(words=[*months, *ordinals, *counts, *first_forms("article")],
+                       prefixes=[*first_forms("point_on"), *first_forms("point_end"), *first_forms("point_start"),
+                                 "q", "i", "v", "h"], digits=True)
+    return PeriodGrammar(rx=rx, months=months, ordinals=ordinals, counts=counts, vocab=v, firsts=firsts)
 
 
 def _point(g: "PeriodGrammar", gd: dict, year: int) -> tuple[str, str, str] | None:
@@ -1693,13 +1736,16 @@ def _span(y: int, m1: int, m2: int) -> tuple[str, str]:
 
 
 def _period_of(sentence: str, rel: int, rel_end: int, fy: int | None, lang: str,
-               claim: str) -> tuple[str, str, str] | None:
-    """(label, start, end) of the sub-year or multi-year period nearest the amount, if the sentence names one."""
+               claim: str, folded: Folded | None = None, offset: int = 0) -> tuple[str, str, str] | None:
+    """(label, start, end) of the sub-year or multi-year period nearest the amount, if the sentence names one.
+
+    With `folded`, the sentence is the article's text from `offset` on (the regex is tried only where a
+    period can begin)."""
     g = _period_grammar(lang)
     if g is None:
         return None
     best = None
-    for m in g.rx.finditer(sentence):
+    for m in g.rx.finditer(sentence) if folded is None else folded.finditer(g.rx, g.firsts, sentence, offset):
         d = m.start() - rel_end if m.start() >= rel_end else rel - m.end()
         if best is None or d < best[0]:
             best = (d, m)
@@ -1864,11 +1910,11 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
             fy, period = _period(lead, len(lead), None, len(lead), vocab)
         if fy is None and claim == "actual" and year and not period:
             fy, period = year, "article date"
-        span = _period_of(sent_text[c0:c1], rel_pos - c0, rel_end - c0, fy, vocab.lang, claim)
+        span = _period_of(sent_text[c0:c1], rel_pos - c0, rel_end - c0, fy, vocab.lang, claim, folded, s0 + c0)
         if span is None and lead is not None and fy is not None:
             span = _period_of(lead, len(lead), len(lead), fy, vocab.lang, claim)
         if span is None and claim == "actual":
-            span = _period_of(sent_text, rel_pos, rel_end, fy, vocab.lang, claim)
+            span = _period_of(sent_text, rel_pos, rel_end, fy, vocab.lang, claim, folded, s0)
             y0, y1 = (int(span[1][:4]), int(span[2][:4])) if span is not None else (0, 0)
             if span is not None and fy is not None and period != "article date" \
                     and (not y0 <= fy <= y1 or (own_year and y0 != y1)):
@@ -1891,9 +1937,9 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         ranged = f.low != f.high
         point = (f.low + f.high) / 2
         others = [a - s0 for a, _ in money_spans[max(0, n - 8):n + 8] if s0 <= a < s0 + len(sent_text) and a != f.start]
-        metric = _metric(sent_text[c0:c1], rel_pos - c0, vocab, [o - c0 for o in others])
+        metric = _metric(sent_text[c0:c1], rel_pos - c0, vocab, [o - c0 for o in others], folded, s0 + c0)
         if metric == "other":
-            metric = _metric(sent_text, rel_pos, vocab, others)
+            metric = _metric(sent_text, rel_pos, vocab, others, folded, s0)
         same_paragraph = same_paragraph_as_previous(n)
         if metric == "other" and f.relative_to is not None and f.relative_to < len(metrics):
             metric = metrics[f.relative_to]            # "double it": what "it" counts

@@ -118,3 +118,25 @@ def test_matches_at_is_finditer_when_matches_begin_only_at_the_starts():
     starts = F.Folded(text).starts(firsts)
     assert [m.span() for m in F.matches_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
     assert len(list(rx.finditer(text))) == 5
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_periods_and_metrics_in_any_part_of_an_article_match_the_regex(lang):
+    # a part may begin or end inside a word ("…ths of 2023" of "months"): the cut word is whole to the regex
+    vocab, g = F.load_vocab(lang), F._period_grammar(lang)
+    metric_rx, _ = F._phrase_regex(lang, tuple(vocab.metrics), "any")
+    text = ("In the first nine months of 2023, exports in Q3 2024 and H1 2022 grew; trade in January-March 2023, "
+            "at the end of 2023 and as of 1 January 2024 reached $1 bn; IV quarter imports; traders, tradesmen.\n"
+            "В январе-марте 2023 года экспорт и товарооборот за первое полугодие 2024 года, на конец 2023 года, "
+            "в III квартале импорт вырос; экспортный импортный.")
+    folded = F.Folded(text)
+    checked = 0
+    for a in range(0, len(text), 3):
+        for b in range(a, min(len(text), a + 120) + 1, 11):
+            part = text[a:b]
+            assert ([m.span() for m in folded.finditer(g.rx, g.firsts, part, a)]
+                    == [m.span() for m in g.rx.finditer(part)]), (a, b)
+            assert ([m.span() for m in folded.finditer(metric_rx, F._metric_firsts(lang), part, a)]
+                    == [m.span() for m in metric_rx.finditer(part)]), (a, b)
+            checked += bool(list(g.rx.finditer(part)))
+    assert checked > 100
