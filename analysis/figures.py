@@ -372,6 +372,8 @@ class Folded:
         self.folded = f if len(f) == len(text) and "\u0345" not in text else None
         self._words: dict[str, list[int]] | None = None
         self._starts: dict[int, list[int] | None] = {}
+        self._firsts: dict[str, list[str]] | None = None
+        self._digit_words: list[int] | None = None
 
     def words(self) -> dict[str, list[int]]:
         """Each word (a run of word characters, folded) -> the offsets where it stands."""
@@ -386,6 +388,21 @@ class Folded:
                     at.append(m.start())
             self._words = idx
         return self._words
+
+    def _by_first(self) -> dict[str, list[str]]:
+        """The article's distinct words by their first character."""
+        if self._firsts is None:
+            self._firsts = {}
+            for w in self.words():
+                self._firsts.setdefault(w[0], []).append(w)
+        return self._firsts
+
+    def _numbers(self) -> list[int]:
+        """Offsets of the words that begin with a digit."""
+        if self._digit_words is None:
+            idx = self.words()
+            self._digit_words = [p for w in idx if w[0].isdecimal() for p in idx[w]]
+        return self._digit_words
 
     def starts(self, firsts: Firsts) -> list[int] | None:
         """Sorted offsets where a match described by `firsts` can begin; None if the text is not folded."""
@@ -421,11 +438,14 @@ class Folded:
         if firsts.words:
             for w in firsts.words.intersection(idx):
                 out += idx[w]
-        if firsts.prefixes or firsts.digits:
-            ps, digits = firsts.prefixes, firsts.digits
-            for w, at in idx.items():
-                if w.startswith(ps) or digits and w[0].isdecimal():
-                    out += at
+        if firsts.digits:
+            out += self._numbers()
+        if firsts.prefixes:
+            by_first = self._by_first()
+            for c in {p[0] for p in firsts.prefixes}:
+                for w in by_first.get(c, ()):
+                    if w.startswith(firsts.prefixes):
+                        out += idx[w]
         if firsts.inside is not None:
             out += [end - n + 1 for end, n in firsts.inside.iter(f)]
         for c in firsts.chars:
@@ -544,7 +564,8 @@ def _grammar(lang: str = "en") -> Grammar:
         rf"|(?P<n3>(?:(?:{vague_alt})\s+)?(?:{digits}\s*|(?:{wordnum})\s+)?(?:{bare_words})|(?:{vague_alt})\s+(?:{bare_words})|(?:{bare}))(?![\w]))",
         re.I)
     symbols = "".join(re.escape(s) for s, _ in v.currency_pre if len(s) == 1 and not s.isalnum())
-    anchor = re.compile(rf"\d|[{symbols}]|(?<![\w])(?:{scale_words}|{bare})(?![\w])", re.I)
+    # (a run of digits or signs is one anchor: the windows around its characters would merge into one)
+    anchor = re.compile(rf"\d+|[{symbols}]+|(?<![\w])(?:{scale_words}|{bare})(?![\w])", re.I)
     token = re.compile(rf"\s*({digits}|(?:{v.alt(list(v.numbers) + list(v.articles) + list(v.scales) + sorted(v.plural))})(?![\w])|{scale_short}|[-–]+)", re.I)
     def first_forms(phrases) -> list[str]:     # the forms `Vocab.alt` writes for each phrase's first word
         return [f for p in phrases for f in v.forms.get(p.split()[0].lower(), [p.split()[0]])]
@@ -645,14 +666,21 @@ def _word_value(w: str, lang: str = "en") -> float:
 # --------------------------------------------------------------------------- helpers
 
 
+_CODE_TABLES: dict[int, tuple[list, dict[str, tuple[int, str]]]] = {}
+
+
 def _code(form: str, pairs: list[tuple[str, str]], vocab: Vocab | None = None) -> str | None:
+    """The code of the first pair whose written form is `form` (or its lookup key)."""
     f = " ".join(form.split()).lower()
     k = vocab.key(f) if vocab else f
-    for written, code in pairs:
-        w = " ".join(written.split()).lower()
-        if w == f or w == k:
-            return code
-    return None
+    held = _CODE_TABLES.get(id(pairs))
+    if held is None or held[0] is not pairs:
+        table: dict[str, tuple[int, str]] = {}
+        for i, (written, code) in enumerate(pairs):
+            table.setdefault(" ".join(written.split()).lower(), (i, code))
+        held = _CODE_TABLES[id(pairs)] = (pairs, table)
+    hits = [x for x in (held[1].get(f), held[1].get(k)) if x is not None]
+    return min(hits)[1] if hits else None
 
 
 @lru_cache(maxsize=64)
