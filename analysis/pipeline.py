@@ -323,6 +323,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     from .figures import _figure_frame, _quantity_frame
     from .quotes import QUOTE_COLUMNS, Annotator, cluster_quotes
     from .roster import load_roster
+    from .speakers import unify_speakers
     from .themes import MENTION_COLUMNS, THEME_COLUMNS, load_lexicon, sort_themes
 
     roster = roster or load_roster(roster_path)
@@ -407,10 +408,13 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         keep = np.flatnonzero(pos >= 0)
         frames[t] = both.iloc[keep[np.argsort(pos[keep], kind="stable")]].reset_index(drop=True)
     if not same_articles:
-        # clusters span articles: recomputed whenever the set of articles changed
-        frames["quotes"] = cluster_quotes(frames["quotes"], threshold=roster.vocab.cluster_threshold)
-        if cache_dir:
+        # clusters span articles: recomputed whenever the set of articles changed, over one name per person
+        clustered = cluster_quotes(unify_speakers(frames)["quotes"], threshold=roster.vocab.cluster_threshold)
+        frames["quotes"] = frames["quotes"].assign(cluster_id=clustered["cluster_id"].to_numpy())
+        if cache_dir:       # speakers as each article names them: the names across articles depend on the corpus
             _write_cache(cache_dir, fp, corpus_key, frames, [k for k in keys if k not in timed_out])
+    # one name per person across scripts and spellings (`analysis.speakers`), from the articles there are now
+    frames = unify_speakers(frames)
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
     out["themes"] = sort_themes(out["themes"], lexicon)
     return out
