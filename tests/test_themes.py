@@ -134,3 +134,13 @@ def test_matches_do_not_depend_on_the_words_met_before(monkeypatch):
         assert lex.match(t) == fresh
         assert len(m._starts) <= len(set(re.findall(r"\w+", t)))
     assert [t[s:e] for s, e, _, _ in fresh][:3] == ["equipment", "agricultural machinery", "agricultural machinery"]
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("Moldova and Ukraine launched a jointly operated grain terminal on the Danube.", "joint_ventures"),
+    ("The plant will be jointly owned by KAMAZ and a Kazakh partner.", "joint_ventures"),
+    ("Governors discussed cross-border cooperation between the border regions.", "interregional"),
+    ("Delegations from six oblasts signed agreements in Kostanay.", "interregional"),
+])
+def test_english_terms_for_joint_ownership_and_cross_border_regions(text, theme):
+    assert theme in {t for _, _, t, _ in load_lexicon().match(text, "en")}
