@@ -560,7 +560,7 @@ def _grammar(lang: str = "en") -> Grammar:
     sign_chars = "".join(re.escape(s_) for s_, _ in v.currency_pre if len(s_) == 1 and not s_.isalnum())
     money = re.compile(
         rf"(?<![\w{sign_chars}])(?:(?P<pre>{pre_alt})\s?(?P<n1>{number})(?P<r1>{rng})(?:\s+(?P<post1>{post_alt})(?![\w]))?"
-        rf"|(?P<n2>{number})(?P<r2>{rng})\s*{link}(?P<post2>{post_alt})(?![\w])"
+        rf"|(?P<n2>{number})(?P<r2>{rng})(?:\s*|-(?=[^\W\d_])){link}(?P<post2>{post_alt})(?![\w])"
         rf"|(?P<n3>(?:(?:{vague_alt})\s+)?(?:{digits}\s*|(?:{wordnum})\s+)?(?:{bare_words})|(?:{vague_alt})\s+(?:{bare_words})|(?:{bare}))(?![\w]))",
         re.I)
     symbols = "".join(re.escape(s) for s, _ in v.currency_pre if len(s) == 1 and not s.isalnum())

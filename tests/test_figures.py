@@ -268,6 +268,15 @@ def test_plain_rubles_take_the_currency_the_article_means():
         assert (last["currency"], bool(last["currency_inferred"])) == (code, True), text
 
 
+def test_an_amount_written_as_one_hyphenated_adjective_is_an_amount():
+    cases = [("They will build a 45-million-euro plant.", "45-million-euro", "EUR", 45e6),
+             ("A 1.2-billion-dollar deal was signed.", "1.2-billion-dollar", "USD", 1.2e9),
+             ("The 300-million-yuan loan was approved.", "300-million-yuan", "CNY", 300e6)]
+    for text, surface, code, amount in cases:
+        f, _ = figures_in_text("T\n\n" + text, "t", lang="en")
+        assert list(zip(f["surface"], f["currency"], f["amount"])) == [(surface, code, amount)], text
+
+
 def test_russian_dram_and_lira_in_any_case_are_their_currencies():
     cases = [("Объем инвестиций составил 12 млрд драмов.", "12 млрд драмов", "AMD", 12e9),
              ("Армения получила 5 млрд драм кредита.", "5 млрд драм", "AMD", 5e9),
