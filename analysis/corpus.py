@@ -913,6 +913,58 @@ def _too_big(size: int, max_bytes: int) -> str:
     return f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (--max-bytes)"
 
 
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[re.Pattern, dict[str, str]] | None:
+    """The credit patterns of `data/outlets.yml` and alias -> outlet (None when the file lists none)."""
+    from .config import DATA, Checker, load_yaml
+
+    path = DATA / "outlets.yml"
+    if not path.is_file():
+        return None
+    check = Checker(path)
+    data = check.mapping(load_yaml(path) or {}, "")
+    names: dict[str, str] = {}
+    for outlet, aliases in data.items():
+        for alias in check.texts(aliases, str(outlet)):
+            names[alias] = names[alias.upper()] = str(outlet)
+    if not names:
+        return None
+    a = "(?P<o>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])"
+    b = r"(?<![\w])"
+    credit = re.compile("|".join([
+        rf"\(\s*{b}{a}\s*[)/]",                         # (Reuters)  (Xinhua/Photographer)
+        rf"/[^/\n]{{0,15}}?{b}{a}\s*/",                  # /ТАСС/  /Корр. БЕЛТА/
+        rf"(?:^|[.,]\s+){a}\s*[-–—:]",                  # KAZINFORM –   Москва. 8 июля. ИНТЕРФАКС -
+        rf"[-–—]\s*{b}{a}\s*[.:,]",                      # – Sputnik.   - Trend:
+        rf"(?:^|\.\s+){a}[.,]\s",                       # АКИpress, Бишкек   Бишкек, 26 февраля. 24.kg.
+        rf"^(?:By\s+)?{a}(?:['’]s\b|\s{{2,}}|\s*\|)",     # By RFE/RL's Kyrgyz Service   bne IntelliNews  April 16
+    ]).replace("(?P<o>", "(?:"), re.M)
+    # one named group per branch is not allowed: find the alias inside the credit afterwards
+    alias = re.compile(b + a)
+    return (credit, alias), names
+
+
+def outlet_in_text(text: str, paragraphs: int = 3, width: int = 200) -> str:
+    """The outlet an article credits in its first lines ("(Reuters)", "/ТАСС/", "KAZINFORM –"), or "".
+
+    Only the first `paragraphs` non-empty lines after the headline are read, each up to `width`
+    characters, and only names set off as a credit count: "told Reuters" or "a Kazinform
+    correspondent" do not. The outlets are listed in `analysis/data/outlets.yml`.
+    """
+    found = _outlets()
+    if found is None:
+        return ""
+    (credit, alias), names = found
+    lines = [line.strip() for line in text.split("\n") if line.strip()][1:1 + paragraphs]
+    for line in lines:
+        m = credit.search(line[:width])
+        if m:
+            hit = alias.search(m.group())
+            if hit:
+                return names[hit.group("o")]
+    return ""
+
+
 def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> dict:
     try:
         data = _read_bytes(path, max_bytes)
@@ -953,7 +1005,7 @@ def _read_article(path: Path, rel: str, max_bytes: int, problems: _Problems) -> 
         "date_precision": date.precision if date else "none",
         "date_source": date_source,
         "year_known": bool(date and date.year_known),
-        "source": str(meta.get("source") or ""),
+        "source": str(meta.get("source") or "") or outlet_in_text(text),
         "url": str(meta.get("url") or ""),
         "language": language_code(meta.get("language")) or detect_language(text),
         "text": text,

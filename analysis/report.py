@@ -248,11 +248,11 @@ def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_
             trade["_group"] = trade[keys].apply(lambda col: col.map(lambda v: "" if pd.isna(v) else str(v))).agg("|".join, axis=1)
             top = trade.sort_values("value_usd", ascending=False, kind="stable").drop_duplicates("_group")
             for _, f in top.head(n_claims).iterrows():
-                who = f["speaker"] or "the reporting outlet"
+                art = arts[arts["article_id"] == f["article_id"]].iloc[0]
+                who = f["speaker"] or str(art.get("source") or "") or "the reporting outlet"
                 when = f" ({int(f['year'])})" if pd.notna(f["year"]) else ""
                 kind = {"actual": "put", "target": "set a target for", "aspiration": "recalled hoping for"}.get(f["claim"], "put")
                 subject = _subject(f) or "an amount"
-                art = arts[arts["article_id"] == f["article_id"]].iloc[0]
                 line = (f"{who} {kind} {subject}{when} at {value_text(f)} — “{_clip(f['surface'], 80)}” "
                         f"[{_cite(b, f['article_id'])}, {fmt_date(art['published'])}].")
                 out.append(line[:1].upper() + line[1:])

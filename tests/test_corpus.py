@@ -163,3 +163,36 @@ def test_saved_web_pages_are_read_as_text_without_running_anything(tmp_path):
     a = load_corpus(tmp_path).articles.iloc[0]
     assert a["text"] == "Talks in Astana\nMinister Ann Lee met the delegation.\n“Trade reached $1.3 billion,” Lee said.\n"
     assert (a["title"], a["published"], a["source"], a["date_source"]) == ("Talks in Astana", "2024-11-28", "Agency", "front_matter")
+
+
+@pytest.mark.parametrize("lead, outlet", [
+    ("ALMATY, March 12 (Reuters) - Kazakhstan's railway plans to spend more.", "Reuters"),
+    ("TBILISI, Georgia (AP) — Georgia's government signed a deal.", "Associated Press"),
+    ("ASTANA. KAZINFORM – The government will allocate funds.", "Kazinform"),
+    ("МОСКВА, 25 марта. /ТАСС/. Россия и Иран договорились.", "TASS"),
+    ("14 мая, Минск /Корр. БЕЛТА/. Президент Беларуси провел встречу.", "BelTA"),
+    ("Москва. 8 июля. ИНТЕРФАКС - ПАО КАМАЗ подписал соглашение.", "Interfax"),
+    ("ЕРЕВАН, 18 ноя — Sputnik. Товарооборот Армении вырос.", "Sputnik"),
+    ("АКИpress, Бишкек, 28 мая. На границе открылся пункт пропуска.", "AKIpress"),
+    ("By RFE/RL's Kyrgyz Service", "RFE/RL"),
+])
+def test_the_outlet_credited_in_the_dateline_is_the_source(tmp_path, lead, outlet):
+    (tmp_path / "a.txt").write_text(f"Headline of the story\n\n{lead}\n\nMore text follows here.\n", encoding="utf-8")
+    assert load_corpus(tmp_path).articles.iloc[0]["source"] == outlet
+
+
+@pytest.mark.parametrize("lead", [
+    "Talgat Abenov, head of KTZ, told Reuters in an interview that the line would open.",
+    "The ambassador told a Kazinform correspondent about the prospects of trade.",
+    "Trend analysis shows that exports grew by a fifth.",
+    "Experts at Bloomberg Economics expect slower growth.",
+])
+def test_an_outlet_named_in_running_text_is_not_the_source(tmp_path, lead):
+    (tmp_path / "a.txt").write_text(f"Headline of the story\n\n{lead}\n", encoding="utf-8")
+    assert load_corpus(tmp_path).articles.iloc[0]["source"] == ""
+
+
+def test_a_source_in_front_matter_wins_over_the_dateline(tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: T\nsource: Kursiv\n---\nALMATY, March 12 (Reuters) - Text here.\n",
+                                   encoding="utf-8")
+    assert load_corpus(tmp_path).articles.iloc[0]["source"] == "Kursiv"

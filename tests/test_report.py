@@ -207,3 +207,12 @@ def test_the_summary_leads_with_trade_flows_not_a_larger_budget_or_gdp(tmp_path)
 def test_quantities_read_with_scale_words():
     assert [report.quantity_text(v) for v in (8e7, 2.67e7, 1.5e9, 5300, 0.25, 12)] == \
         ["80 million", "26.7 million", "1.5 billion", "5,300", "0.25", "12"]
+
+
+def test_a_claim_without_a_speaker_is_put_by_the_outlet_the_dateline_credits(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Trade grows\n\nMINSK, 8 April (BelTA) - Trade between Belarus and Kazakhstan reached $1.2 billion "
+        "in 2025.\n", encoding="utf-8")
+    b = report.prepare(str(tmp_path), "T")
+    claims = [p for p in report.summary_points(b) if "$1.2 bn" in p]
+    assert claims and claims[0].startswith("BelTA put Belarus–Kazakhstan turnover (2025) at $1.2 bn")
