@@ -787,9 +787,12 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
 @lru_cache(maxsize=1)
 def _reader_fingerprint() -> str:
     """Hash of what turns a file into an article row: this module, the language code
-    and detection rules, and the packs' pack.yml, dates.yml and encodings.yml."""
+    and detection rules, the outlets list, and the packs' pack.yml, dates.yml and encodings.yml."""
     from . import lang
+    from .config import DATA
     h = hashlib.sha256(Path(__file__).read_bytes() + Path(lang.__file__).read_bytes())
+    if (DATA / "outlets.yml").is_file():
+        h.update((DATA / "outlets.yml").read_bytes())
     for f in sorted(lang.PACKS.glob("*/*.yml")):
         if f.name in ("pack.yml", "dates.yml", "encodings.yml"):
             h.update(f.read_bytes())
