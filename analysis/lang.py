@@ -100,7 +100,16 @@ def _normaliser(kind: str) -> Callable[[str], str]:
 
 def available() -> list[str]:
     """Codes of the shipped packs, sorted."""
-    return sorted(p.name for p in PACKS.iterdir() if (p / "pack.yml").is_file()) if PACKS.is_dir() else []
+    try:
+        stamp = PACKS.stat().st_mtime_ns       # a pack folder added or removed changes it
+    except OSError:
+        return []
+    return list(_available(PACKS, stamp))
+
+
+@lru_cache(maxsize=8)
+def _available(folder: Path, stamp: int) -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in folder.iterdir() if (p / "pack.yml").is_file())) if folder.is_dir() else ()
 
 
 def packs_with(name: str) -> list[tuple[Pack, Path]]:
@@ -148,20 +157,24 @@ def language_code(value: object) -> str:
     return re.split(r"[-_\s]", s)[0]
 
 
+def _letter_runs(first: int, last: int) -> re.Pattern:
+    """Runs of the letters (str.isalpha) from U+first to U+last."""
+    return re.compile("[" + "".join(re.escape(c) for c in map(chr, range(first, last + 1)) if c.isalpha()) + "]+")
+
+
+_LATIN_LETTERS = _letter_runs(0, 0x24F)           # Basic Latin to Latin Extended-B
+_CYRILLIC_LETTERS = _letter_runs(0x400, 0x4FF)
+
+
 def detect_language(text: str, sample: int = 4000) -> str:
     """Pack code for a text: script share of its letters, then marker letters.
 
     Reads at most `sample` characters (linear, cheap). Texts with no letters
     get the default language.
     """
-    latin = cyrillic = 0
     head = text[:sample]
-    for ch in head:
-        if ch.isalpha():
-            if "\u0400" <= ch <= "\u04ff":
-                cyrillic += 1
-            elif ch < "\u0250":
-                latin += 1
+    latin = sum(map(len, _LATIN_LETTERS.findall(head)))      # runs of letters: one string per word, not per letter
+    cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(head)))
     if not latin and not cyrillic:
         return DEFAULT_LANGUAGE
     script = "cyrillic" if cyrillic > latin else "latin"
