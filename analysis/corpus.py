@@ -723,7 +723,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 progress: bool = False, cache_dir: str | os.PathLike | None = None,
-                exclude: tuple[str | os.PathLike, ...] = ()) -> Corpus:
+                exclude: tuple[str | os.PathLike, ...] = (), on_article=None) -> Corpus:
     """Read every article under `folder` into a Corpus (articles + problems).
 
     Columns of ``articles``: article_id (path relative to the folder), path,
@@ -736,7 +736,10 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     time and inode are unchanged since the last run is taken from the cache
     instead of being read again (see `_ReadCache`). Folders in `exclude` (an
     output or cache folder inside the corpus) are not read, nor is the
-    corpus's own ``reports/`` folder.
+    corpus's own ``reports/`` folder. `on_article`, when given, is called
+    with each article's row (a dict of the columns above) as soon as it is
+    read, in corpus order, so that work on it can start before the whole
+    corpus is read.
     """
     root = Path(folder)
     if not root.is_dir():
@@ -773,6 +776,8 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
             matched.add(key)
             _apply_manifest(row, manifest[key], problems)
         rows.append(row)
+        if on_article is not None:
+            on_article(row)
     if cache:
         cache.save()
     for file in sorted(set(manifest) - matched):

@@ -66,26 +66,35 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
         corpus_dir, roster, lexicon, rates)
     if cache_dir is None and os.environ.get("BRIEFING_CACHE"):
         cache_dir = os.environ["BRIEFING_CACHE"]
-    corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude)
-    late: list[dict] = []
-    tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
-                            progress=progress, roster=the_roster, lexicon=the_lexicon,
-                            cache_scope=str(Path(corpus_dir).resolve()), scheduler=scheduler, stats=stats,
-                            problems=late)
-    if late:
-        skipped = {p["file"] for p in late}
-        corpus.articles = corpus.articles[~corpus.articles["article_id"].isin(skipped)].reset_index(drop=True)
-        corpus.problems = pd.concat([corpus.problems, pd.DataFrame(late, columns=corpus.problems.columns)],
-                                    ignore_index=True)
-    if stats is not None and corpus.read_cache:
-        stats["files_read_from_cache"] = corpus.read_cache["hits"]
-        stats["files_read"] = corpus.read_cache["misses"]
-    # each quote carries its article's date, title and source (appended after the extractor's columns)
-    meta = corpus.articles[["article_id", *QUOTE_ARTICLE_COLUMNS]]
-    tables["quotes"] = tables["quotes"].merge(meta, on="article_id", how="left", validate="many_to_one")
+    cache_scope = str(Path(corpus_dir).resolve())
+    prepared = _prepare(roster_path, lexicon_path, the_rates, cache_dir, cache_scope)
+    # with --jobs N (no scheduler), articles go to the worker processes while the corpus is still being read
+    stream = _Stream(prepared, jobs, the_roster, the_lexicon, the_rates) if jobs > 1 and not scheduler else None
+    try:
+        corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude,
+                             on_article=stream.feed if stream else None)
+        late: list[dict] = []
+        tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
+                                progress=progress, roster=the_roster, lexicon=the_lexicon, cache_scope=cache_scope,
+                                scheduler=scheduler, stats=stats, problems=late, prepared=prepared, stream=stream)
+        if late:
+            skipped = {p["file"] for p in late}
+            corpus.articles = corpus.articles[~corpus.articles["article_id"].isin(skipped)].reset_index(drop=True)
+            corpus.problems = pd.concat([corpus.problems, pd.DataFrame(late, columns=corpus.problems.columns)],
+                                        ignore_index=True)
+        if stats is not None and corpus.read_cache:
+            stats["files_read_from_cache"] = corpus.read_cache["hits"]
+            stats["files_read"] = corpus.read_cache["misses"]
+        # each quote carries its article's date, title and source (appended after the extractor's columns)
+        meta = corpus.articles[["article_id", *QUOTE_ARTICLE_COLUMNS]]
+        tables["quotes"] = tables["quotes"].merge(meta, on="article_id", how="left", validate="many_to_one")
+        discrepancies = _discrepancies(tables["figures"], corpus.articles, cache_dir, corpus_dir,
+                                       pending=stream.discrepancies if stream else None)
+    finally:
+        if stream:
+            stream.close()
     return Results(corpus=corpus, quotes=tables["quotes"], figures=tables["figures"], quantities=tables["quantities"],
-                   themes=tables["themes"], theme_mentions=tables["theme_mentions"],
-                   discrepancies=_discrepancies(tables["figures"], corpus.articles, cache_dir, corpus_dir),
+                   themes=tables["themes"], theme_mentions=tables["theme_mentions"], discrepancies=discrepancies,
                    config={"roster": str(roster_path), "lexicon": str(lexicon_path),
                            "rates": str(rates_path) if the_rates else "",
                            "roster_used": the_roster.description, "lexicon_used": the_lexicon.description},
@@ -113,12 +122,25 @@ def table_digest(df: pd.DataFrame, *extra: str) -> str:
     return h.hexdigest()
 
 
-def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, corpus_dir) -> pd.DataFrame:
+def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, corpus_dir, pending=None) -> pd.DataFrame:
     """`find_discrepancies`, kept in the cache with a digest of its inputs: an unchanged corpus
-    reads the table back instead of comparing every figure again."""
+    reads the table back instead of comparing every figure again.
+
+    `pending`, when given, is the same comparison already under way in a worker
+    process (a future of `find_discrepancies(figures)`); it is used instead of
+    comparing again here."""
     from .figures import find_discrepancies
-    if not cache_dir:
+
+    def compute():
+        if pending is not None:
+            try:
+                return pending.result()
+            except Exception as exc:      # a worker that died: compare here
+                log.warning("comparing the figures in a worker failed (%s); comparing them here", exc)
         return find_discrepancies(figures, articles)
+
+    if not cache_dir:
+        return compute()
     digest = table_digest(figures, "discrepancies") + table_digest(articles.drop(columns="text"))
     path = Path(cache_dir) / f"discrepancies-{_scope(corpus_dir)}.parquet"
     try:
@@ -130,7 +152,7 @@ def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, cor
         pass
     except Exception as exc:       # a damaged or foreign file: compute again
         log.warning("cached discrepancies %s unreadable (%s); comparing the figures again", path, exc)
-    found = find_discrepancies(figures, articles)
+    found = compute()
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -310,7 +332,8 @@ def config_fingerprint(roster_path: Path, lexicon_path: Path, rates: dict) -> st
 def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path, rates: dict, *,
                    cache_dir: str | os.PathLike | None = None, jobs: int = 1, progress: bool = False,
                    roster=None, lexicon=None, cache_scope: str = "", scheduler: str | None = None,
-                   stats: dict | None = None, problems: list | None = None) -> dict[str, pd.DataFrame]:
+                   stats: dict | None = None, problems: list | None = None, prepared: tuple | None = None,
+                   stream: "_Stream | None" = None) -> dict[str, pd.DataFrame]:
     """Run the extractors over `articles`, reusing cached results; returns the five tables.
 
     Per-article extraction runs here (`jobs` = 1), in `jobs` spawned processes,
@@ -319,6 +342,12 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     (quote clusters) and the cache always run here, on the client. An article
     over its time budget (`article_budget`) yields no rows and, when
     `problems` is given, a problem row there.
+
+    `prepared` is what `_prepare` returned for the same arguments (read once
+    by `analyse`); `stream`, the `_Stream` that `load_corpus` fed while reading:
+    the articles it sent to its workers are not sent again, and it starts the
+    comparison of figures (discrepancies) in a worker while the quotes are
+    clustered here.
     """
     from .figures import _figure_frame, _quantity_frame
     from .quotes import QUOTE_COLUMNS, Annotator, cluster_quotes
@@ -328,17 +357,10 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
 
     roster = roster or load_roster(roster_path)
     lexicon = lexicon or load_lexicon(lexicon_path)
-    fp = config_fingerprint(roster_path, lexicon_path, rates)
-    corpus_key = \
-        hashlib.sha256(str(cache_scope).encode()).hexdigest()[:12]
+    fp, corpus_key, cached, done, have = prepared or _prepare(roster_path, lexicon_path, rates, cache_dir, cache_scope)
     ids, texts, langs = (articles[c].tolist() for c in ("article_id", "text", "language"))
     years = [article_year(p) for p in articles["published"].tolist()]
-    keys = [hashlib.sha256(f"{fp}\0{aid}\0{year}\0{lang}\0{text}".encode()).hexdigest()
-            for aid, year, lang, text in zip(ids, years, langs, texts)]
-    cached = _read_cache(cache_dir, fp, corpus_key) if cache_dir else {}
-    # a key is cached when the article was extracted before, even if it produced no rows
-    done = cached["_done"]["_key"].tolist() if cached else []
-    have = set(done)
+    keys = [_article_key(fp, aid, year, lang, text) for aid, year, lang, text in zip(ids, years, langs, texts)]
     todo = [(k, aid, text, int(n), year, lang)
             for k, aid, text, n, year, lang in zip(keys, ids, texts, articles["n_words"].tolist(), years, langs)
             if k not in have]
@@ -351,19 +373,15 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     if todo:
         if scheduler:
             parts = _extract_on_dask(todo, scheduler, roster, lexicon, rates, jobs=jobs, progress=progress, token=fp)
-        elif jobs > 1 and len(todo) >= 200:
-            from concurrent.futures import ProcessPoolExecutor
-            size = max(50, len(todo) // (jobs * 8))
-            code = code_fingerprint()
-            batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-            import multiprocessing
-            # spawn, not fork: a forked child can inherit a lock held by one of pandas'/arrow's threads
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-                results = pool.map(_extract_batch, *zip(*[(fp, code, roster, lexicon, rates, b) for b in batches]))
-                if progress:
-                    from tqdm import tqdm
-                    results = tqdm(results, total=len(batches), desc="extracting", unit="batch", leave=False)
-                parts = [p for batch in results for p in batch]
+        elif jobs > 1 and (len(todo) >= POOL_MIN_ARTICLES or (stream is not None and stream.pool is not None)):
+            own = stream is None or stream.prepared[0] != fp
+            if own:
+                stream = _Stream((fp, corpus_key, cached, done, have), jobs, roster, lexicon, rates)
+            try:
+                parts = stream.collect(todo, progress=progress)
+            finally:
+                if own:
+                    stream.close()
         else:
             ann = Annotator(roster)
             items = todo
@@ -408,8 +426,13 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         keep = np.flatnonzero(pos >= 0)
         frames[t] = both.iloc[keep[np.argsort(pos[keep], kind="stable")]].reset_index(drop=True)
     if not same_articles:
+        unified = unify_speakers(frames)
+        if stream is not None and stream.pool is not None:
+            # the figures are final: a worker compares them (discrepancies) while the quotes are clustered here
+            from .figures import find_discrepancies
+            stream.discrepancies = stream.pool.submit(find_discrepancies, unified["figures"].drop(columns="_key"))
         # clusters span articles: recomputed whenever the set of articles changed, over one name per person
-        clustered = cluster_quotes(unify_speakers(frames)["quotes"], threshold=roster.vocab.cluster_threshold)
+        clustered = cluster_quotes(unified["quotes"], threshold=roster.vocab.cluster_threshold)
         frames["quotes"] = frames["quotes"].assign(cluster_id=clustered["cluster_id"].to_numpy())
         if cache_dir:       # speakers as each article names them: the names across articles depend on the corpus
             _write_cache(cache_dir, fp, corpus_key, frames, [k for k in keys if k not in timed_out])
@@ -418,6 +441,97 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
     out["themes"] = sort_themes(out["themes"], lexicon)
     return out
+
+
+def _article_key(fp: str, article_id: str, year, language: str, text: str) -> str:
+    """Cache key of one article's extraction: the configuration, its id, year, language and text."""
+    return hashlib.sha256(f"{fp}\0{article_id}\0{year}\0{language}\0{text}".encode()).hexdigest()
+
+
+def _prepare(roster_path: Path, lexicon_path: Path, rates: dict, cache_dir, cache_scope: str) -> tuple:
+    """The configuration's fingerprint, the cache folder's key, the cached tables and the keys already extracted."""
+    fp = config_fingerprint(roster_path, lexicon_path, rates)
+    corpus_key = hashlib.sha256(str(cache_scope).encode()).hexdigest()[:12]
+    cached = _read_cache(cache_dir, fp, corpus_key) if cache_dir else {}
+    # a key is cached when the article was extracted before, even if it produced no rows
+    done = cached["_done"]["_key"].tolist() if cached else []
+    return fp, corpus_key, cached, done, set(done)
+
+
+POOL_MIN_ARTICLES = 200    # fewer articles to extract are done in the client process: starting workers costs more
+STREAM_BATCH = 50          # articles per task sent to a worker process (~0.5 s of work)
+
+
+class _Stream:
+    """Worker processes for ``--jobs N``, fed while the corpus is still being read.
+
+    `feed` (called by `load_corpus` for each article read) sends the articles
+    that are not in the cache to the workers in small batches, once there are
+    `POOL_MIN_ARTICLES` of them; the workers start then, so their start-up and
+    their extraction overlap the reading of the rest. `collect` sends whatever
+    was not sent yet and returns every result in the order asked for. Small
+    batches keep both workers busy to the end.
+    """
+
+    def __init__(self, prepared: tuple, jobs: int, roster, lexicon, rates: dict):
+        self.prepared, self.jobs = prepared, jobs
+        self.roster, self.lexicon, self.rates = roster, lexicon, rates
+        self.pool = None
+        self.pending: list[tuple] = []
+        self.futures: list = []
+        self.sent: set[str] = set()
+        self.waiting = 0           # articles to extract seen so far
+        self.discrepancies = None  # a future of find_discrepancies, once the figures are final
+
+    def feed(self, row: dict) -> None:
+        fp, have = self.prepared[0], self.prepared[4]
+        year = article_year(row["published"])
+        key = _article_key(fp, row["article_id"], year, row["language"], row["text"])
+        if key in have:
+            return
+        self.pending.append((key, row["article_id"], row["text"], int(row["n_words"]), year, row["language"]))
+        self.waiting += 1
+        if self.pool is None and self.waiting >= POOL_MIN_ARTICLES:
+            self._start()
+        if self.pool is not None:
+            while len(self.pending) >= STREAM_BATCH:
+                self._submit(self.pending[:STREAM_BATCH])
+                del self.pending[:STREAM_BATCH]
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        # spawn, not fork: a forked child can inherit a lock held by one of pandas'/arrow's threads
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
+        self.code = code_fingerprint()
+
+    def _submit(self, batch: list) -> None:
+        self.sent.update(t[0] for t in batch)
+        self.futures.append(self.pool.submit(_extract_batch, self.prepared[0], self.code, self.roster, self.lexicon,
+                                             self.rates, batch))
+
+    def collect(self, todo: list, progress: bool = False) -> list[tuple[str, dict | None]]:
+        """(key, rows) of every item of `todo`, in its order; items not sent yet are sent now."""
+        if self.pool is None:
+            self._start()
+        self.pending = []
+        missing = [t for t in todo if t[0] not in self.sent]
+        for i in range(0, len(missing), STREAM_BATCH):
+            self._submit(missing[i:i + STREAM_BATCH])
+        futures = self.futures
+        if progress:
+            from tqdm import tqdm
+            futures = tqdm(futures, desc="extracting", unit="batch", leave=False)
+        got = {}
+        for fut in futures:
+            got.update(fut.result())
+        self.futures = []
+        return [(t[0], got[t[0]]) for t in todo]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 CONNECT_TIMEOUT = "20s"     # how long to wait for a remote Dask scheduler
