@@ -84,6 +84,9 @@ def _closer_shape(text: str, i: int) -> bool:
     return not before.isspace() and not _is_word(after)
 
 
+_MARK = re.compile("[" + re.escape("".join(_PAIRS) + "”»›’") + "]")
+
+
 def _spans_in_paragraph(text: str, p0: int, p1: int, para: int, carried: str | None) -> tuple[list[Span], str | None]:
     """Quote spans of one paragraph; returns them and the mark still open at its end."""
     spans: list[Span] = []
@@ -96,11 +99,13 @@ def _spans_in_paragraph(text: str, p0: int, p1: int, para: int, carried: str | N
         if text[p0 + lead:p0 + lead + 1] == carried:
             open_mark, open_at, start = carried, p0 + lead, p0 + lead + 1
     i = p0 if open_mark is None else start
+    find = _MARK.search
     while i < p1:
+        m = find(text, i, p1)      # the next quote mark: nothing else matters to this scan
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
-        if c not in _PAIRS and c not in "”»›’":
-            i += 1
-            continue
         if open_mark is None:
             if c in _PAIRS and c not in "’" and _opener_shape(text, i):
                 if c in "'‘" and i > p0 and _is_word(text[i - 1]):
@@ -201,14 +206,14 @@ def _dialogue_spans(text: str, p, n: int, cue_re, follows_dialogue: bool) -> lis
     return parts
 
 
-def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False) -> list[Span]:
+def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False, paras=None) -> list[Span]:
     """Every quoted span of the text, paragraph by paragraph, with continuations joined.
 
     With `dash` (languages that set speech off with dashes), a paragraph opened
     by a dash is direct speech, and a statement split by a dash attribution
     («A, — said he. — B») gives two spans; `cue_re` recognises the attribution.
     """
-    paras = paragraphs(text)
+    paras = paragraphs(text) if paras is None else paras
     out: list[Span] = []
     carried: str | None = None
     resume: int | None = None       # a quote broken by a line break closed here, in this paragraph
@@ -316,9 +321,9 @@ def _named_thing(text: str, s: Span, institutions: set[str]) -> bool:
     """A short quoted name right after an organisation word or a legal form (ТОО «КазАвтоПром», the company
     “MAZ”, АО «Қазақстан темір жолы»): the name of a body, never a statement."""
     inner = text[s.start:s.end]
-    if _words(inner) > 5 or re.search(r"[.!?,;:…]\s*$", inner):
+    if _words(inner) > 5 or _CLAUSE_END.search(inner):
         return False
-    before = re.search(r"([^\W\d_][\w’'-]*) ?\Z", text[max(0, s.open_at - 40):s.open_at])
+    before = _WORD_BEFORE.search(text[max(0, s.open_at - 40):s.open_at])
     if before is None:
         return False
     word = before.group(1)
@@ -332,7 +337,7 @@ def _abbreviation_stop(text: str, stop: re.Match) -> bool:
     """True when the full stop closes an abbreviation (Mr., Dr., Gen.) or an initial, not the sentence."""
     if stop.group() != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[max(0, stop.start() - 12):stop.start()])
+    word = _ABBREVIATION_WORD.search(text[max(0, stop.start() - 12):stop.start()])
     if word is None:
         return False
     token = word.group(1).lower()
@@ -340,12 +345,12 @@ def _abbreviation_stop(text: str, stop: re.Match) -> bool:
 
 
 def _words(s: str) -> int:
-    return len(re.findall(r"\w+", s))
+    return len(_WORD_RUN.findall(s))
 
 
 def _looks_title(inner: str) -> bool:
-    toks = re.findall(r"[^\W\d_][\w'’-]*", inner)
-    if not toks or len(toks) > 8 or re.search(r"[.!?]$", inner.strip()):
+    toks = _NAME_TOKEN.findall(inner)
+    if not toks or len(toks) > 8 or _FINAL_STOP.search(inner.strip()):
         return False
     caps = sum(1 for t in toks if t[0].isupper())
     return caps >= max(1, len(toks) * 0.6)
@@ -421,6 +426,23 @@ class ArticlePeople:
         return hits[-1] if len(set(hits)) == 1 else None
 
 
+_MEMO_SIZE = 1 << 16
+_NOT_WORDY = re.compile(r"[^\w\s’'-]")
+_WORD_RUN = re.compile(r"\w+")
+_CLAUSE_END = re.compile(r"[.!?,;:…]\s*$")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*) ?\Z")
+_FINAL_STOP = re.compile(r"[.!?]$")
+_STOP_MARK = re.compile(r"[.!?]")
+_ABBREVIATION_WORD = re.compile(r"([\w.]+)$")
+_TITLE_LEAD = re.compile(r"(?:\b(?:the|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$")
+_THE = re.compile(r"(?:the|The)\s")
+_TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*")
+_TWO_WORDS = re.compile(r"\s+([^\W\d_])[\w’'-]+\s+([^\W\d_])")
+_APPOSITION = re.compile(r",\s+[^,.!?;:“”«»\"\n]{1,100},\s+")
+# ", " + maybe a short lower-case word + k words, before a role: "Maria Lopez, CEO of …" / ", a deputy minister"
+_APPOSITION_LEAD = {(lead, k): re.compile(r",\s+%s(?:[^\W\d_][\w’'-]*\s+){%d}" % (lead, k))
+                    for lead in (r"", r"[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+") for k in range(4)}
+_POSSESSIVE = re.compile(r"[’']s$")
 _ABBREVIATION = re.compile(r"[^\W\d_a-zа-яё]{2}")   # two capitals in a row: MAZ, BelTA, KTZ (not McDonald)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 
@@ -480,6 +502,12 @@ class Annotator:
         after = "|".join(sorted((re.escape(w).replace(r"\ ", _GAP) for w in v.speaker_after),
                                 key=len, reverse=True))
         self.speaker_after_re = re.compile(rf"(?:{after})$", re.I) if after else None
+        joiners = "|".join(map(re.escape, self.joiners))
+        self.joiner_before_re = re.compile(r"\b(?:of|and|" + joiners + r")\s+$", re.I)
+        self.cue_honorific_re = re.compile(r"(?:" + self.cue_re.pattern + r")\s+(?:(?P<hon>[^\W\d_]{1,4})\.?\s+)?$", re.I)
+        # per-word answers, the same in every article (bounded: cleared when full)
+        self._title_word_memo: dict[str, bool] = {}
+        self._not_name_memo: dict[str, bool] = {}
 
     def normalise(self, word: str) -> str:
         return self._normalise(word)
@@ -499,18 +527,25 @@ class Annotator:
 
     # ---- names
     def _is_title_word(self, tok: str) -> bool:
-        f = " ".join(name_tokens(re.sub(r"[’']s$", "", tok)))
-        return (f in self.vocab.roles or f in self.country_words or f.rstrip("s") in self.country_words
-                or f in self.title_words)
+        known = self._title_word_memo.get(tok)
+        if known is None:
+            if len(self._title_word_memo) >= _MEMO_SIZE:
+                self._title_word_memo.clear()
+            f = " ".join(name_tokens(_POSSESSIVE.sub("", tok)))
+            known = self._title_word_memo[tok] = (f in self.vocab.roles or f in self.country_words
+                                                   or f.rstrip("s") in self.country_words or f in self.title_words)
+        return known
 
     def scan(self, text: str, year: int | None, quoted: list[tuple[int, int]]) -> ArticlePeople:
         """All person mentions outside quotes, in text order."""
         people = ArticlePeople(self.roster, year)
         inside = _Intervals(quoted)
-        self._lower_words = {t for t in _NAME_TOKEN.findall(text) if t[0].islower()}
+        self._lower_words = {t for t in set(_NAME_TOKEN.findall(text)) if t[0].islower()}
         mentions: list[Mention] = []
         # capitalised runs (names, with titles before them)
         for run_start, run in _capitalised_runs(text):
+            if " " not in run and "\t" not in run and (self._not_name(run) or self._is_title_word(run)):
+                continue     # one word that cannot be a name ("The", "Minister"): nothing to find
             if not inside.contains(run_start):
                 self._names_in_run(text, run_start, run, people, mentions)
         named = _Intervals([(x.start, x.end) for x in mentions])   # names found so far, in text order
@@ -527,7 +562,7 @@ class Annotator:
         for k, x in enumerate(mentions):
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
             if x.kind == "title" and nxt is not None and nxt.kind == "name" and nxt.start - x.end <= 90 \
-                    and not re.search(r"[^\w\s’'-]", _unquoted(text[x.end:nxt.start])) \
+                    and not _NOT_WORDY.search(_unquoted(text[x.end:nxt.start])) \
                     and _words(text[x.end:nxt.start]) <= 8:
                 if nxt.title_start is None:
                     nxt.title_start = x.start
@@ -576,8 +611,7 @@ class Annotator:
             while j < len(toks) and toks[j][2][0].isupper() and not self._is_title_word(toks[j][2]) \
                     and not self._not_name(toks[j][2]) and j - i < 4:
                 j += 1
-            if j - i >= 3 and re.search(r"\b(?:of|and|" + "|".join(map(re.escape, self.joiners)) + r")\s+$",
-                                        text[max(0, toks[i][0] - 6):toks[i][0]], re.I):
+            if j - i >= 3 and self.joiner_before_re.search(text[max(0, toks[i][0] - 6):toks[i][0]]):
                 # "Minister of Economy and Finance Jamshid Kuchkarov": the first word completes the title;
                 # "Special Representative for Central Asia Terhi Hakala": all but the last two do
                 while j - i >= 3:
@@ -603,7 +637,9 @@ class Annotator:
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
             name_e = name_s + len(surface)
             title_role = self.vocab.role_of(" ".join(title_before))[0] if title_before else None
-            role_before = None if title_role else self._role_before(text, name_s)
+            # one word without a morphology: the role before it matters only once it names someone
+            later = self.morph is None and not title_role and len(surface.split()) == 1
+            role_before = None if title_role or later else self._role_before(text, name_s)
             written, gender = surface, None
             if self.morph is not None:
                 prefer = None
@@ -613,6 +649,8 @@ class Annotator:
             key, in_roster = self._resolve_name(written, text, name_s, name_e, bool(title_before) or role_before is not None,
                                                 people, alone=len(toks) == j - i)
             if key:
+                if later:
+                    role_before = self._role_before(text, name_s)
                 person = self.roster.get(key)
                 people.add_person(key, in_roster, person.gender if person else gender)
                 if title_role:
@@ -641,7 +679,7 @@ class Annotator:
 
     def _cue_just_before(self, before: str) -> bool:
         """True when `before` ends with a cue, maybe followed by an honorific (said Mr. Takiyev)."""
-        m = re.search(r"(?:" + self.cue_re.pattern + r")\s+(?:(?P<hon>[^\W\d_]{1,4})\.?\s+)?$", before, re.I)
+        m = self.cue_honorific_re.search(before)
         return m is not None and (m.group("hon") is None or m.group("hon").lower() in self.not_names)
 
     @staticmethod
@@ -655,8 +693,14 @@ class Annotator:
 
     def _not_name(self, tok: str) -> bool:
         """Words that never belong to a person's name: stop words, institutions, abbreviations (MAZ, BelTA)."""
-        low = tok.lower()
-        return low in self.not_names or low in self.vocab.institutions or _ABBREVIATION.search(tok) is not None
+        known = self._not_name_memo.get(tok)
+        if known is None:
+            if len(self._not_name_memo) >= _MEMO_SIZE:
+                self._not_name_memo.clear()
+            low = tok.lower()
+            known = self._not_name_memo[tok] = (low in self.not_names or low in self.vocab.institutions
+                                                 or _ABBREVIATION.search(tok) is not None)
+        return known
 
     def _bind_more_roles(self, phrase: str, key: str, first: str | None, country: str | None,
                          people: ArticlePeople) -> None:
@@ -704,9 +748,9 @@ class Annotator:
         if gap.endswith(", "):     # apposition: "Belarus's ambassador, X", "The Ambassador of Kyrgyzstan to Belarus, X"
             gap = gap[:-2]
         if "," in gap and all(w[:1].isupper() or w.lower() in self.vocab.joiners
-                              for w in re.findall(r"[^\W\d_][\w’'-]*", gap)):
+                              for w in _NAME_TOKEN.findall(gap)):
             gap = gap.replace(",", " ")   # a ministry's name with commas: "Minister of Investment, Industry and Trade X"
-        if re.search(r"[^\w\s’'-]", _unquoted(gap)) or _words(gap) > 8:
+        if _NOT_WORDY.search(_unquoted(gap)) or _words(gap) > 8:
             return None
         return last
 
@@ -734,7 +778,7 @@ class Annotator:
                     self.cue_re.match(text[e:e + 40].lstrip(" ,")) or self._cue_just_before(text[max(0, s - 40):s])):
                 return surface, False
             return None, False
-        if any(" ".join(name_tokens(re.sub(r"[’']s$", "", t))) in self.country_words or t.lower() in self.vocab.institutions
+        if any(" ".join(name_tokens(_POSSESSIVE.sub("", t))) in self.country_words or t.lower() in self.vocab.institutions
                for t in toks):
             return None, False
         after = text[e:e + 60]
@@ -742,7 +786,7 @@ class Annotator:
         appositive = False
         for k in range(4):   # "Maria Lopez, CEO of TradeCo" / ", the Kazakh Foreign Minister" / ", a deputy minister"
             for lead in (r"", r"[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+"):
-                m = re.match(r",\s+%s(?:[^\W\d_][\w’'-]*\s+){%d}" % (lead, k), after)
+                m = _APPOSITION_LEAD[lead, k].match(after)
                 if m and self.role_re.match(after[m.end():]):
                     appositive = True
                     break
@@ -751,7 +795,7 @@ class Annotator:
         cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
         if not cue_near:
             # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said")
-            app = re.match(r",\s+[^,.!?;:“”«»\"\n]{1,100},\s+", text[e:e + 160])
+            app = _APPOSITION.match(text[e:e + 160])
             cue_near = bool(app and self.cue_re.match(text, e + app.end()))
         # every word a name the dictionary knows, or a given name followed by a surname it does not know
         # (Виталий Вовк): a person, whatever words stand around it
@@ -771,23 +815,22 @@ class Annotator:
             s, e = m.start(), m.end()
             # "the Belarusian leader", "Kazakhstan's Prime Minister": a country word before the role belongs
             # to the title; any other capitalised word ("Trade Minister") only after "the"
-            pre = re.search(r"(?:\b(?:the|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$",
-                            text[max(0, s - 50):s])   # "the economy minister", "the Belarusian leader"
+            pre = _TITLE_LEAD.search(text[max(0, s - 50):s])   # "the economy minister", "the Belarusian leader"
             start = s - (len(pre.group()) if pre else 0)
             if pre and pre.group(1) and " ".join(name_tokens(pre.group(1))) not in self.country_words \
-                    and not re.match(r"(?:the|The)\s", pre.group()):
+                    and not _THE.match(pre.group()):
                 start = s
-            of = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*", text[e:e + 80])
+            of = _TITLE_OF.match(text[e:e + 80])
             end = e + (of.end() if of else 0)
             if not of:
                 # a country word among the next few words belongs to the title ("президент Казахстана")
                 for k, w in enumerate(_NAME_TOKEN.finditer(text, end, min(len(text), end + 80))):
-                    if k >= 4 or re.search(r"[^\w\s’'-]", text[end:w.start()]):
+                    if k >= 4 or _NOT_WORDY.search(text[end:w.start()]):
                         break
                     if " ".join(name_tokens(w.group())) in self.country_words:
                         end = w.end()
                         break
-            nxt = re.match(r"\s+([^\W\d_])[\w’'-]+\s+([^\W\d_])", text[end:end + 40])
+            nxt = _TWO_WORDS.match(text[end:end + 40])
             if nxt and nxt.group(1).isupper() and nxt.group(2).isupper():
                 continue  # a title introducing a name ("President Aleksandr Lukashenko"): the name is the mention
             surface = text[start:end]
@@ -850,32 +893,30 @@ class Annotator:
         return None
 
 
+def _upper_letters() -> str:
+    """A character class of the upper-case letters (planes 0 and 1 hold every cased letter)."""
+    letter = re.compile(r"[^\W\d_]")
+    chars = [c for c in map(chr, range(0x20000)) if c.isupper() and letter.match(c)]
+    ranges, k = [], 0
+    while k < len(chars):
+        m = k
+        while m + 1 < len(chars) and ord(chars[m + 1]) == ord(chars[m]) + 1:
+            m += 1
+        ranges.append(re.escape(chars[k]) + ("-" + re.escape(chars[m]) if m > k else ""))
+        k = m + 1
+    return "[" + "".join(ranges) + "]"
+
+
+# a stretch of capitalised words joined by single spaces, or by "of" / "the" between them ("Ministry of the
+# Interior"); a word starts at the first letter of its run of word characters (as _NAME_TOKEN finds it)
+_RUN = re.compile(r"(?<![\w’'-])[\d_’'-]*+(?P<run>U[\w’'-]*(?:[ \t](?:of )?(?:the )*U[\w’'-]*)*)"
+                  .replace("U", _upper_letters()))
+
+
 def _capitalised_runs(text: str):
     """(start, run) for each stretch of capitalised words, joined by single spaces or 'of (the)'."""
-    toks = list(_NAME_TOKEN.finditer(text))
-    i = 0
-    while i < len(toks):
-        if not toks[i].group()[0].isupper():
-            i += 1
-            continue
-        j = i + 1
-        while j < len(toks):
-            gap = text[toks[j - 1].end():toks[j].start()]
-            word = toks[j].group()
-            if gap not in (" ", "\t"):
-                break
-            if word[0].isupper():
-                j += 1
-                continue
-            if word in ("of", "the") and j + 1 < len(toks) and text[toks[j].end():toks[j + 1].start()] == " " and (
-                    toks[j + 1].group()[0].isupper() or toks[j + 1].group() == "the"):
-                j += 1
-                continue
-            break
-        while j > i + 1 and not toks[j - 1].group()[0].isupper():
-            j -= 1
-        yield toks[i].start(), text[toks[i].start():toks[j - 1].end()]
-        i = j
+    for m in _RUN.finditer(text):
+        yield m.start("run"), m.group("run")
 
 
 class _Intervals:
@@ -957,7 +998,7 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
             body = [t for t in _NAME_TOKEN.finditer(lead) if t.group().lower() in ann.vocab.institutions
                     and lead[t.start() - 1:t.start()] not in _PAIRS]   # not a name in marks («Казинформ»)
             # ... unless a role comes first ("директор завода Иван Петров": the director speaks)
-            if body and not re.search(r"[^\w\s’'-]", lead[body[-1].end():]) \
+            if body and not _NOT_WORDY.search(lead[body[-1].end():]) \
                     and not ann.role_re.search(lead[:body[-1].start()]):
                 org = _organisation(s.post[cue.end():] if m is after_cue else s.post[:cue.start()], ann, text, s.open_at)
                 if org:
@@ -1014,7 +1055,7 @@ def _title_gap(gap: str, ann: Annotator) -> bool:
     """Words between a cue and the name after it: a few, or a title ("said the Chairman of the Board X")."""
     if _words(gap) <= 3:
         return True
-    return _words(gap) <= 14 and not re.search(r"[^\w\s’'-]", gap) and ann.role_re.search(gap) is not None
+    return _words(gap) <= 14 and not _NOT_WORDY.search(gap) and ann.role_re.search(gap) is not None
 
 
 def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool = True) -> Attribution | None:
@@ -1117,7 +1158,7 @@ def _org_extent(words: str, toks: list, k: int, ann: Annotator) -> tuple[int, in
             # a list inside a name: "Ministry of Investment, Industry and Trade"
             return re.match(r"[^\W\d_][\w’'-]*\s+(?:" + "|".join(map(re.escape, ann.joiners or ["and"])) + r")\s+[^\W\d_]",
                             words[toks[b].start():], re.I) is not None
-        return "\n" not in gap and not re.search(r"[^\w\s’'-]", gap)    # never over a line break (a headline)
+        return "\n" not in gap and not _NOT_WORDY.search(gap)    # never over a line break (a headline)
     first = k
     while first > 0 and joined(first - 1, first) and toks[first - 1].group().lower() not in ann.not_names \
             and (_bare(toks[first - 1].group()) not in ann.vocab.documents or _bare(toks[k].group()) in ann.vocab.documents) \
@@ -1226,7 +1267,7 @@ def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int, text: 
         nxt = next((x for x in people.mentions[k:k + 20] if x.start > m.start and x.kind == "name"), None)
         if nxt is not None and nxt.key and (0 < nxt.start - m.end <= 3 or (
                 nxt.start - m.end <= 60 and _words(text[m.end:nxt.start]) <= 4
-                and not re.search(r"[^\w\s’'-]", text[m.end:nxt.start]))):
+                and not _NOT_WORDY.search(text[m.end:nxt.start]))):
             m = nxt
         else:
             # "Bakytzhan Sagintayev, the akim of Almaty, said": the name the title stands in apposition to
@@ -1268,7 +1309,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     roster = roster or load_roster()
     ann = (annotator or Annotator(roster)).for_language(lang)
     paras = paragraphs(text)
-    spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash)
+    spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash, paras)
     _context(text, spans, paras, ann.vocab.institutions)
     for s in spans:
         s.kind = _classify(text, s, ann.cue_re, ann.intro_re, ann.vocab.institutions)
@@ -1278,7 +1319,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         if prev.para != s.para or prev.close_at is None:
             continue
         between = text[prev.close_at + 1:s.open_at]
-        if not (_words(between) <= 10 and ann.cue_re.search(between) and not re.search(r"[.!?]", between)):
+        if not (_words(between) <= 10 and ann.cue_re.search(between) and not _STOP_MARK.search(between)):
             continue
         if s.kind == "title":
             continue        # a name in marks inside the attribution (председатель правления АО «KTZ»)

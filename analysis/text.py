@@ -59,8 +59,8 @@ class Span:
 def paragraphs(text: str) -> list[Span]:
     """Non-blank lines: news text puts one paragraph on a line."""
     out = []
-    for m in re.finditer(r"[^\n]+", text):
-        if m.group().strip():
+    for m in _LINE.finditer(text):
+        if not m.group().isspace():
             s, e = m.start(), m.end()
             while s < e and text[s].isspace():
                 s += 1
@@ -83,6 +83,9 @@ def abbreviations() -> frozenset[str]:
         out.update(w.lower().rstrip(".") for w in check.texts(data.get("abbreviations"), "abbreviations"))
     return frozenset(out)
 
+_LINE = re.compile(r"[^\n]+")
+# the word before a full stop (at most 40 characters back: abbreviations and initials are short)
+_LAST_WORD = re.compile(r"([\w.]+)\.?$")
 _CLOSERS = "\"'”’»“)]"
 _SENT_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 
@@ -104,7 +107,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, 
 def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     abbrev = abbreviations()
     out: list[Span] = []
-    for para in re.finditer(r"[^\n]+", text[start:end]):
+    for para in _LINE.finditer(text[start:end]):
         p0 = start + para.start()
         p1 = start + para.end()
         s = p0
@@ -115,7 +118,7 @@ def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             nxt = text[e:p1].lstrip()
             if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“«„‘'("):
                 continue
-            word = re.search(r"([\w.]+)\.?$", text[s:m.start() + 1])
+            word = _LAST_WORD.search(text, max(s, m.start() - 40), m.start() + 1)
             if m.group().startswith(".") and word:
                 token = word.group(1).rstrip(".").lower()
                 if token in abbrev or (len(token) == 1 and token.isalpha()):
