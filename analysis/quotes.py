@@ -411,6 +411,13 @@ class ArticlePeople:
     def add_person(self, key: str, in_roster: bool, gender: str | None = None) -> None:
         self.persons.setdefault(key, {"in_roster": in_roster, "gender": gender, "titles": []})
 
+    def name_tokens(self) -> list[tuple[str, list[str]]]:
+        """(key, folded name tokens) of each person so far, in the order they were met."""
+        cached = self.__dict__.get("_tokens")
+        if cached is None or len(cached) != len(self.persons):
+            cached = self.__dict__["_tokens"] = [(k, name_tokens(k)) for k in self.persons]
+        return cached
+
     def bind(self, key: str, role: str | None, country: str | None) -> None:
         if role:
             self.persons[key]["titles"].append((role, country))
@@ -420,9 +427,10 @@ class ArticlePeople:
         if not tok:
             return None
         # the family name is usually last (Serik Akhmetov) but first in some names (Xi Jinping)
-        hits = [k for k in self.persons if name_tokens(k) and surnames_match(name_tokens(k)[-1], tok[-1])]
+        known = self.name_tokens()
+        hits = [k for k, toks in known if toks and surnames_match(toks[-1], tok[-1])]
         if not hits:
-            hits = [k for k in self.persons if len(name_tokens(k)) > 1 and name_tokens(k)[0] == tok[-1]]
+            hits = [k for k, toks in known if len(toks) > 1 and toks[0] == tok[-1]]
         return hits[-1] if len(set(hits)) == 1 else None
 
 
@@ -496,7 +504,8 @@ class Annotator:
         dets = "|".join(map(re.escape, v.determiners))
         self.determiner_re = re.compile(rf"(?:{dets})\b", re.I) if dets else None
         self.title_words = v.title_words
-        self._lower_words: set[str] = set()     # words the current article writes in lower case
+        self._lower_words: set[str] | None = set()     # words the current article writes in lower case
+        self._lower_text = ""
         objects = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.object_markers), key=len, reverse=True))
         self.object_re = re.compile(rf"\b(?:{objects})\s+(?:the\s+)?$", re.I) if objects else None
         after = "|".join(sorted((re.escape(w).replace(r"\ ", _GAP) for w in v.speaker_after),
@@ -540,7 +549,8 @@ class Annotator:
         """All person mentions outside quotes, in text order."""
         people = ArticlePeople(self.roster, year)
         inside = _Intervals(quoted)
-        self._lower_words = {t for t in set(_NAME_TOKEN.findall(text)) if t[0].islower()}
+        self._lower_words = None     # words the article writes in lower case: found when first needed
+        self._lower_text = text
         mentions: list[Mention] = []
         # capitalised runs (names, with titles before them)
         for run_start, run in _capitalised_runs(text):
@@ -589,6 +599,12 @@ class Annotator:
         people.mentions = mentions
         return people
 
+    def lower_words(self) -> set[str]:
+        """The words the current article writes in lower case."""
+        if self._lower_words is None:
+            self._lower_words = {t for t in set(_NAME_TOKEN.findall(self._lower_text)) if t[0].islower()}
+        return self._lower_words
+
     def _names_in_run(self, text: str, at: int, run: str, people: ArticlePeople, out: list[Mention]) -> None:
         toks = [(at + t.start(), at + t.end(), t.group()) for t in _NAME_TOKEN.finditer(run)]
         # split the run at lower-case words ("of", "the") and title words
@@ -631,7 +647,7 @@ class Annotator:
                     i += 1
             # a word the article also writes in lower case is a headline's or sentence's word, not a
             # given name ("Grain Exports Reach Record High Saule Abenov said": High)
-            while j - i > 2 and toks[i][2].lower() in self._lower_words:
+            while j - i > 2 and toks[i][2].lower() in self.lower_words():
                 i += 1
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
@@ -688,7 +704,7 @@ class Annotator:
         tok = name_tokens(surface)
         if len(tok) != 1:
             return None
-        hits = {k for k in people.persons if len(name_tokens(k)) > 1 and name_tokens(k)[-1] == tok[0]}
+        hits = {k for k, toks in people.name_tokens() if len(toks) > 1 and toks[-1] == tok[0]}
         return hits.pop() if len(hits) == 1 else None
 
     def _not_name(self, tok: str) -> bool:

@@ -23,6 +23,7 @@ GIVEN_SIMILARITY = 0.8
 
 
 SPELLING_CLOSENESS = 0.75
+_MEMO_SIZE = 1 << 16     # bound of the per-phrase memos (cleared when full)
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +121,16 @@ class Vocabulary:
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
         """Role group of a title phrase and its other content words."""
+        memo = self.__dict__.setdefault("_role_memo", {})
+        known = memo.get(phrase)
+        if known is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            role, rest = self._role_of(phrase)
+            known = memo[phrase] = (role, frozenset(rest))
+        return known[0], set(known[1])
+
+    def _role_of(self, phrase: str) -> tuple[str | None, set[str]]:
         words = name_tokens(phrase)
         if len(words) > 2:
             words = [w for w in words if w not in self.countries] or words
@@ -141,11 +152,17 @@ class Vocabulary:
         return best, rest
 
     def country_of(self, phrase: str) -> str | None:
+        memo = self.__dict__.setdefault("_country_memo", {})
+        if phrase in memo:
+            return memo[phrase]
         if not hasattr(self, "_country_re"):
             alt = "|".join(re.escape(k) for k in sorted(self.countries, key=len, reverse=True))
             self._country_re = re.compile(rf"\b(?:{alt})\b")
         m = self._country_re.search(" ".join(name_tokens(phrase)))
-        return self.countries[m.group()] if m else None
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[phrase] = found = self.countries[m.group()] if m else None
+        return found
 
 
 _FILLER = {"the", "of", "a", "an", "s", "and", "republic", "parliament", "s"}

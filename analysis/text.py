@@ -84,6 +84,7 @@ def abbreviations() -> frozenset[str]:
     return frozenset(out)
 
 _LINE = re.compile(r"[^\n]+")
+_SPACES = re.compile(r"\s*")
 # the word before a full stop (at most 40 characters back: abbreviations and initials are short)
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 _CLOSERS = "\"'”’»“)]"
@@ -115,8 +116,8 @@ def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             e = m.end()
             if e >= p1:
                 break
-            nxt = text[e:p1].lstrip()
-            if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“«„‘'("):
+            k = _SPACES.match(text, e, p1).end()     # the first character after the space
+            if k == p1 or not (text[k].isupper() or text[k].isdigit() or text[k] in "\"“«„‘'("):
                 continue
             word = _LAST_WORD.search(text, max(s, m.start() - 40), m.start() + 1)
             if m.group().startswith(".") and word:
