@@ -407,6 +407,14 @@ class ArticlePeople:
     year: int | None
     persons: dict[str, dict] = field(default_factory=dict)   # key -> {in_roster, gender, titles}
     mentions: list[Mention] = field(default_factory=list)
+    text: str = ""             # the article
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def starts_sentence(self, at: int) -> bool:
+        """True when a sentence of the article starts at `at` (abbreviations and initials do not end one)."""
+        import bisect
+        k = bisect.bisect_left(self.sentence_starts, at)
+        return k < len(self.sentence_starts) and self.sentence_starts[k] == at
 
     def add_person(self, key: str, in_roster: bool, gender: str | None = None) -> None:
         self.persons.setdefault(key, {"in_roster": in_roster, "gender": gender, "titles": []})
@@ -547,7 +555,7 @@ class Annotator:
 
     def scan(self, text: str, year: int | None, quoted: list[tuple[int, int]]) -> ArticlePeople:
         """All person mentions outside quotes, in text order."""
-        people = ArticlePeople(self.roster, year)
+        people = ArticlePeople(self.roster, year, text=text, sentence_starts=[sp.start for sp in sentences(text)])
         inside = _Intervals(quoted)
         self._lower_words = None     # words the article writes in lower case: found when first needed
         self._lower_text = text
@@ -580,7 +588,7 @@ class Annotator:
             kept.append(x)
         mentions = kept
         import bisect
-        sent_starts = [sp.start for sp in sentences(text)]
+        sent_starts = people.sentence_starts
         first_in_sentence: set[int] = set()
         for x in mentions:
             # the subject of a sentence is its first person mention, unless a preposition governs it
@@ -627,6 +635,18 @@ class Annotator:
             while j < len(toks) and toks[j][2][0].isupper() and not self._is_title_word(toks[j][2]) \
                     and not self._not_name(toks[j][2]) and j - i < 4:
                 j += 1
+            if j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and self._is_title_word(toks[j][2]):
+                k = j
+                while k < len(toks) and toks[k][2][0].isupper() and self._is_title_word(toks[k][2]):
+                    k += 1
+                if k < len(toks) and toks[k][2][0].isupper() and not self._not_name(toks[k][2]):
+                    # "Economic Development Minister Maxim Reshetnikov": capitalised words right before a title
+                    # that introduces a name qualify the title; they are not a person
+                    if not title_before:
+                        title_at = min(toks[i][0], seg_at)
+                    title_before.extend(t for _, _, t in toks[i:j])
+                    i = j
+                    continue
             if j - i >= 3 and self.joiner_before_re.search(text[max(0, toks[i][0] - 6):toks[i][0]]):
                 # "Minister of Economy and Finance Jamshid Kuchkarov": the first word completes the title;
                 # "Special Representative for Central Asia Terhi Hakala": all but the last two do
@@ -788,7 +808,10 @@ class Annotator:
                 return owner, people.persons[owner]["in_roster"]
             # a surname the article never gave in full, right next to a cue ("…,” Putin said): as written;
             # not a place after a preposition ("an activist in Shymkent, said")
-            if alone and " ".join(name_tokens(surface)) not in self.country_words and not (
+            # without a dictionary of names, a capital letter is the only evidence, and a sentence's first
+            # word has one anyway ("Economists say", "Total declared investment"): no evidence there
+            if alone and (self.morph is not None or not people.starts_sentence(s)) \
+                    and " ".join(name_tokens(surface)) not in self.country_words and not (
                     self.object_re and self.object_re.search(text[max(0, s - 25):s])) and (
                     self.morph is None or self.morph.is_name(surface)) and (
                     self.cue_re.match(text[e:e + 40].lstrip(" ,")) or self._cue_just_before(text[max(0, s - 40):s])):
@@ -896,8 +919,14 @@ class Annotator:
     def resolve_pronoun(self, pronoun: str, people: ArticlePeople, before: int) -> str | None:
         gender = self.vocab.pronouns.get(pronoun.lower())
         upto = _mentions_before(people, before)
-        for subjects_only in (True, False):
+        # the paragraph's own people first (its subject, then anyone it names: "For Rakhimov in Syrdarya, the
+        # debate feels remote. He has applied … “…,” he said"), then the subjects before it, then anyone
+        floor = people.text.rfind("\n", 0, before) + 1 if pronoun and people.text else 0
+        passes = ((True, floor), (False, floor), (True, 0), (False, 0)) if floor else ((True, 0), (False, 0))
+        for subjects_only, start in passes:
             for m in reversed(people.mentions[max(0, upto - 400):upto]):   # a bounded look back: linear articles
+                if m.start < start:
+                    break
                 if not m.key or m.kind == "pronoun" or (subjects_only and not m.subject):
                     continue
                 person = people.persons.get(m.key, {})

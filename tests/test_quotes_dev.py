@@ -225,3 +225,32 @@ def test_a_press_service_speaks_for_the_person_it_names_and_a_director_for_his_p
            "«Мы не стоим на месте», — рассказал в интервью агентству «Казинформ» директор завода Иван Петров.\n")
     assert list(q["speaker"]) == ["пресс-служба Президента", "Иван Петров"]
     assert list(q["confidence"]) == ["organization", "name"]
+
+
+def test_a_pronoun_looks_first_to_the_people_of_its_own_paragraph():
+    q = en("Loans\nPayments are late, farmer Bakhodir Yusupov said.\n"
+           "President Shavkat Mirziyoyev spoke at a cabinet meeting in February.\n"
+           "For Yusupov in Syrdarya, the debate feels remote. He has applied for a loan. "
+           "\"If they approve it, I will plant tomatoes,\" he said.\n")
+    assert list(q["speaker"]) == ["Bakhodir Yusupov"]
+    q = ru("Кредиты\nПлатежи задерживаются, сообщил фермер Баходир Юсупов.\n"
+           "Президент Шавкат Мирзиёев выступил на заседании правительства.\n"
+           "Для Юсупова эти споры кажутся далекими. Он подал заявку на кредит. "
+           "«Если одобрят, посажу помидоры», — сказал он.\n")
+    assert list(q["speaker"]) == ["Баходир Юсупов"]
+
+
+def test_a_capitalised_word_that_starts_a_sentence_is_no_speaker_without_other_evidence():
+    q = en("Cattle\nExports doubled this year, livestock trader Nurlan Asanov told reporters.\n"
+           "Total declared exports reached 41,000 head.\n\"The trucks leave every night,\" he said.\n"
+           "Economists say prices converge.\n\"We sell the calves,\" he added.\n")
+    assert list(q["speaker"]) == ["Nurlan Asanov", "Nurlan Asanov"]
+    # the same word after a cue, or inside a sentence, still names someone
+    q = en("Talks\nThe talks ended late. \"We agreed,\" said Abenov.\n")
+    assert list(q["speaker"]) == ["Abenov"]
+
+
+def test_capitalised_words_before_a_title_that_introduces_a_name_belong_to_the_title():
+    q = en("Settlements\nRussian Economic Development Minister Maxim Reshetnikov said settlements were growing. "
+           "\"About 40% of our trade is settled in rubles,\" he said.\n")
+    assert list(q["speaker"]) == ["Maxim Reshetnikov"]
