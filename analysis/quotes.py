@@ -426,9 +426,11 @@ class ArticlePeople:
             cached = self.__dict__["_tokens"] = [(k, name_tokens(k)) for k in self.persons]
         return cached
 
-    def bind(self, key: str, role: str | None, country: str | None) -> None:
+    def bind(self, key: str, role: str | None, country: str | None, words: set[str] = frozenset()) -> None:
+        """Tie a role to a person; `words` are the title's own words as the article wrote them (normalised)."""
         if role:
             self.persons[key]["titles"].append((role, country))
+            self.persons[key].setdefault("role_words", set()).update(words)
 
     def surname_owner(self, token: str) -> str | None:
         tok = name_tokens(token)
@@ -691,12 +693,12 @@ class Annotator:
                 people.add_person(key, in_roster, person.gender if person else gender)
                 if title_role:
                     country = self.vocab.country_of(" ".join(title_before))
-                    people.bind(key, title_role, country)
+                    people.bind(key, title_role, country, self._role_words(" ".join(title_before)))
                     self._bind_more_roles(self._title_window(text, name_s, out), key, title_role, country, people)
                 elif role_before is not None:
                     phrase = text[max(0, name_s - 90) + role_before.start():name_s]   # the match is on a window
                     role, _ = self.vocab.role_of(role_before.group())
-                    people.bind(key, role, self.vocab.country_of(phrase))
+                    people.bind(key, role, self.vocab.country_of(phrase), self._role_words(role_before.group()))
                     self._bind_more_roles(self._title_window(text, name_s, out), key, role, self.vocab.country_of(phrase),
                                           people)
                 after = self._role_after(text, name_e)
@@ -704,7 +706,8 @@ class Annotator:
                     # apposition: "Marat Karabayev, Minister of Transport, said" -> a later "the minister" is him
                     role, _ = self.vocab.role_of(after.group())
                     if role:
-                        people.bind(key, role, self.vocab.country_of(text[after.start():after.end() + 40]))
+                        people.bind(key, role, self.vocab.country_of(text[after.start():after.end() + 40]),
+                                    self._role_words(after.group()))
                 out.append(Mention(name_s, name_e, surface, key, "name", in_roster=in_roster,
                                    title_start=title_at if title_before else None))
                 title_before = []
@@ -744,7 +747,7 @@ class Annotator:
         for m in self.role_re.finditer(phrase):
             role, _ = self.vocab.role_of(m.group())
             if role and role != first and (role, country) not in people.persons[key]["titles"]:
-                people.bind(key, role, country)
+                people.bind(key, role, country, self._role_words(m.group()))
 
     @staticmethod
     def _title_window(text: str, name_s: int, out: list) -> str:
@@ -907,14 +910,26 @@ class Annotator:
         # generic role "head" ("глава Минпрома", "the head of the ministry") fits any office
         # "the Chinese leader": someone bound with China before anyone bound with no country; the role itself before
         # a narrower one that ends with it ("the minister" for a foreign minister)
+        # of two people in one role group, the one introduced with the very word ("аким области" is the akim,
+        # not the governor named after him)
+        said = self.role_re.search(surface)
+        head = self._role_words(said.group().split()[0]) if said else set()
         for same_role in (True, False):
             for exact in (True, False):
-                for key in recent:
-                    for brole, bcountry in people.persons.get(key, {}).get("titles", []):
-                        fits = brole == role or role == GENERIC_ROLE if same_role else brole.endswith(" " + role)
-                        if fits and ((bool(country) and bcountry == country) if exact else (not country or not bcountry)):
-                            return key, people.persons[key]["in_roster"]
+                for word in ((True, False) if head else (False,)):
+                    for key in recent:
+                        person = people.persons.get(key, {})
+                        if word and not head & person.get("role_words", set()):
+                            continue
+                        for brole, bcountry in person.get("titles", []):
+                            fits = brole == role or role == GENERIC_ROLE if same_role else brole.endswith(" " + role)
+                            if fits and ((bool(country) and bcountry == country) if exact else (not country or not bcountry)):
+                                return key, people.persons[key]["in_roster"]
         return None, False
+
+    def _role_words(self, phrase: str) -> set[str]:
+        """The words of a title phrase, normalised (case and inflection levelled by the pack)."""
+        return {self.normalise(w.lower()) for w in _NAME_TOKEN.findall(phrase)}
 
     def resolve_pronoun(self, pronoun: str, people: ArticlePeople, before: int) -> str | None:
         gender = self.vocab.pronouns.get(pronoun.lower())

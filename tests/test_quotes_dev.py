@@ -254,3 +254,10 @@ def test_capitalised_words_before_a_title_that_introduces_a_name_belong_to_the_t
     q = en("Settlements\nRussian Economic Development Minister Maxim Reshetnikov said settlements were growing. "
            "\"About 40% of our trade is settled in rubles,\" he said.\n")
     assert list(q["speaker"]) == ["Maxim Reshetnikov"]
+
+
+def test_a_role_noun_goes_to_the_person_introduced_with_that_very_word():
+    q = ru("Форум\nАким Костанайской области Кумар Аксакалов и губернатор Челябинской области Алексей Текслер "
+           "подписали дорожную карту.\nАким области отметил: «Граница — это мост».\n"
+           "«У нас общие рынки», — сказал губернатор.\n")
+    assert list(q["speaker"]) == ["Кумар Аксакалов", "Алексей Текслер"]
