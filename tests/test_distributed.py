@@ -116,3 +116,38 @@ def test_build_refuses_a_scheduler_without_the_cache(seed_copy, tmp_path):
     from analysis.build import UsageError, build
     with pytest.raises(UsageError, match="--no-cache"):
         build(seed_copy, tmp_path / "reports", scheduler="local", cache_dir=None)
+
+
+def test_jobs_send_articles_to_the_workers_while_the_corpus_is_still_being_read(generated):
+    from analysis.corpus import load_corpus
+
+    roster_path, lexicon_path, _, rates, roster, lexicon = pipeline.load_configs(generated)
+    prepared = pipeline._prepare(roster_path, lexicon_path, rates, None, str(generated))
+    stream = pipeline._Stream(prepared, 2, roster, lexicon, rates)
+    batches_sent = []
+
+    def read(row):
+        stream.feed(row)
+        batches_sent.append(len(stream.futures))
+
+    try:
+        articles = load_corpus(generated, on_article=read).articles
+        n, size, first = len(articles), pipeline.STREAM_BATCH, pipeline.POOL_MIN_ARTICLES
+        # no worker for the first articles (a small corpus is extracted in the client); from then on, full batches
+        assert batches_sent[first - 2] == 0 and batches_sent[first - 1] == first // size
+        assert batches_sent[-1] == n // size
+        todo = []
+        for aid, text, words, published, lang in zip(articles["article_id"], articles["text"], articles["n_words"],
+                                                      articles["published"], articles["language"]):
+            year = pipeline.article_year(published)
+            todo.append((pipeline._article_key(prepared[0], aid, year, lang, text), aid, text, int(words), year, lang))
+        parts = stream.collect(todo)
+    finally:
+        stream.close()
+    # every article comes back once, in corpus order, with the rows the client process would extract
+    assert [key for key, _ in parts] == [t[0] for t in todo]
+    from analysis.quotes import Annotator
+    ann = Annotator(roster)
+    last = todo[-1]
+    assert parts[-1][1] == pipeline.extract_article(last[1], last[2], last[3], last[4], roster, ann, lexicon, rates,
+                                                    last[5])
