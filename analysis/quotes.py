@@ -456,6 +456,7 @@ _TITLE_LEAD = re.compile(r"(?:\b(?:the|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?)?(?:(
 _THE = re.compile(r"(?:the|The)\s")
 _TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*")
 _TWO_WORDS = re.compile(r"\s+([^\W\d_])[\w’'-]+\s+([^\W\d_])")
+_APPOSITION_NOUN = re.compile(r",\s+((?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)")   # the first words after ", "
 _APPOSITION = re.compile(r",\s+[^,.!?;:“”«»\"\n]{1,100},\s+")
 # ", " + maybe a short lower-case word + k words, before a role: "Maria Lopez, CEO of …" / ", a deputy minister"
 _APPOSITION_LEAD = {(lead, k): re.compile(r",\s+%s(?:[^\W\d_][\w’'-]*\s+){%d}" % (lead, k))
@@ -834,6 +835,13 @@ class Annotator:
                     break
             if appositive:
                 break
+        if not appositive and self.vocab.person_nouns:
+            # "Kudratillo Nazarov, a member of the budget committee, …": a noun for a person in apposition
+            m = _APPOSITION_NOUN.match(after)
+            if m:
+                words = m.group(1).split()
+                appositive = any(w.lower() in self.vocab.person_nouns and all(v[:1].islower() for v in words[:k])
+                                 for k, w in enumerate(words))
         cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
         if not cue_near:
             # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said")

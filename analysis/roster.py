@@ -117,6 +117,7 @@ class Vocabulary:
     joiners: list[str] = field(default_factory=list)       # lower-case words inside an organisation's name (of, the)
     complementizers: list[str] = field(default_factory=list)   # "said that “…”": words between a cue and its quote
     document_pronouns: set[str] = field(default_factory=set)   # "…,” it reads: a document named just before
+    person_nouns: set[str] = field(default_factory=set)   # nouns for people that are no office (member, farmer)
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -391,7 +392,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check = Checker(cues_path)
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
-                                     "joiners", "complementizers", "document_pronouns"},
+                                     "joiners", "complementizers", "document_pronouns", "person_nouns"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
     forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
@@ -431,7 +432,8 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       documents={f.lower() for w in lower("documents") for f in forms(w)},
                       joiners=[w.lower() for w in check.texts(data.get("joiners"), "joiners")],
                       complementizers=check.texts(data.get("complementizers"), "complementizers"),
-                      document_pronouns=lower("document_pronouns"), lang=p.code)
+                      document_pronouns=lower("document_pronouns"),
+                      person_nouns={f.lower() for w in lower("person_nouns") for f in forms(w)}, lang=p.code)
 
 
 @lru_cache(maxsize=1)

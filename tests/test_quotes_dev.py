@@ -261,3 +261,10 @@ def test_a_role_noun_goes_to_the_person_introduced_with_that_very_word():
            "подписали дорожную карту.\nАким области отметил: «Граница — это мост».\n"
            "«У нас общие рынки», — сказал губернатор.\n")
     assert list(q["speaker"]) == ["Кумар Аксакалов", "Алексей Текслер"]
+
+
+def test_a_noun_for_a_person_in_apposition_makes_a_full_name_a_person():
+    q = en("Budget\nFinance Minister Jamshid Kuchkarov presented the draft. \"We have a source,\" Kuchkarov said.\n"
+           "Kudratillo Nazarov, a member of the budget committee, questioned the forecast. "
+           "\"Revenues will not grow,\" he said.\n")
+    assert list(q["speaker"]) == ["Jamshid Kuchkarov", "Kudratillo Nazarov"]
