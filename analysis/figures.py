@@ -12,7 +12,8 @@ value_usd       point value in US dollars: the amount, or the middle of a range
                 or vague amount; empty when the currency has no rate
 low_usd         lower end of a range or vague amount (USD)
 high_usd        upper end (USD)
-amount          point value in the currency's own units (always filled)
+amount          the amount in the currency's own units (always filled): the point
+                value, or the lower end of a range ("KZT 550–600 billion": 550e9)
 currency        ISO 4217 code; inferred from the article's last explicit
                 currency when the text leaves it out ("a billion and more")
 qualifier       exact | approx | at_least | more_than | at_most | less_than | range
@@ -561,7 +562,7 @@ def _grammar(lang: str = "en") -> Grammar:
     money = re.compile(
         rf"(?<![\w{sign_chars}])(?:(?P<pre>{pre_alt})\s?(?P<n1>{number})(?P<r1>{rng})(?:\s+(?P<post1>{post_alt})(?![\w]))?"
         rf"|(?P<n2>{number})(?P<r2>{rng})(?:\s*|-(?=[^\W\d_])){link}(?P<post2>{post_alt})(?![\w])"
-        rf"|(?P<n3>(?:(?:{vague_alt})\s+)?(?:{digits}\s*|(?:{wordnum})\s+)?(?:{bare_words})|(?:{vague_alt})\s+(?:{bare_words})|(?:{bare}))(?![\w]))",
+        rf"|(?P<n3>(?:(?:{vague_alt})\s+)?(?:{digits}\s*|(?:{wordnum})\s+)?(?:{scale_words}\s+)?(?:{bare_words})|(?:{vague_alt})\s+(?:{bare_words})|(?:{bare}))(?![\w]))",
         re.I)
     symbols = "".join(re.escape(s) for s, _ in v.currency_pre if len(s) == 1 and not s.isalnum())
     # (a run of digits or signs is one anchor: the windows around its characters would merge into one)
@@ -895,10 +896,20 @@ def _opener_regex(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w])({_alt(words)})\s+$", re.I) if words else None
 
 
-def _money_in(text: str, vocab: Vocab, folded: Folded | None = None) -> list[_Fig]:
+QUOTED_REACH = 1e6     # a bare amount in a quote, far from any currency, counts from a million up
+
+
+def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
+              quotes: list[tuple[int, int, str]] = ()) -> list[_Fig]:
+    """The money amounts of one article. `quotes` are the direct quotes (start, end, speaker), sorted: a
+    bare amount of a million or more in one ("we agreed on three billion"), however far from a currency,
+    takes the currency of the last amount written out before it when that is the currency the article
+    writes most often."""
     g = _grammar(vocab.lang)
     money = g.money
     out: list[_Fig] = []
+    far: list[_Fig] = []                 # bare amounts in quotes, far from a currency: settled at the end
+    quote_starts = [q[0] for q in quotes]
     last_currency: str | None = None
     last_end = 0
     last_ambiguous: list[str] | None = None
@@ -919,6 +930,11 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None) -> list[_Fi
             code = _code(post, vocab.currency_post, vocab) or _code(post, vocab.currency_pre)
             ambiguous = vocab.ambiguous.get(vocab.key(" ".join(post.split())))
         s, e = m.start(), m.end()
+        if gd["post2"] and code and not g.scale_any.search(n) and re.match(r"\s?\d", text[e:e + 2]) \
+                and _code(gd["post2"], vocab.currency_pre):
+            resume[0] = m.start("post2")
+            continue            # "dividends for 2025 of KZT 130 billion": the code opens the next amount
+        remote = False
         if gd["n3"]:
             # a bare large number: money only in a money context and not a count of things
             if _counts_things(text, e, vocab) or _counted_before(text, s, vocab):
@@ -926,16 +942,22 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None) -> list[_Fi
             if n.strip().lower() in vocab.short:
                 continue
             if last_currency is None or s - last_end > BARE_REACH or "\n\n" in text[last_end:s]:
-                continue        # a bare "20 million" far from any amount, or in another paragraph, is not money
+                # a bare "20 million" far from any amount, or in another paragraph, is not money, unless it is
+                # said in a quote of an article whose amounts are all in one currency (settled below)
+                if last_currency is None or not _speaker(quotes, s, quote_starts)[1]:
+                    continue
+                remote = True
             code, inferred = last_currency, True
             ambiguous = last_ambiguous
         else:
             inferred = False
-        if code is None:
+        if code is None and not remote:
             continue
         lo, hi, vague = parse_number(n, vocab.lang)
         if not lo and not hi:
             continue            # a sign or a word with no number in it never gives an amount
+        if remote and lo < QUOTED_REACH:
+            continue
         if gd["pre"] and not rng and not g.scale_any.search(n):
             foreign = _foreign_scale(text, e, vocab.lang)
             if foreign:         # "$1 млрд" read with another language's pack: the scale word still counts
@@ -958,6 +980,10 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None) -> list[_Fi
                 if gd["r2"] and not g.scale_any.search(n):
                     continue    # "agreed in 2023 and 1.2 billion RMB": the first number is not money
             else:
+                if gd["r2"] and not g.scale_any.search(n) and re.fullmatch(r"(?:19|20)\d\d", n.strip()) \
+                        and g.scale_any.search(second):
+                    resume[0] = m.start("r2")
+                    continue    # "from 1.1 billion dollars in 2021 to 1.5 billion dollars": a year, then the amount
                 if not g.scale_any.search(n):
                     # "$1-2 billion": the scale of the second number applies to the first
                     m2 = re.match(g.digits, second.strip())
@@ -982,6 +1008,10 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None) -> list[_Fi
         trail = _phrase_after(text, e, vocab.trailing, vocab)
         if trail:
             qualifier, e = trail[0], trail[1]
+        if remote:
+            far.append(_Fig(s, e, lo, hi, code, True, qualifier, vague,
+                            extra={"ambiguous": ambiguous} if ambiguous else {}))
+            continue
         last_currency, last_ambiguous, last_end = code, ambiguous, e
         extra = {"ambiguous": ambiguous} if ambiguous else {}
         if qualifier == "range" and _is_change(text, m, vocab, change_rx, opener):
@@ -997,6 +1027,17 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None) -> list[_Fi
             out.append(_Fig(r_start + lead, e, lo2, hi2, code, inferred, "exact", v2, extra=dict(extra)))   # its own value
             continue
         out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague, extra=extra))
+    if far:
+        written: dict[str | None, int] = {}
+        for f in out:
+            if not f.inferred:
+                written[f.currency] = written.get(f.currency, 0) + 1
+        ranked = sorted(written.values(), reverse=True)
+        main = next((c for c, k in written.items() if k == ranked[0]), None) \
+            if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
+        kept = [f for f in far if main is not None and f.currency == main]
+        if kept:
+            out = sorted(out + kept, key=lambda f: f.start)
     return out
 
 
@@ -1096,7 +1137,8 @@ def _list_lead(text: str, pos: int, reach: int = 12) -> str | None:
 
 def _counts_things(text: str, end: int, vocab: Vocab) -> bool:
     """True when one of the (at most three) words after a bare number names what it counts
-    ("20 million people", "1.5 million Kazakh tourists", "3 млн новых рабочих мест")."""
+    ("20 million people", "1.5 million Kazakh tourists", "3 млн новых рабочих мест"); a noun after
+    another number counts that one ("half a billion in two years")."""
     pos = end
     for _ in range(3):
         w = _WORD_AFTER.match(text, pos, pos + 40)
@@ -1105,15 +1147,21 @@ def _counts_things(text: str, end: int, vocab: Vocab) -> bool:
         word = w.group(1).lower()
         if word in vocab.not_money or vocab.form_of.get(word) in vocab.not_money:
             return True
+        if word[0].isdigit() or word in vocab.numbers or vocab.form_of.get(word) in vocab.numbers:
+            break
         pos = w.end()
     return False
 
 
 def _counted_before(text: str, start: int, vocab: Vocab) -> bool:
     """True when one of the two words before a bare number names what it counts ("a population of 20 million",
-    "численность населения 20 млн")."""
+    "численность населения 20 млн"); a stretch of time (the pack's ``per_unit.not_units``) never does ("в 2019
+    году — 850 млн", "over the years exceeded 6 billion")."""
+    times = _per_unit_regex(vocab.lang)[2]
     for w in text[max(0, start - 40):start].split()[-2:]:
         w = w.strip(",:;()").lower()
+        if w in times:
+            continue
         if w in vocab.not_money or vocab.form_of.get(w) in vocab.not_money:
             return True
     return False
@@ -1866,7 +1914,8 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
     vocab = load_vocab(lang)
     rates = rates or {}
     folded = Folded(text)
-    figs = _money_in(text, vocab, folded)
+    spans = sorted(spans)
+    figs = _money_in(text, vocab, folded, spans)
     stated_rates, rate_spans = _rates_in(text, vocab, folded)
     if rate_spans:           # spans sorted and apart: only the last starting before an amount's end can hold it
         r_starts = [a for a, _ in rate_spans]
@@ -1988,7 +2037,8 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
             "article_id": article_id, "figure_id": f"{article_id}#f{n}", "surface": text[f.start:f.end],
             "value_usd": _to_usd(point, f.currency, fy or year, rates, own),
             "low_usd": value_lo if ranged else None, "high_usd": value_hi if ranged else None,
-            "amount": point, "currency": f.currency or "", "currency_inferred": f.inferred,
+            "amount": f.low if f.qualifier == "range" else point, "currency": f.currency or "",
+            "currency_inferred": f.inferred,
             "qualifier": f.qualifier, "vague": bool(f.vague), "claim": claim,
             "metric": metric, "flow": flow, "parties": "|".join(parties), "exporter": exporter, "importer": importer,
             "year": fy, "period": span[0] if span else period,
@@ -2115,6 +2165,7 @@ def quantity_rows(text: str, article_id: str, money_spans: list[tuple[int, int]]
     starts = [x.start for x in sents]
     quote_spans = sorted(quote_spans)
     quote_starts = [sp[0] for sp in quote_spans]
+    times = _per_unit_regex(lang)[2]       # stretches of time (weeks, месяцев): a number before one counts it
     begins = folded.starts(qg.firsts) if folded is not None else None
     for m in qg.rx.finditer(text) if begins is None else matches_at(qg.rx, text, begins):
         s, e = m.start(), m.end()
@@ -2139,6 +2190,8 @@ def quantity_rows(text: str, article_id: str, money_spans: list[tuple[int, int]]
             lo = hi = qg.ratios.get(w, qg.ratios.get(vocab.key(w), 0.5))
         else:
             unit = " ".join(g["unit"].split())
+            if any(w.lower() in times for w in unit.split()[:-1]):
+                continue  # "within two weeks companies signed": the number counts the weeks, not the companies
             kind = next((qg.kinds[i] for i in range(len(qg.kinds)) if g.get(f"u{i}")), "count")
             lo, hi, vague = parse_number(" ".join(g["num"].split()), lang)
             if kind in qg.skip_kinds or (lo == hi and 1900 <= lo <= 2100 and not g["q"]):

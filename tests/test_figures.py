@@ -4,6 +4,7 @@ import json
 import math
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.figures import FIGURE_COLUMNS, extract_figures, figure_rows, figures_in_text, find_discrepancies, parse_number
@@ -340,3 +341,92 @@ def test_a_fall_from_one_amount_to_another_keeps_the_second_amounts_own_value():
         rows, _ = figure_rows(text, "a", 2026, [], lang=lang)
         assert len(rows) == 2, text
         assert rows[1]["amount"] < rows[0]["amount"], text
+
+
+def test_fractions_of_a_scale_word_are_read():
+    cases = [("The plant will cost a quarter of a billion dollars.", "en", "a quarter of a billion dollars", 2.5e8),
+             ("The banks pledged another three quarters of a billion dollars.", "en",
+              "three quarters of a billion dollars", 7.5e8),
+             ("Trade reached half a billion dollars.", "en", "half a billion dollars", 5e8),
+             ("Завод обойдется в четверть миллиарда долларов.", "ru", "четверть миллиарда долларов", 2.5e8),
+             ("Фонд составит полтора миллиарда долларов.", "ru", "полтора миллиарда долларов", 1.5e9)]
+    for text, lang, surface, usd in cases:
+        f, _ = figures_in_text("T\n\n" + text, "t", 2024, lang=lang)
+        assert list(zip(f["surface"], f["value_usd"])) == [(surface, usd)], text
+
+
+def test_a_year_before_to_is_not_the_first_end_of_a_range():
+    # "in 2021 to 1.5 billion dollars" is a year, then the second amount; each amount keeps its own year
+    for text, lang, want in [
+            ("Trade rose from 1.1 billion dollars in 2021 to 1.5 billion dollars in 2024.", "en",
+             [("1.1 billion dollars", 1.1e9, 2021), ("1.5 billion dollars", 1.5e9, 2024)]),
+            ("Exports fell from about 400 million dollars in 2022 to 350 million dollars in 2023.", "en",
+             [("about 400 million dollars", 4e8, 2022), ("350 million dollars", 3.5e8, 2023)]),
+            ("Товарооборот вырос с 1,1 млрд долларов в 2021 году до 1,5 млрд долларов в 2024 году.", "ru",
+             [("1,1 млрд долларов", 1.1e9, 2021), ("1,5 млрд долларов", 1.5e9, 2024)])]:
+        f, _ = figures_in_text("T\n\n" + text, "t", 2025, lang=lang)
+        assert list(zip(f["surface"], f["value_usd"], f["year"])) == want, text
+
+
+def test_a_currency_code_that_opens_the_next_amount_is_not_the_year_s_currency():
+    f, _ = figures_in_text("T\n\nThe Board recommended dividends for 2025 of KZT 130 billion, or KZT 501 per share.",
+                           "t", 2026, lang="en")
+    assert list(f["surface"]) == ["KZT 130 billion", "KZT 501"]
+
+
+def test_a_range_in_a_currency_with_no_rate_has_its_lower_end_as_amount():
+    for text, lang, surface, low in [("Capex will be KZT 550–600 billion next year.", "en", "KZT 550–600 billion", 550e9),
+                                     ("The programme needs between 30 and 40 billion tenge.", "en",
+                                      "between 30 and 40 billion tenge", 30e9),
+                                     ("Выпуск облигаций может достигнуть 6–7 трлн тенге.", "ru", "6–7 трлн тенге", 6e12)]:
+        f, _ = figures_in_text("T\n\n" + text, "t", 2024, lang=lang)
+        r = f.iloc[0]
+        assert (r["surface"], r["amount"], r["currency"], r["qualifier"]) == (surface, low, "KZT", "range"), text
+        assert pd.isna(r["value_usd"])
+    f, _ = figures_in_text("T\n\nThe project will cost $2-3 billion.", "t", 2024, lang="en")
+    assert (f.iloc[0]["low_usd"], f.iloc[0]["high_usd"], f.iloc[0]["value_usd"]) == (2e9, 3e9, 2.5e9)
+
+
+def _quoted(text: str, lang: str):
+    """Figures of `text` with every «…» or "…" span as a direct quote of 'X'."""
+    import re as _re
+    spans = pd.DataFrame([{"start": m.start(), "end": m.end(), "speaker": "X", "kind": "direct"}
+                          for m in _re.finditer(r"«[^»]*»|\"[^\"]*\"", text)])
+    return figures_in_text(text, "t", 2024, spans, lang=lang)[0]
+
+
+def test_a_bare_amount_in_a_quote_far_from_its_currency_takes_the_article_s_currency():
+    para = "\n\nThe governor presented plans for assembly lines, grain, timber and buses for the city.\n\n"
+    text = ("T\n\nTrade between Belarus and the region reached $395 million last year." + para
+            + '"Four hundred million would be good," Lukashenko said. "We can reach half a billion in two years. '
+              'The region has 1.3 million people."')
+    f = _quoted(text, "en")
+    assert list(zip(f["surface"], f["value_usd"])) == [("$395 million", 3.95e8), ("Four hundred million", 4e8),
+                                                       ("half a billion", 5e8)]
+    ru = ("T\n\nТоварооборот с областью достиг $310 млн.\n\nГубернатор рассказал о планах.\n\n"
+          "«Мы с вами договаривались о трех миллиардах. В области живут 1,3 миллиона человек», — сказал он.")
+    f = _quoted(ru, "ru")
+    assert list(zip(f["surface"], f["value_usd"])) == [("$310 млн", 3.1e8), ("трех миллиардах", 3e9)]
+    # not in a quote, or in an article written mostly in another currency: not money
+    assert list(_quoted(ru.replace("«", "").replace("»", ""), "ru")["surface"]) == ["$310 млн"]
+    mixed = ru.replace("Товарооборот", "Экспорт составил 2 млрд рублей, импорт — 5 млрд рублей. Товарооборот")
+    assert list(_quoted(mixed, "ru")["surface"]) == ["2 млрд рублей", "5 млрд рублей", "$310 млн"]
+
+
+def test_a_stretch_of_time_before_a_bare_amount_is_not_what_it_counts():
+    for text, surface in [("Торговля составила 1,16 млрд долларов, а в 2019 году — 850 млн.", "850 млн"),
+                          ("Товарооборот составил 6 409,5 млн долларов. Инвестиции за все годы превысили 6 млрд.",
+                           "превысили 6 млрд")]:
+        f, _ = figures_in_text("T\n\n" + text, "t", 2024, lang="ru")
+        assert surface in list(f["surface"]), text
+    f, _ = figures_in_text("T\n\nExports were $2 billion; the population of 20 million grew.", "t", 2024, lang="en")
+    assert list(f["surface"]) == ["$2 billion"]
+
+
+def test_a_number_before_a_stretch_of_time_counts_the_time_not_what_follows():
+    for text, lang in [("В течение двух недель компании подписали контракты.", "ru"),
+                       ("Within two weeks companies signed contracts.", "en")]:
+        _, q = figures_in_text("T\n\n" + text, "t", 2024, lang=lang)
+        assert q.empty, text
+    _, q = figures_in_text("T\n\nВ проекте участвуют семь крупных предприятий.", "t", 2024, lang="ru")
+    assert list(zip(q["surface"], q["value"])) == [("семь крупных предприятий", 7.0)]

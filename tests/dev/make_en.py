@@ -144,6 +144,41 @@ ARTICLES = [
  "in 2023 came to about $100 million.",
  [("45 billion tenge", 100e6, dict(parties="Belarus|Kazakhstan", flow="exports", period="2023", exporter="Kazakhstan", importer="Belarus")),
   ("about $100 million", 100e6, dict(parties="Belarus|Kazakhstan", flow="exports", period="2023", qualifier="approx"))]),
+# fractional number words, a change between two years, ranges in a currency with no rate (amount = the
+# lower end, as the scorer's gold has it), bare amounts in a quote far from the currency
+("en35", "Fractions of a billion", "2024-04-10",
+ "Belarus and Kazakhstan traded goods worth half a billion dollars in the first quarter of 2024, the ministry said. "
+ "The new fertiliser plant will cost a quarter of a billion dollars. A joint fund of one and a half billion US "
+ "dollars was set up in 2023, and the banks pledged another three quarters of a billion dollars.",
+ [("half a billion dollars", 5e8, dict(period="2024-Q1")),
+  ("a quarter of a billion dollars", 2.5e8, {}),
+  ("one and a half billion US dollars", 1.5e9, dict(period="2023")),
+  ("three quarters of a billion dollars", 7.5e8, {})]),
+("en36", "Trade over four years", "2025-02-01",
+ "Trade between Belarus and Kazakhstan rose from 1.1 billion dollars in 2021 to 1.5 billion dollars in 2024. "
+ "Belarusian exports grew to $900 million in 2023 from $700 million in 2022. Imports from Kazakhstan fell from "
+ "about 400 million dollars in 2022 to 350 million dollars last year.",
+ [("1.1 billion dollars", 1.1e9, dict(period="2021")),
+  ("1.5 billion dollars", 1.5e9, dict(period="2024")),
+  ("$900 million", 9e8, dict(period="2023")),
+  ("$700 million", 7e8, dict(period="2022")),
+  ("about 400 million dollars", 4e8, dict(period="2022", qualifier="approx")),
+  ("350 million dollars", 3.5e8, dict(period="2024"))]),
+("en37", "Kazakhstan capex guidance", "2024-11-20",
+ "The company expects capital expenditure of KZT 550–600 billion next year. The regional budget will spend "
+ "between 30 and 40 billion tenge on roads in 2025, and the leasing programme needs 70-80 billion tenge.",
+ [("KZT 550–600 billion", (550e9, "KZT"), dict(qualifier="range")),
+  ("between 30 and 40 billion tenge", (30e9, "KZT"), dict(qualifier="range")),
+  ("70-80 billion tenge", (70e9, "KZT"), dict(qualifier="range"))]),
+("en38", "Lukashenko meets Vladimir governor", "2024-03-05",
+ "Trade between Belarus and the Vladimir region reached $395 million last year, the press service said.\n\n"
+ "The governor presented plans for new assembly lines and a logistics centre, and the two sides discussed grain, "
+ "timber and the supply of buses for the city.\n\n"
+ "\"Four hundred million would be good, but for a region like yours even that is too little,\" Lukashenko said. "
+ "\"We can reach half a billion in two years. The region has 1.3 million people and good roads.\"",
+ [("$395 million", 3.95e8, {}),
+  ("Four hundred million", 4e8, {}),
+  ("half a billion", 5e8, {})]),
 ]
 
 if __name__ == "__main__":
