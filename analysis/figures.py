@@ -1323,6 +1323,73 @@ def _relative_in(text: str, figs: list[_Fig], vocab: Vocab,
     return figs, out
 
 
+ELLIPSIS_REACH = 150     # characters after an amount in which a bare number can stand for another of the same kind
+
+
+@lru_cache(maxsize=8)
+def _ellipsis_regex(lang: str) -> tuple[re.Pattern, re.Pattern, set[str]]:
+    """A bare number (digits only); the words that may follow it ("and", "или"); the pack's month words."""
+    v = load_vocab(lang)
+    g = _grammar(lang)
+    signs = "".join(re.escape(s_) for s_, _ in v.currency_pre if len(s_) == 1 and not s_.isalnum())
+    joiners = [j for j in v.joiners if j[0].isalpha()] + list(v.conversion)
+    after = re.compile(rf"[^\S\n]*(?:[.,;:!?»”\")]|$|(?:{_alt(joiners)})\s+\d)" if joiners else r"[^\S\n]*(?:[.,;:!?»”\")]|$)",
+                       re.I | re.M)
+    pg = _period_grammar(lang)
+    return (re.compile(rf"(?<![\w.,{signs}%/-])({g.digits})(?![\w%/-]|[.,]\d)"), after, set(pg.months) if pg else set())
+
+
+def _elliptical(text: str, figs: list[_Fig], vocab: Vocab, sents=()) -> list[_Fig]:
+    """Bare numbers that stand for amounts of the kind just stated: "lamb 750 som a kilogram; beef, 820",
+    "продаем за 350 тысяч тенге вместо 450", "экспорт — 82 млрд долларов, импорт — около 63". Each takes the
+    currency and scale of the amount before it in its sentence (at most ELLIPSIS_REACH characters back),
+    when it ends its clause or list item, is not a year, a date or a count, and is within a factor of three of
+    that amount's number. `sents` are the article's sentences."""
+    if not figs:
+        return []
+    g = _grammar(vocab.lang)
+    rx, after, months = _ellipsis_regex(vocab.lang)
+    taken = sorted((f.start, f.end) for f in figs)
+    ends = [x.end for x in sents]
+    out: list[_Fig] = []
+    for base in figs:
+        if base.currency is None:
+            continue
+        k = bisect.bisect_right(ends, base.start)
+        sentence_end = ends[k] if k < len(ends) else len(text)
+        d = re.search(g.digits, text[base.start:base.end])
+        first = _digits_value(d.group(), vocab.decimal_comma) if d else 0.0
+        if not first or not base.low:
+            continue
+        factor = base.low / first
+        prev_end, prev_value = base.end, first
+        for m in rx.finditer(text, base.end, min(len(text), base.end + 2 * ELLIPSIS_REACH)):
+            if m.start() - prev_end > ELLIPSIS_REACH or m.start() >= sentence_end or "\n" in text[prev_end:m.start()]:
+                break
+            k = bisect.bisect_right(taken, (m.start(), float("inf"))) - 1
+            if k >= 0 and taken[k][0] >= base.end:
+                break               # another amount comes first: the run of the base amount is over
+            value = _digits_value(m.group(1), vocab.decimal_comma)
+            word_before = text[max(0, m.start() - 20):m.start()].split()[-1:] or [""]
+            if (not value or (value.is_integer() and 1900 <= value <= 2100) or not 1 / 3 <= value / prev_value <= 3
+                    or not after.match(text, m.end()) or word_before[0].strip(".,").lower() in months):
+                break               # a number of another kind ends the run ("доли сторон — 50 на 50")
+            s, qual = m.start(), "exact"
+            q = _phrase_before(text, s, vocab.qualifiers, vocab)
+            if q:
+                s, qual = q[1], q[0]
+            out.append(_Fig(s, m.end(), value * factor, value * factor, base.currency, True, qual, False,
+                            extra=dict(base.extra)))
+            prev_end, prev_value = m.end(), value
+    seen: set[int] = set()
+    kept = []
+    for f in sorted(out, key=lambda f: f.start):
+        if f.start not in seen:
+            seen.add(f.start)
+            kept.append(f)
+    return kept
+
+
 def _in_same_clause(text: str, a: int, b: int) -> bool:
     """True when nothing but a comma-free stretch separates positions a and b in a sentence."""
     between = text[a:b]
@@ -1921,6 +1988,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
         r_starts = [a for a, _ in rate_spans]
         figs = [f for f in figs if not ((k := bisect.bisect_left(r_starts, f.end) - 1) >= 0
                                         and rate_spans[k][1] > f.start)]
+    figs = sorted(figs + _elliptical(text, figs, vocab, sentences(text)), key=lambda f: f.start)
     figs, rel = _relative_in(text, figs, vocab, folded)
     allf = sorted(figs + rel, key=lambda f: f.start)
     position = {id(f): n for n, f in enumerate(allf)}

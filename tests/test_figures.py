@@ -430,3 +430,26 @@ def test_a_number_before_a_stretch_of_time_counts_the_time_not_what_follows():
         assert q.empty, text
     _, q = figures_in_text("T\n\nВ проекте участвуют семь крупных предприятий.", "t", 2024, lang="ru")
     assert list(zip(q["surface"], q["value"])) == [("семь крупных предприятий", 7.0)]
+
+
+def test_a_bare_number_after_an_amount_in_its_sentence_is_an_amount_of_the_same_kind():
+    for text, lang, want in [
+            ("Beef costs 750 som a kilogram; lamb, 820.", "en", [("750 som", 750, "KGS"), ("820", 820, "KGS")]),
+            ("A ram that sold for 8,000 som now sells for 13,000, a farmer said.", "en",
+             [("8,000 som", 8000, "KGS"), ("13,000", 13000, "KGS")]),
+            ("Фермеры продают бычка за 350 тысяч тенге вместо 450.", "ru",
+             [("350 тысяч тенге", 350e3, "KZT"), ("450", 450e3, "KZT")]),
+            ("Экспорт составил около 82 млрд долларов, импорт — около 63.", "ru",
+             [("около 82 млрд долларов", 82e9, "USD"), ("около 63", 63e9, "USD")])]:
+        f, _ = figures_in_text("T\n\n" + text, "t", 2024, lang=lang)
+        assert list(zip(f["surface"], f["amount"], f["currency"])) == want, text
+
+
+def test_numbers_of_another_kind_after_an_amount_are_not_amounts():
+    for text, lang in [("Exports reached $74 million. The number of joint ventures has exceeded 60, and more.", "en"),
+                       ("Exports reached $74 million on 12 May, and $80 million in 2023.", "en"),
+                       ("Exports reached $74 million, 12% more, and 30 companies took part.", "en"),
+                       ("Уставный фонд СП составит 18 млн долларов, доли сторон — 50 на 50.", "ru"),
+                       ("Экспорт составил 18 млн долларов, а в 2019 году — 2 млрд рублей.", "ru")]:
+        f, _ = figures_in_text("T\n\n" + text, "t", 2024, lang=lang)
+        assert all(any(c.isalpha() or c in "$€" for c in s) for s in f["surface"]), (text, list(f["surface"]))

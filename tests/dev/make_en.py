@@ -179,6 +179,16 @@ ARTICLES = [
  [("$395 million", 3.95e8, {}),
   ("Four hundred million", 4e8, {}),
   ("half a billion", 5e8, {})]),
+# a bare number standing for another amount of the kind just stated, in the same sentence
+("en39", "Bazaar prices", "2024-12-01",
+ "At the Osh Bazaar in Bishkek beef on the bone costs 750 som a kilogram; lamb, 820. A ram that sold for "
+ "8,000 som now sells for 13,000, a farmer said. Kyrgyz exports of meat reached $74 million. The number of "
+ "joint ventures has exceeded 60, and 35 companies have opened shops in the market.",
+ [("750 som", (750, "KGS"), {}),
+  ("820", (820, "KGS"), {}),
+  ("8,000 som", (8000, "KGS"), {}),
+  ("13,000", (13000, "KGS"), {}),
+  ("$74 million", 74e6, {})]),
 ]
 
 if __name__ == "__main__":
