@@ -172,6 +172,8 @@ def value_text(r: dict | pd.Series) -> str:
     else:
         amount = r.get("amount")
         core = format_amount(amount, str(r.get("currency") or "")).strip() if pd.notna(amount) else ""
+        if q == "range" and core:       # `amount` of a range with no rate is its lower end
+            prefix = "from "
     return (prefix + core + (" (vague)" if r.get("vague") else "")).strip()
 
 

@@ -27,6 +27,8 @@ def test_values_read_like_a_briefing():
                               "vague": True}) == "$4 bn – $8 bn (vague)"
     assert report.value_text({"qualifier": "exact", "value_usd": float("nan"), "amount": 5e11, "currency": "KZT"}) \
         == "KZT 500 bn"                                          # as the disagreements write it
+    assert report.value_text({"qualifier": "range", "value_usd": float("nan"), "amount": 5.5e11, "currency": "KZT"}) \
+        == "from KZT 550 bn"                                     # a range with no rate: its lower end, said so
     assert report._times(845300.0) == "845,300" and report._times(1.44) == "1.4" and report._times(2.0) == "2"
     assert report.fmt_date("--02-05") == "5 Feb (year unknown)" and report.fmt_date("2013-04-25") == "25 Apr 2013"
 
