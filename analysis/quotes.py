@@ -283,11 +283,26 @@ def _line_break_closer(text: str, p, nxt, mark: str) -> int | None:
 
 
 def _context(text: str, spans: list[Span], paras, institutions: set[str] = frozenset()) -> None:
-    """Fill each span's `pre` (narrative before it in its sentence) and `post` (after it)."""
+    """Fill each span's `pre` (narrative before it in its sentence) and `post` (after it).
+
+    Linear in the number of spans: the last close before a span and the next clause-ending span
+    after it are kept per paragraph in one pass each way (a paragraph of thousands of quotes
+    made this quadratic)."""
+    # the nearest later span that ends a clause (not a name in marks), per paragraph: one backward pass
+    next_open: list[int | None] = [None] * len(spans)
+    first_after: dict[int, int] = {}
+    for k in range(len(spans) - 1, -1, -1):
+        o = spans[k]
+        next_open[k] = first_after.get(o.end_para)
+        if not (_words(text[o.start:o.end]) <= 3 and _looks_title(text[o.start:o.end])) and \
+                not _named_thing(text, o, institutions):
+            first_after[o.para] = min(o.open_at, first_after.get(o.para, o.open_at))
+    last_close: dict[int, int] = {}
     for k, s in enumerate(spans):
         p = paras[s.para]
-        prev_close = max((o.close_at + 1 for o in spans[:k] if o.end_para == s.para and o.close_at is not None),
-                         default=p.start)
+        prev_close = last_close.get(s.para, p.start)
+        if s.close_at is not None:
+            last_close[s.end_para] = max(s.close_at + 1, last_close.get(s.end_para, s.close_at + 1))
         seg = text[prev_close:s.open_at]
         cut = 0
         for m in _SENT_END.finditer(seg):
@@ -299,9 +314,7 @@ def _context(text: str, spans: list[Span], paras, institutions: set[str] = froze
             s.post = ""
             continue
         # the next quote ends the clause, unless it is a name in marks (агентству «Казинформ» директор …)
-        nxt_open = min((o.open_at for o in spans[k + 1:] if o.para == s.end_para and not (
-            _words(text[o.start:o.end]) <= 3 and _looks_title(text[o.start:o.end])) and not _named_thing(
-                text, o, institutions)), default=paras[s.end_para].end)
+        nxt_open = next_open[k] if next_open[k] is not None else paras[s.end_para].end
         tail = text[s.close_at + 1:nxt_open]
         lead = len(tail) - len(tail.lstrip(" ,.!?…"))
         stop = next((e for e in _CLAUSE_STOP.finditer(tail, lead) if not _abbreviation_stop(tail, e)), None)

@@ -148,18 +148,26 @@ def peers(sample_texts: list[str]) -> None:
         return
     rows = list(csv.DictReader(open(ROOT / "tests" / "data" / "money_phrases.csv", encoding="utf-8")))
     ours_ok = theirs_ok = 0
+    en = [r for r in rows if (r.get("lang") or "en") == "en"]
+    ours_en = theirs_en = 0
     from analysis.figures import figures_in_text
     for r in rows:
         want = float(r["value_usd"] or r["amount"])
-        f, _ = figures_in_text(r["sentence"], "x")
-        ours_ok += any(abs((v if v == v else a) - want) <= 0.01 * want for v, a in zip(f["value_usd"], f["amount"]))
+        f, _ = figures_in_text(r["sentence"], "x", lang=r.get("lang") or "en")    # each phrase in its language
+        ok = any(abs((v if v == v else a) - want) <= 0.01 * want for v, a in zip(f["value_usd"], f["amount"]))
         try:
             qs = qparser.parse(r["sentence"])
         except Exception:
             qs = []
-        theirs_ok += any(abs(q.value - want) <= 0.01 * want for q in qs if q.unit.entity.name == "currency")
+        theirs = any(abs(q.value - want) <= 0.01 * want for q in qs if q.unit.entity.name == "currency")
+        ours_ok += ok
+        theirs_ok += theirs
+        if (r.get("lang") or "en") == "en":
+            ours_en += ok
+            theirs_en += theirs
     print(f"money phrase table ({len(rows)} phrases, value within 1%): briefing {ours_ok}/{len(rows)}, "
-          f"quantulum3 {theirs_ok}/{len(rows)}")
+          f"quantulum3 {theirs_ok}/{len(rows)}; English phrases only: briefing {ours_en}/{len(en)}, "
+          f"quantulum3 {theirs_en}/{len(en)} (quantulum3 reads no Russian)")
 
 
 def seed_scores() -> str:
