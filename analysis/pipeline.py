@@ -425,8 +425,9 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         pos = _positions(both["_key"], keys)          # article order; -1 for articles no longer in the corpus
         keep = np.flatnonzero(pos >= 0)
         frames[t] = both.iloc[keep[np.argsort(pos[keep], kind="stable")]].reset_index(drop=True)
+    # one name per person across scripts and spellings (`analysis.speakers`), from the articles there are now
+    unified = unify_speakers(frames)
     if not same_articles:
-        unified = unify_speakers(frames)
         if stream is not None and stream.pool is not None:
             # the figures are final: a worker compares them (discrepancies) while the quotes are clustered here
             from .figures import find_discrepancies
@@ -434,10 +435,10 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         # clusters span articles: recomputed whenever the set of articles changed, over one name per person
         clustered = cluster_quotes(unified["quotes"], threshold=roster.vocab.cluster_threshold)
         frames["quotes"] = frames["quotes"].assign(cluster_id=clustered["cluster_id"].to_numpy())
+        unified["quotes"] = clustered
         if cache_dir:       # speakers as each article names them: the names across articles depend on the corpus
             _write_cache(cache_dir, fp, corpus_key, frames, [k for k in keys if k not in timed_out])
-    # one name per person across scripts and spellings (`analysis.speakers`), from the articles there are now
-    frames = unify_speakers(frames)
+    frames = unified
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
     out["themes"] = sort_themes(out["themes"], lexicon)
     return out
