@@ -937,7 +937,8 @@ def _outlets() -> tuple[re.Pattern, dict[str, str]] | None:
             names[alias] = names[alias.upper()] = str(outlet)
     if not names:
         return None
-    a = "(?P<o>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])"
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    a = rf"(?:{alt})(?![\w])"
     b = r"(?<![\w])"
     credit = re.compile("|".join([
         rf"\(\s*{b}{a}\s*[)/]",                         # (Reuters)  (Xinhua/Photographer)
@@ -946,9 +947,9 @@ def _outlets() -> tuple[re.Pattern, dict[str, str]] | None:
         rf"[-–—]\s*{b}{a}\s*[.:,]",                      # – Sputnik.   - Trend:
         rf"(?:^|\.\s+){a}[.,]\s",                       # АКИpress, Бишкек   Бишкек, 26 февраля. 24.kg.
         rf"^(?:By\s+)?{a}(?:['’]s\b|\s{{2,}}|\s*\|)",     # By RFE/RL's Kyrgyz Service   bne IntelliNews  April 16
-    ]).replace("(?P<o>", "(?:"), re.M)
-    # one named group per branch is not allowed: find the alias inside the credit afterwards
-    alias = re.compile(b + a)
+    ]), re.M)
+    # which outlet a credit names: the alias inside the matched credit
+    alias = re.compile(rf"{b}(?P<o>{alt})(?![\w])")
     return (credit, alias), names
 
 
