@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -458,7 +459,45 @@ def _when(r) -> str:
         return f"{year} (article date)" if year else ""
     if year and period.endswith(year):
         return year
+    if not year:
+        period = relative_period_text(period)
     return " · ".join(p for p in (year, period) if p)
+
+
+_RELATIVE_YEARS = {-2: "the year before last", -1: "last year", 0: "this year", 1: "next year"}
+
+
+@lru_cache(maxsize=1)
+def _relative_periods() -> tuple[dict[str, int], tuple[re.Pattern, ...]]:
+    """Every pack's relative year phrases (`прошлом году` → -1) and its 'in the coming years' pattern."""
+    from . import lang
+    from .figures import load_vocab
+    table: dict[str, int] = {}
+    ahead = []
+    for code in lang.available():
+        try:
+            vocab = load_vocab(code)
+        except Exception:                # a pack with no figures vocabulary has no phrases to offer
+            continue
+        table.update({k.lower(): v for k, v in vocab.relative_years.items()})
+        if vocab.years_ahead:
+            ahead.append(re.compile(vocab.years_ahead, re.IGNORECASE))
+    return table, tuple(ahead)
+
+
+def relative_period_text(period: str) -> str:
+    """A period the article gives only relative to its own date, in English: 'прошлом году' -> 'last year
+    (article undated)', 'в ближайшие годы' -> 'in the coming years'; other labels are returned unchanged."""
+    low = " ".join(str(period or "").lower().split())
+    if not low:
+        return ""
+    table, ahead = _relative_periods()
+    if low in table:
+        off = table[low]
+        return f"{_RELATIVE_YEARS.get(off) or f'{off:+d} years from publication'} (article undated)"
+    if any(rx.fullmatch(low) for rx in ahead):
+        return "in the coming years"
+    return str(period)
 
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -218,3 +218,17 @@ def test_a_claim_without_a_speaker_is_put_by_the_outlet_the_dateline_credits(tmp
     b = report.prepare(str(tmp_path), "T")
     claims = [p for p in report.summary_points(b) if "$1.2 bn" in p]
     assert claims and claims[0].startswith("BelTA put Belarus–Kazakhstan turnover (2025) at $1.2 bn")
+
+
+def test_a_period_relative_to_an_undated_article_reads_in_english(tmp_path):
+    (tmp_path / "ru.txt").write_text(
+        "Товарооборот\n\nВ прошлом году товарооборот Беларуси и Казахстана составил 1,2 млрд долларов. "
+        "В ближайшие годы стороны рассчитывают довести его до 2 млрд долларов.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Trade\n\nTrade between Kazakhstan and Uzbekistan reached $4 billion last year, the ministry said.\n",
+        encoding="utf-8")
+    b = report.prepare(str(tmp_path), "T")
+    html = report.figures_table(b)
+    assert "прошлом году" not in html and html.count("last year (article undated)") == 2
+    assert "in the coming years" in html
+    assert report.relative_period_text("2026-H1") == "2026-H1"          # dated periods are left to period_text
