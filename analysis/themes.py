@@ -49,7 +49,7 @@ THEME_COLUMNS = ["article_id", "theme", "hits", "per_1k_words", "sentence_share"
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _JOINER = re.compile(r"[\s\-‐‑]+")   # what may stand between the words of one term (not a dash)
-_SPLIT = re.compile(f"({_TOKEN.pattern})")   # words at the odd places, the gaps between them at the even
+_NEXT = re.compile(f"{_JOINER.pattern}({_TOKEN.pattern})")   # the next word of a phrase, if only joiners come before it
 ANY = "*"   # terms listed without a language: matched in every language
 
 
@@ -100,22 +100,28 @@ class Theme:
 class _Matcher:
     """A trie over normalised token sequences for one language.
 
-    `match` is one pass over the article: the text is split into words and
-    the gaps between them (one C-level `re.split`), each distinct word is
-    looked up once in a table of the words that can start a term or an
-    exclusion (filled as new words are met), and the trie is walked only from
-    those words. Offsets are summed from the lengths of the parts up to each
-    hit, so the whole match is linear in the article's length.
+    `match` is one pass over the article. The text is cut at white space
+    (`str.split`, much cheaper than a regular expression) and each distinct
+    piece is looked up once in a table (filled as new pieces are met) that
+    gives the words of that piece which can start a term or an exclusion,
+    with their offsets in the piece and the trie nodes they lead to; a C-level
+    `map` then keeps the pieces that have any. Each such piece is found in the
+    text from where the previous one ended (no piece in between can be the
+    same string, so the first occurrence standing between white space is the
+    one), and the trie is walked on only from its words, one word at a time,
+    across spaces and hyphens. Each term's hits are resolved to one (theme,
+    term) per theme when the trie is built, not at every mention. The whole
+    match is linear in the article's length.
     """
 
-    WORD_TABLE_MAX = 1 << 20     # distinct words remembered per language before the table starts afresh
+    WORD_TABLE_MAX = 1 << 20     # distinct pieces remembered per language before the table starts afresh
 
     def __init__(self, lang: str, terms: list[tuple[str, str]], excludes: list[tuple[str, str]]):
         self.lang = lang
         self.key = _key_function(lang)
         self.trie: dict = self._trie(terms)
         self.ex_trie: dict = self._trie(excludes)
-        self._starts: dict[str, bool] = {}       # word -> can it start a term or an exclusion
+        self._pieces: dict[str, tuple] = {}   # piece -> ((start, end, term node, exclusion node), ...) of its words
         self._keys: dict[str, tuple[str, str]] = {}   # word -> (exact key, normalised key)
 
     def _trie(self, items: list[tuple[str, str]]) -> dict:
@@ -129,7 +135,20 @@ class _Matcher:
             for t in toks:
                 node = node.setdefault(_exact(t) if exact else self.key(t), {})
             node.setdefault(None, set()).add((theme, term.lstrip("=")))
+        self._resolve(root)
         return root
+
+    @classmethod
+    def _resolve(cls, node: dict) -> None:
+        """Each end of a term: its (theme, term) pairs, one per theme (ties: not set order)."""
+        for k, child in node.items():
+            if k is None:
+                by_theme: dict[str, str] = {}
+                for theme, term in sorted(child, key=lambda h: (h[0], len(h[1]), h[1])):
+                    by_theme.setdefault(theme, term)  # one mention per theme, however many terms share the key
+                node[None] = tuple(by_theme.items())
+            else:
+                cls._resolve(child)
 
     def _keys_of(self, word: str) -> tuple[str, str]:
         got = self._keys.get(word)
@@ -139,72 +158,81 @@ class _Matcher:
             got = self._keys[word] = (_exact(word), self.key(word))
         return got
 
-    def _can_start(self, word: str) -> bool:
-        exact, key = self._keys_of(word)
-        return exact in self.trie or key in self.trie or exact in self.ex_trie or key in self.ex_trie
+    def _starts_in(self, piece: str) -> tuple:
+        """(start, end, term node, exclusion node) of each word of `piece` that can start a term or an exclusion."""
+        out = []
+        for m in _TOKEN.finditer(piece):
+            exact, key = self._keys_of(m.group())
+            t = self.trie.get(exact) or self.trie.get(key)
+            x = self.ex_trie.get(exact) or self.ex_trie.get(key)
+            if t is not None or x is not None:
+                out.append((m.start(), m.end(), t, x))
+        return tuple(out)
 
-    def _walk(self, trie: dict, parts: list[str], i: int, n: int):
-        """Longest term of `trie` starting at word i: (end word, hits) or None.
-
-        Word k is ``parts[2k + 1]``; ``parts[2k]`` is the gap before it."""
-        node, j, best = trie, i, None
-        while j < n:
-            if j > i and not _JOINER.fullmatch(parts[2 * j]):
+    def _walk(self, node: dict, text: str, pos: int):
+        """Longest term through `node` (the trie node of the word ending at `pos`): (end offset, hits) or None."""
+        best = (pos, node[None]) if None in node else None
+        if len(node) == (best is not None):
+            return best                        # a leaf: the term ends with this word
+        keys, step = self._keys_of, _NEXT.match
+        while True:
+            m = step(text, pos)                # the next word, if only spaces and hyphens come before it
+            if m is None:
                 break  # a phrase never runs over punctuation
-            exact, key = self._keys_of(parts[2 * j + 1])
+            exact, key = keys(m.group(1))
             nxt = node.get(exact) or node.get(key)
             if nxt is None:
                 break
             node = nxt
-            j += 1
+            pos = m.end()
             if None in node:
-                best = (j, node[None])
+                best = (pos, node[None])
         return best
 
     def match(self, text: str) -> list[tuple[int, int, str, str]]:
-        parts = _SPLIT.split(text)
-        words = parts[1::2]
-        n = len(words)
-        starts = self._starts
-        new = [w for w in set(words) if w not in starts]
+        pieces = text.split()
+        table = self._pieces
+        new = set(pieces).difference(table)
         if new:
-            if len(starts) + len(new) > self.WORD_TABLE_MAX:
-                starts.clear()
-                new = list(set(words))
-            for w in new:
-                starts[w] = self._can_start(w)
-        candidates = list(compress(range(n), map(starts.__getitem__, words)))
-        if not candidates:
+            if len(table) + len(new) > self.WORD_TABLE_MAX:
+                table.clear()
+                new = set(pieces)
+            for p in new:
+                table[p] = self._starts_in(p)
+        found = list(compress(pieces, map(table.__getitem__, pieces)))
+        if not found:
             return []
-        # exclusion phrases first: (start word, end word, theme) of each
+        # where each of those pieces stands: the first occurrence between white space after the previous one
+        words = []         # (start, end, term node, exclusion node) of each word that can start something
+        pos, size = 0, len(text)
+        for p in found:
+            k = text.find(p, pos)
+            while (k > 0 and not text[k - 1].isspace()) or (k + len(p) < size and not text[k + len(p)].isspace()):
+                k = text.find(p, k + 1)
+            pos = k + len(p)
+            words += [(k + a, k + b, t, x) for a, b, t, x in table[p]]
+        # exclusion phrases first: (start, end, theme) of each
         blocked: list[tuple[int, int, str]] = []
         if self.ex_trie:
-            for i in candidates:
-                got = self._walk(self.ex_trie, parts, i, n)
-                if got:
-                    blocked += [(i, got[0], theme) for theme, _ in got[1]]
+            for s, e, _, x in words:
+                if x is not None:
+                    got = self._walk(x, text, e)
+                    if got:
+                        blocked += [(s, got[0], theme) for theme, _ in got[1]]
         out = []
-        i = 0              # the next word a mention may start at
-        at, pos = 0, 0     # pos: offset of parts[at]
-        for c in candidates:
-            if c < i:
+        after = 0          # where the next mention may start
+        for s, e, node, _ in words:
+            if node is None or s < after:
                 continue                       # inside the previous mention
-            best = self._walk(self.trie, parts, c, n)
+            best = self._walk(node, text, e)
             if best is None:
                 continue
-            j, hits = best
-            pos += sum(map(len, parts[at:2 * c + 1]))
-            at = 2 * c + 1
-            s = pos
-            e = s + sum(map(len, parts[at:2 * j]))
-            by_theme: dict[str, str] = {}
-            for theme, term in sorted(hits, key=lambda h: (h[0], len(h[1]), h[1])):   # ties: not set order
-                by_theme.setdefault(theme, term)   # one mention per theme, however many terms share the key
-            for theme, term in by_theme.items():
-                if any(th == theme and a < j and c < b for a, b, th in blocked):
+            end, hits = best
+            for theme, term in hits:
+                if blocked and any(th == theme and a < end and s < b for a, b, th in blocked):
                     continue
-                out.append((s, e, theme, term))
-            i = j
+                out.append((s, end, theme, term))
+            after = end
         return out
 
 
@@ -390,27 +418,36 @@ def theme_rows_of(article_id: str, text: str, n_words: int, lexicon: Lexicon,
     """Mention rows and per-theme rows of one article; `quote_spans` are (start, end, speaker).
 
     `lang` is the article's language code: its pack's terms and normaliser are used."""
+    found = lexicon.match(text, lang)
+    if not found:
+        return [], []
     sents = sentences(text)
     starts = [s.start for s in sents]
     q_starts = [s for s, _, _ in quote_spans]
-    mention_rows, theme_rows = [], []
-    per_theme: dict[str, dict] = {}
-    for s, e, theme, term in lexicon.match(text, lang):
-        sid = max(0, bisect.bisect_right(starts, s) - 1)
-        k = bisect.bisect_right(q_starts, s) - 1
+    mention_rows = []
+    per_theme: dict[str, list] = {}      # theme -> [hits, sentence ids, quoted hits]
+    right = bisect.bisect_right
+    for s, e, theme, term in found:
+        sid = right(starts, s) - 1
+        if sid < 0:
+            sid = 0
+        k = right(q_starts, s) - 1 if q_starts else -1
         who, inq = (quote_spans[k][2], True) if k >= 0 and s < quote_spans[k][1] else ("", False)
         mention_rows.append({"article_id": article_id, "theme": theme, "term": term, "surface": text[s:e],
                              "start": s, "end": e, "sentence_id": sid, "in_quote": inq, "speaker": who,
-                             "sentence": text[sents[sid].start:sents[sid].end].strip() if sents else ""})
-        t = per_theme.setdefault(theme, {"hits": 0, "sents": set(), "quoted": 0})
-        t["hits"] += 1
-        t["sents"].add(sid)
-        t["quoted"] += inq
-    for theme, t in per_theme.items():
-        theme_rows.append({"article_id": article_id, "theme": theme, "hits": t["hits"],
-                           "per_1k_words": round(1000 * t["hits"] / max(n_words, 1), 2),
-                           "sentence_share": round(len(t["sents"]) / max(len(sents), 1), 3),
-                           "narrative_hits": t["hits"] - t["quoted"], "quoted_hits": t["quoted"]})
+                             "sentence": sents[sid].text if sents else ""})
+        t = per_theme.get(theme)
+        if t is None:
+            t = per_theme[theme] = [0, set(), 0]
+        t[0] += 1
+        t[1].add(sid)
+        t[2] += inq
+    n_sents = max(len(sents), 1)
+    theme_rows = [{"article_id": article_id, "theme": theme, "hits": hits,
+                   "per_1k_words": round(1000 * hits / max(n_words, 1), 2),
+                   "sentence_share": round(len(sids) / n_sents, 3),
+                   "narrative_hits": hits - quoted, "quoted_hits": quoted}
+                  for theme, (hits, sids, quoted) in per_theme.items()]
     return mention_rows, theme_rows
 
 

@@ -123,7 +123,7 @@ def test_exclusions_drop_look_alike_mentions():
 
 
 def test_matches_do_not_depend_on_the_words_met_before(monkeypatch):
-    """The matcher remembers which words can start a term; a full table starts afresh with the same results."""
+    """The matcher remembers which pieces of text can start a term; a full table starts afresh with the same results."""
     t = ("Medical equipment and mining equipment arrived; agricultural machinery, the harvest and "
          "Trade-turnover with regions. Bilateral trade grew, exports too.")
     fresh = load_lexicon().match(t)
@@ -132,8 +132,23 @@ def test_matches_do_not_depend_on_the_words_met_before(monkeypatch):
     monkeypatch.setattr(m, "WORD_TABLE_MAX", 3)
     for _ in range(3):     # the word tables fill up and are cleared mid-article
         assert lex.match(t) == fresh
-        assert len(m._starts) <= len(set(re.findall(r"\w+", t)))
+        assert len(m._pieces) <= len(set(t.split()))
     assert [t[s:e] for s, e, _, _ in fresh][:3] == ["equipment", "agricultural machinery", "agricultural machinery"]
+
+
+def test_a_term_inside_a_longer_word_or_after_punctuation_is_found_at_its_own_place():
+    """Pieces of text between spaces are looked up whole: a term inside another word is not a mention,
+    one wrapped in punctuation or joined by '.' or '_' is, each at its own offset."""
+    t = "Agromachinery and xmachinery: machinery, (machinery) and tractors; machinery.exports machinery_parts"
+    got = [(s, t[s:e], th) for s, e, th, _ in load_lexicon().match(t)]
+    assert got == [(30, "machinery", "machinery"), (42, "machinery", "machinery"), (57, "tractors", "machinery"),
+                   (67, "machinery", "machinery"), (77, "exports", "trade"), (85, "machinery", "machinery")]
+
+
+def test_a_phrase_runs_over_line_breaks_and_hyphens_but_not_over_a_dash_or_a_comma():
+    t = "agricultural\nmachinery, agricultural - machinery; agricultural, machinery; agricultural—machinery"
+    got = [t[s:e] for s, e, th, _ in load_lexicon().match(t) if th == "machinery"]
+    assert got == ["agricultural\nmachinery", "agricultural - machinery", "machinery", "machinery"]
 
 
 @pytest.mark.parametrize("text, theme", [
