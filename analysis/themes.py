@@ -23,8 +23,11 @@ normaliser (a Snowball stem or a pymorphy3 lemma: ``machinery``/``machines``,
 ``машиностроения``/``машиностроение``), hyphen and space are the same, and the
 longest term wins where terms overlap. A term listed under two themes
 ("agricultural machinery") is one mention that counts once for each theme.
-Terms written "=word" match that word form only. Exclusions are phrases
-matched the same way; a mention inside one is not counted.
+Terms written "=word" match that word form only. A term written "~word" is
+weak: it counts only in an article that uses the theme's weak terms at least
+twice or names the theme with another term too ("regions" once, in an article
+about something else, is not interregional cooperation). Exclusions are
+phrases matched the same way; a mention inside one is not counted.
 """
 from __future__ import annotations
 
@@ -119,6 +122,7 @@ class _Matcher:
     def __init__(self, lang: str, terms: list[tuple[str, str]], excludes: list[tuple[str, str]]):
         self.lang = lang
         self.key = _key_function(lang)
+        self.weak: set[tuple[str, str]] = set()   # (theme, term) of the terms written "~term"
         self.trie: dict = self._trie(terms)
         self.ex_trie: dict = self._trie(excludes)
         self._pieces: dict[str, tuple] = {}   # piece -> ((start, end, term node, exclusion node), ...) of its words
@@ -127,6 +131,8 @@ class _Matcher:
     def _trie(self, items: list[tuple[str, str]]) -> dict:
         root: dict = {}
         for theme, term in items:
+            weak = term.startswith("~")
+            term = term.removeprefix("~")
             exact = term.startswith("=")
             toks = _TOKEN.findall(term.lstrip("="))
             if not toks:
@@ -135,6 +141,8 @@ class _Matcher:
             for t in toks:
                 node = node.setdefault(_exact(t) if exact else self.key(t), {})
             node.setdefault(None, set()).add((theme, term.lstrip("=")))
+            if weak:
+                self.weak.add((theme, term.lstrip("=")))
         self._resolve(root)
         return root
 
@@ -233,7 +241,20 @@ class _Matcher:
                     continue
                 out.append((s, end, theme, term))
             after = end
-        return out
+        return self._without_lone_weak(out) if self.weak else out
+
+    def _without_lone_weak(self, found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """Drop the mentions of a theme that the article names only once, with a weak term: a lone "regions"
+        in an article about something else is not interregional cooperation; twice, or beside another term
+        of the theme, it is."""
+        weak, strong = Counter(), set()
+        for _, _, theme, term in found:
+            if (theme, term) in self.weak:
+                weak[theme] += 1
+            else:
+                strong.add(theme)
+        lone = {theme for theme, n in weak.items() if n < 2 and theme not in strong}
+        return [m for m in found if m[2] not in lone] if lone else found
 
 
 @dataclass

@@ -159,3 +159,23 @@ def test_a_phrase_runs_over_line_breaks_and_hyphens_but_not_over_a_dash_or_a_com
 ])
 def test_english_terms_for_joint_ownership_and_cross_border_regions(text, theme):
     assert theme in {t for _, _, t, _ in load_lexicon().match(text, "en")}
+
+
+def test_a_weak_term_counts_only_when_repeated_or_beside_another_term_of_the_theme():
+    from analysis.themes import load_lexicon
+    lex = load_lexicon()
+
+    def interregional(text, lang):
+        return [term.lower() for _, _, theme, term in lex.match(text, lang) if theme == "interregional"]
+
+    once = ("Kazakhstan's exports of zinc rose by a tenth last year, and prices in the regions held steady, "
+            "the statistics bureau said.")
+    assert interregional(once, "en") == []
+    repeated = once + " Fuel was short in several regions as well."
+    assert interregional(repeated, "en") == ["regions", "regions"]
+    beside = once + " Governors met in Petropavlovsk."
+    assert interregional(beside, "en") == ["regions", "governor"]
+    ru_once = "В регионах Казахстана выросли цены на бензин, сообщило министерство энергетики."
+    assert interregional(ru_once, "ru") == []
+    ru_beside = ru_once + " Акимы областей обсудили поставки топлива."
+    assert interregional(ru_beside, "ru") == ["регионах", "аким", "областей"]
