@@ -179,3 +179,13 @@ def test_a_weak_term_counts_only_when_repeated_or_beside_another_term_of_the_the
     assert interregional(ru_once, "ru") == []
     ru_beside = ru_once + " Акимы областей обсудили поставки топлива."
     assert interregional(ru_beside, "ru") == ["регионах", "аким", "областей"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Container traffic from China through the Khorgos crossing hit a record, the railway said.", "en"),
+    ("Freight on the Middle Corridor doubled as shippers avoided the northern route.", "en"),
+    ("Транзит грузов через Казахстан вырос на треть, сообщили в компании.", "ru"),
+    ("Грузоперевозки по Транскаспийскому маршруту выросли в пять раз.", "ru"),
+])
+def test_freight_and_transit_count_as_trade(text, lang):
+    assert "trade" in {t for _, _, t, _ in load_lexicon().match(text, lang)}
