@@ -43,8 +43,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress, product
 from pathlib import Path
 
 import pandas as pd
@@ -329,13 +331,65 @@ class Firsts:
     inside: object | None = None          # Aho-Corasick automaton of strings that may begin inside a word too
     chars: str = ""                       # signs ("$", "~")
     digits: bool = False                  # a digit that begins a word
+    slot: int = field(default=-1, compare=False, repr=False)   # its place in `_Chunks.firsts`
+
+    def __post_init__(self):
+        _register(self)
+
+    def takes(self, word: str) -> bool:
+        """True when a match can begin at this word of the text (a whole run of word characters)."""
+        return (word in self.words or (bool(self.prefixes) and word.startswith(self.prefixes))
+                or (self.digits and word[0].isdecimal()))
+
+
+class _Chunks(dict):
+    """The text between two spaces (folded) -> ((offset, bits), ...) of its words at which a match of
+    some `Firsts` can begin: bit ``1 << f.slot`` for each such `f`. News repeats its words, so a chunk is
+    judged once per process, not once per article; the table forgets everything past `LIMIT` entries,
+    and holds no chunk longer than `LONGEST`. A new `Firsts` gets a new table (`_register`)."""
+    LIMIT = 100_000
+    LONGEST = 64
+
+    def __init__(self, firsts: tuple[Firsts, ...]):
+        super().__init__()
+        self.firsts = firsts
+
+    def __missing__(self, chunk: str) -> tuple[tuple[int, int], ...]:
+        out = []
+        for m in _RUN.finditer(chunk):
+            w = m.group()
+            bits = 0
+            for f in self.firsts:
+                if f.takes(w):
+                    bits |= 1 << f.slot
+            if bits:
+                out.append((m.start(), bits))
+        found = tuple(out)
+        if len(chunk) <= self.LONGEST:
+            if len(self) >= self.LIMIT:
+                self.clear()
+            self[chunk] = found
+        return found
+
+
+_CHUNKS = _Chunks(())
+_REGISTER = threading.Lock()
+
+
+def _register(firsts: Firsts) -> None:
+    global _CHUNKS
+    with _REGISTER:
+        object.__setattr__(firsts, "slot", len(_CHUNKS.firsts))
+        _CHUNKS = _Chunks(_CHUNKS.firsts + (firsts,))
 
 
 def firsts_of(words=(), prefixes=(), inside=(), digits: bool = False) -> Firsts:
     """`Firsts` of written phrase forms. ``words``: the phrase's first run of word characters is a
     whole word of the text (the regex puts a space or a sign after it); ``prefixes``: the text's
-    word may go on after it; ``inside``: the phrase's first word may also begin inside a word of the
-    text (a regex with no word boundary before it). A phrase that begins with a sign adds the sign."""
+    word may go on after it, unless the form itself goes on with a sign or a space ("A$", "US $": the
+    word of the text is then that run, whole); ``inside``: the phrase's first word may also begin
+    inside a word of the text (a regex with no word boundary before it). A phrase that begins with a
+    sign adds the sign."""
     ws: set[str] = set()
     ps: set[str] = set()
     chars: set[str] = set()
@@ -344,9 +398,12 @@ def firsts_of(words=(), prefixes=(), inside=(), digits: bool = False) -> Firsts:
             f = fold(form.strip())
             m = _RUN.match(f)
             if m:
-                out.add(m.group())
+                (out if m.end() == len(f) else ws).add(m.group())
             elif f:
                 chars.add(f[0])
+    # a prefix another one begins with adds no word ("billion" after "b"); nor does a whole word one begins
+    ps = {p for p in ps if not any(p != q and p.startswith(q) for q in ps)}
+    ws = {w for w in ws if not w.startswith(tuple(ps))}
     automaton = None
     ins = {f.split()[0] for f in (fold(x.strip()) for x in inside) if f}
     if ins:
@@ -359,7 +416,7 @@ def firsts_of(words=(), prefixes=(), inside=(), digits: bool = False) -> Firsts:
 
 
 class Folded:
-    """One article case-folded once, its words indexed, and where the matches of a regex can begin
+    """One article case-folded once, its words listed once, and where the matches of a regex can begin
     in it (`starts`).
 
     ``folded`` is None when folding would move offsets (a dotted capital I lower-cases to two
@@ -371,45 +428,34 @@ class Folded:
         self.text = text
         f = fold(text)
         self.folded = f if len(f) == len(text) and "\u0345" not in text else None
-        self._words: dict[str, list[int]] | None = None
+        self._words: tuple[_Chunks, list[int], list[int]] | None = None
         self._starts: dict[int, list[int] | None] = {}
-        self._firsts: dict[str, list[str]] | None = None
-        self._digit_words: list[int] | None = None
 
-    def words(self) -> dict[str, list[int]]:
-        """Each word (a run of word characters, folded) -> the offsets where it stands."""
-        if self._words is None:
-            idx: dict[str, list[int]] = {}
-            for m in _RUN.finditer(self.folded):
-                w = m.group()
-                at = idx.get(w)
-                if at is None:
-                    idx[w] = [m.start()]
-                else:
-                    at.append(m.start())
-            self._words = idx
-        return self._words
-
-    def _by_first(self) -> dict[str, list[str]]:
-        """The article's distinct words by their first character."""
-        if self._firsts is None:
-            self._firsts = {}
-            for w in self.words():
-                self._firsts.setdefault(w[0], []).append(w)
-        return self._firsts
-
-    def _numbers(self) -> list[int]:
-        """Offsets of the words that begin with a digit."""
-        if self._digit_words is None:
-            idx = self.words()
-            self._digit_words = [p for w in idx if w[0].isdecimal() for p in idx[w]]
-        return self._digit_words
+    def _candidates(self, firsts: Firsts) -> tuple[list[int], list[int]]:
+        """Where a word of the text begins at which a match of some `Firsts` can begin, and the bits of
+        those `Firsts` (`_Chunks`), in text order."""
+        if self._words is None or firsts.slot >= len(self._words[0].firsts):
+            table = _CHUNKS
+            chunks = self.folded.split(" ")
+            found = list(map(table.__getitem__, chunks))
+            at, bits = [], []
+            hits = list(compress(range(len(chunks)), found))
+            if hits:
+                ends = list(accumulate(map(len, chunks)))
+                for i in hits:           # chunk i begins after i spaces and the chunks before it
+                    base = ends[i] - len(chunks[i]) + i
+                    for off, b in found[i]:
+                        at.append(base + off)
+                        bits.append(b)
+            self._words = table, at, bits
+        return self._words[1], self._words[2]
 
     def starts(self, firsts: Firsts) -> list[int] | None:
         """Sorted offsets where a match described by `firsts` can begin; None if the text is not folded."""
-        if id(firsts) not in self._starts:
-            self._starts[id(firsts)] = self._find(firsts)
-        return self._starts[id(firsts)]
+        key = id(firsts)
+        if key not in self._starts:
+            self._starts[key] = self._find(firsts)
+        return self._starts[key]
 
     def finditer(self, rx: re.Pattern, firsts: Firsts, part: str, offset: int):
         """`rx.finditer(part)` for ``part = text[offset:offset + len(part)]``: tried where `firsts` can
@@ -435,18 +481,10 @@ class Folded:
         if f is None:
             return None
         out: list[int] = []
-        idx = self.words()
-        if firsts.words:
-            for w in firsts.words.intersection(idx):
-                out += idx[w]
-        if firsts.digits:
-            out += self._numbers()
-        if firsts.prefixes:
-            by_first = self._by_first()
-            for c in {p[0] for p in firsts.prefixes}:
-                for w in by_first.get(c, ()):
-                    if w.startswith(firsts.prefixes):
-                        out += idx[w]
+        if firsts.words or firsts.prefixes or firsts.digits:
+            at, bits = self._candidates(firsts)
+            out = list(compress(at, map((1 << firsts.slot).__and__, bits)))     # sorted, one per word
+        more = firsts.inside is not None or firsts.chars
         if firsts.inside is not None:
             out += [end - n + 1 for end, n in firsts.inside.iter(f)]
         for c in firsts.chars:
@@ -454,7 +492,7 @@ class Folded:
             while i >= 0:
                 out.append(i)
                 i = f.find(c, i + 1)
-        return sorted(set(out))
+        return sorted(set(out)) if more else out
 
 
 def search_at(rx: re.Pattern, text: str, starts: list[int], pos: int, endpos: int) -> re.Match | None:
@@ -526,6 +564,9 @@ class Grammar:
     vague: re.Pattern | None = None    # a vague word at the start of a number expression
     joiner_word: re.Pattern | None = None   # the joiner alone, without a currency sign after it
     firsts: Firsts = Firsts()          # where a match of `money` can begin (`Folded`)
+    signs: str = ""                    # the currency signs of `anchor`
+    anchor_words: re.Pattern | None = None   # the scale and bare words of `anchor`
+    anchor_firsts: Firsts = Firsts()   # where they can begin
 
 
 @lru_cache(maxsize=8)
@@ -571,12 +612,17 @@ def _grammar(lang: str = "en") -> Grammar:
     def first_forms(phrases) -> list[str]:     # the forms `Vocab.alt` writes for each phrase's first word
         return [f for p in phrases for f in v.forms.get(p.split()[0].lower(), [p.split()[0]])]
     # an amount begins with a currency sign or code, a digit, an article, a vague or number word (each
-    # followed by a space), or a scale word or abbreviation (which a currency code may follow unspaced)
+    # followed by a space), or a scale word or a bare one (which a currency code may follow unspaced); an
+    # abbreviation that is not a bare word ("k", "m") only ever follows a number
     firsts = firsts_of(words=list(v.articles) + first_forms([k for k in v.vague if k != "plural"])
                        + first_forms(list(v.numbers)),
                        prefixes=[s_ for s_, _ in v.currency_pre] + first_forms(list(v.scales) + sorted(v.plural))
-                       + first_forms(sorted(v.bare)) + list(v.short), digits=True)
+                       + first_forms(sorted(v.bare)), digits=True)
     return Grammar(money=money, anchor=anchor, digits=digits, firsts=firsts,
+                   signs="".join(sorted({s_ for s_, _ in v.currency_pre if len(s_) == 1 and not s_.isalnum()})),
+                   anchor_words=re.compile(rf"(?<![\w])(?:{scale_words}|{bare})(?![\w])", re.I),
+                   anchor_firsts=firsts_of(words=first_forms(list(v.scales) + sorted(v.plural) + sorted(v.bare))
+                                           + sorted(v.bare)),
                    scale_any=re.compile(rf"(?:{scale_words}|\d\s*{scale_short})(?![\w])", re.I),
                    token=token, wordnum=wordnum, joiner=re.compile(rf"\s*(?:{joiners})\s*(?:{pre_alt})?\s*", re.I),
                    pre_alt=pre_alt, joiner_word=re.compile(rf"\s*(?:{joiners})\s*", re.I),
@@ -833,7 +879,7 @@ BARE_REACH = 400        # a bare amount ("a billion and more") takes the currenc
 
 
 def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, after: int = 120,
-          resume: list | None = None, starts: list[int] | None = None):
+          resume: list | None = None, starts: list[int] | None = None, spans: list[tuple[int, int]] | None = None):
     """`pattern.finditer(text)`, but only around anchors (digits, currency, scale words).
 
     The grammar's big alternations are slow to try at every character; money
@@ -842,11 +888,13 @@ def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, 
     keeps only the head of a match ("$500,000" of "$500,000 and $12,000", not a
     range) puts the position to go on from in ``resume[0]``, so the rest is
     scanned again. With `starts` (`Folded.starts` of the pattern's `Firsts`)
-    the pattern is tried only where a match can begin.
+    the pattern is tried only where a match can begin; `spans` are the anchors' when the caller has
+    them (`_anchor_spans`).
     """
     windows: list[list[int]] = []
-    for a in anchor.finditer(text):
-        s, e = max(0, a.start() - before), min(len(text), a.end() + after)
+    for a in anchor.finditer(text) if spans is None else spans:
+        s, e = (max(0, a.start() - before), min(len(text), a.end() + after)) if spans is None else \
+            (max(0, a[0] - before), min(len(text), a[1] + after))
         if windows and s <= windows[-1][1]:
             windows[-1][1] = e
         else:
@@ -865,6 +913,37 @@ def _scan(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int = 80, 
             if resume and resume[0] is not None:
                 last, resume[0] = max(resume[0], m.start() + 1), None
             pos = last
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _anchor_spans(text: str, g: Grammar, folded: Folded | None) -> list[tuple[int, int]] | None:
+    """The spans of ``g.anchor.finditer(text)``, found without trying its alternation of scale words at
+    every character: runs of digits, runs of currency signs, and the scale words tried only where one
+    can begin (the three never touch: a scale word follows no word character and holds no digit or
+    sign). None when the text is not folded."""
+    starts = folded.starts(g.anchor_firsts) if folded is not None else None
+    if starts is None or g.anchor_words is None:
+        return None
+    out = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    at = []
+    for c in g.signs:
+        i = text.find(c)
+        while i >= 0:
+            at.append(i)
+            i = text.find(c, i + 1)
+    if at:
+        at.sort()
+        a = at[0]
+        for prev, i in zip(at, at[1:]):
+            if i != prev + 1:
+                out.append((a, prev + 1))
+                a = i
+        out.append((a, at[-1] + 1))
+    out += [m.span() for m in matches_at(g.anchor_words, text, starts)]
+    out.sort()
+    return out
 
 
 @dataclass
@@ -917,7 +996,8 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
     change_rx = _change_regex(vocab.lang)
     resume: list = [None]
     starts = folded.starts(g.firsts) if folded is not None else None
-    for m in _scan(money, text, g.anchor, resume=resume, starts=starts):
+    spans = _anchor_spans(text, g, folded) if starts is not None else None
+    for m in _scan(money, text, g.anchor, resume=resume, starts=starts, spans=spans):
         gd = m.groupdict()
         n = gd["n1"] or gd["n2"] or gd["n3"]
         rng = gd["r1"] or gd["r2"] or ""
@@ -1840,9 +1920,11 @@ def _period_grammar(lang: str) -> PeriodGrammar | None:
                 for x in (lexeme(p) if lexeme and p.isalpha() else [p])]
     # a month, ordinal, count or article word followed by a space or a dash; the point words (maybe
     # followed by a year with no space); Q1, 1Q, IV quarter, H1; a digit
-    firsts = firsts_of(words=[*months, *ordinals, *counts, *first_forms("article")],
-                       prefixes=[*first_forms("point_on"), *first_forms("point_end"), *first_forms("point_start"),
-                                 "q", "i", "v", "h"], digits=True)
+    roman = ["".join(x) for n in (1, 2, 3) for x in product("iv", repeat=n)]
+    firsts = firsts_of(words=[*months, *ordinals, *counts, *first_forms("article"),
+                              "q1", "q2", "q3", "q4", "h1", "h2", *roman],
+                       prefixes=[*first_forms("point_on"), *first_forms("point_end"), *first_forms("point_start")],
+                       digits=True)
     return PeriodGrammar(rx=rx, months=months, ordinals=ordinals, counts=counts, vocab=v, firsts=firsts)
 
 

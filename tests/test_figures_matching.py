@@ -140,3 +140,55 @@ def test_periods_and_metrics_in_any_part_of_an_article_match_the_regex(lang):
                     == [m.span() for m in metric_rx.finditer(part)]), (a, b)
             checked += bool(list(g.rx.finditer(part)))
     assert checked > 100
+
+
+EDGES = ("USD5bn A$3 and Australia, as a US$ deal: U.S.$7 — HK$ 2\tbillion\u00a0dollars\n\nmillion-strong "
+         "Q3 q4 IV квартал ii iv v h1 H2 hk cn CN¥ 10\n1Q 2Q billion. МЛН. млн.\u00a0рублей, 5млрд и $$5 €€ 7")
+
+
+def _word_starts(text: str, firsts: F.Firsts) -> list[int]:
+    """Reference: every run of word characters of the folded text tested on its own."""
+    f = F.fold(text)
+    out = [m.start() for m in F._RUN.finditer(f) if firsts.takes(m.group())]
+    if firsts.inside is not None:
+        out += [end - n + 1 for end, n in firsts.inside.iter(f)]
+    out += [i for i, c in enumerate(f) if c in firsts.chars]
+    return sorted(set(out))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_word_starts_from_the_chunk_table_are_those_of_each_word(lang):
+    # words at the text's edges, after tabs, newlines and no-break spaces, hyphenated, Cyrillic, upper case
+    texts = [EDGES, TRICKY_EN, TRICKY_RU, "billion", " 5", "", "A$", *_real_texts()[:6]]
+    grammar, places, periods = F._grammar(lang), F._places(lang), F._period_grammar(lang)
+    for text in texts:
+        folded = F.Folded(text)
+        for firsts in (grammar.firsts, grammar.anchor_firsts, places.firsts, periods.firsts,
+                       F._currency_words(lang)[1], F._qty_grammar(lang).firsts):
+            assert folded.starts(firsts) == _word_starts(text, firsts), (text[:40], firsts)
+
+
+def test_a_firsts_made_after_an_article_was_indexed_still_finds_its_words(monkeypatch):
+    text = "Zebra crossings and zebras; a ZEBRA."
+    folded = F.Folded(text)
+    assert folded.starts(F.firsts_of(words=["and"])) == [16]
+    late = F.firsts_of(words=["zebra"], prefixes=["zebr"])      # registered after the index was built
+    assert folded.starts(late) == [0, 20, 30]
+    monkeypatch.setattr(F._Chunks, "LIMIT", 2)                     # a full table forgets, and still answers
+    again = F.Folded("zebra1 zebra2 Zebra3 zebra4 zebra5")
+    assert again.starts(late) == [0, 7, 14, 21, 28] and len(F._CHUNKS) <= 2
+
+
+def test_a_sign_or_space_after_a_prefix_makes_it_a_whole_word():
+    firsts = F.firsts_of(prefixes=["A$", "US $", "USD", "Br"])
+    assert firsts.words == {"a", "us"} and firsts.prefixes == ("br", "usd")
+    # "Australia" can no longer open "A$"; "Bread" still may open "Br" (a word that goes on: "Br7")
+    assert F.Folded("A$5, Australia, US $3, USD5, Bread, Br7").starts(firsts) == [0, 16, 23, 29, 36]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_anchors_found_by_parts_are_the_anchor_regex_spans(lang):
+    g = F._grammar(lang)
+    for text in [EDGES, TRICKY_EN, TRICKY_RU, "5", "$", "million", *_real_texts()]:
+        assert F._anchor_spans(text, g, F.Folded(text)) == [m.span() for m in g.anchor.finditer(text)], text[:40]
+    assert F._anchor_spans("İstanbul 5", g, F.Folded("İstanbul 5")) is None     # not folded: the caller scans
