@@ -189,3 +189,15 @@ def test_a_weak_term_counts_only_when_repeated_or_beside_another_term_of_the_the
 ])
 def test_freight_and_transit_count_as_trade(text, lang):
     assert "trade" in {t for _, _, t, _ in load_lexicon().match(text, lang)}
+
+
+def test_traffic_at_a_border_is_not_machinery_but_a_truck_plant_is():
+    lex = load_lexicon()
+
+    def themes(text, lang):
+        return {t for _, _, t, _ in lex.match(text, lang)}
+
+    assert "machinery" not in themes("The president said trucks now cross the border in minutes rather than hours.", "en")
+    assert "machinery" not in themes("Пропускная способность пункта — до 2 тыс. грузовиков в сутки.", "ru")
+    assert "machinery" in themes("The plant in Kostanay assembles MAZ trucks; its trucks sell across Central Asia.", "en")
+    assert "machinery" in themes("Завод будет собирать грузовики и автобусы.", "ru")
