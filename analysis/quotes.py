@@ -25,12 +25,13 @@ language pack of the article (``analysis/data/lang/<code>/cues.yml`` and
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .roster import Person, Roster, load_roster, morphology, name_tokens, surnames_match
+from .roster import Person, Roster, _name_tokens, load_roster, morphology, name_tokens, surnames_match
 from .corpus import article_year
 from .text import abbreviations, paragraphs, sentences
 from .transcripts import Turn, byline_paragraph, transcript_turns
@@ -59,6 +60,8 @@ class Span:
     pre_start: int = 0
     end_para: int = -1         # paragraph where it closes (a quote broken by a hard line break closes later)
     dash: bool = False         # dialogue speech opened by a dash, or a part split off by a dash attribution
+    # (start, end, open_at) -> (number of words, a name in marks): asked by the context and the kind of a span
+    _facts: tuple = field(default=(), repr=False, compare=False)
 
     def __post_init__(self):
         if self.end_para < 0:
@@ -294,8 +297,8 @@ def _context(text: str, spans: list[Span], paras, institutions: set[str] = froze
     for k in range(len(spans) - 1, -1, -1):
         o = spans[k]
         next_open[k] = first_after.get(o.end_para)
-        if not (_words(text[o.start:o.end]) <= 3 and _looks_title(text[o.start:o.end])) and \
-                not _named_thing(text, o, institutions):
+        n_words, named = _span_facts(text, o, institutions)
+        if not (n_words <= 3 and _looks_title(text[o.start:o.end])) and not named:
             first_after[o.para] = min(o.open_at, first_after.get(o.para, o.open_at))
     last_close: dict[int, int] = {}
     for k, s in enumerate(spans):
@@ -330,11 +333,20 @@ def _unquoted(gap: str) -> str:
     return _NAME_IN_MARKS.sub("name", gap) if len(gap) < 200 else gap
 
 
-def _named_thing(text: str, s: Span, institutions: set[str]) -> bool:
+def _span_facts(text: str, s: Span, institutions: set[str]) -> tuple:
+    """(words in the span, `_named_thing`), kept on the span while its bounds stay the same."""
+    key = (s.start, s.end, s.open_at)
+    if not s._facts or s._facts[0] != key:
+        n = _words(text[s.start:s.end])
+        s._facts = (key, n, _named_thing(text, s, institutions, n))
+    return s._facts[1:]
+
+
+def _named_thing(text: str, s: Span, institutions: set[str], n_words: int | None = None) -> bool:
     """A short quoted name right after an organisation word or a legal form (ТОО «КазАвтоПром», the company
     “MAZ”, АО «Қазақстан темір жолы»): the name of a body, never a statement."""
     inner = text[s.start:s.end]
-    if _words(inner) > 5 or _CLAUSE_END.search(inner):
+    if (_words(inner) if n_words is None else n_words) > 5 or _CLAUSE_END.search(inner):
         return False
     before = _WORD_BEFORE.search(text[max(0, s.open_at - 40):s.open_at])
     if before is None:
@@ -374,13 +386,13 @@ def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | Non
     inner = text[s.start:s.end]
     if s.continued or s.dash:
         return "direct"
-    if _named_thing(text, s, institutions):
+    n, named = _span_facts(text, s, institutions)
+    if named:
         return "title"
     pre = s.pre.strip()
     intro_re = intro_re or re.compile(r"(?:" + cue_re.pattern + r")\s*$", re.I)
     intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(intro_re.search(pre))
-    n = _words(inner)
-    if intro and n >= 2 and not (_looks_title(inner) and n <= 5 and pre != "" and not pre.endswith(":")):
+    if intro and n >= 2 and not (n <= 5 and _looks_title(inner) and pre != "" and not pre.endswith(":")):
         # a short lower-case phrase is a fragment, unless an attribution clause ends with a comma before it
         # (По словам министра, «…» / Как отметил Х, «…»)
         if inner[:1].islower() and pre and not pre.endswith(":") and n < 6 and not (
@@ -422,6 +434,8 @@ class ArticlePeople:
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""             # the article
     sentence_starts: list[int] = field(default_factory=list)
+    # answers about a surname, each valid while the article's persons stay as many (they only grow)
+    _owners: dict = field(default_factory=dict, repr=False, compare=False)
 
     def starts_sentence(self, at: int) -> bool:
         """True when a sentence of the article starts at `at` (abbreviations and initials do not end one)."""
@@ -446,15 +460,27 @@ class ArticlePeople:
             self.persons[key].setdefault("role_words", set()).update(words)
 
     def surname_owner(self, token: str) -> str | None:
-        tok = name_tokens(token)
+        tok = _name_tokens(token)
         if not tok:
             return None
+        memo_key = ("owner", tok[-1], len(self.persons))
+        if memo_key in self._owners:
+            return self._owners[memo_key]
         # the family name is usually last (Serik Akhmetov) but first in some names (Xi Jinping)
         known = self.name_tokens()
         hits = [k for k, toks in known if toks and surnames_match(toks[-1], tok[-1])]
         if not hits:
             hits = [k for k, toks in known if len(toks) > 1 and toks[0] == tok[-1]]
-        return hits[-1] if len(set(hits)) == 1 else None
+        found = self._owners[memo_key] = hits[-1] if len(set(hits)) == 1 else None
+        return found
+
+    def full_name_with_surname(self, surname: str) -> str | None:
+        """The one person of the article whose last name is exactly this folded word, if only one."""
+        memo_key = ("surname", surname, len(self.persons))
+        if memo_key not in self._owners:
+            hits = {k for k, toks in self.name_tokens() if len(toks) > 1 and toks[-1] == surname}
+            self._owners[memo_key] = hits.pop() if len(hits) == 1 else None
+        return self._owners[memo_key]
 
 
 _MEMO_SIZE = 1 << 16
@@ -477,6 +503,90 @@ _APPOSITION_LEAD = {(lead, k): re.compile(r",\s+%s(?:[^\W\d_][\w’'-]*\s+){%d}"
 _POSSESSIVE = re.compile(r"[’']s$")
 _ABBREVIATION = re.compile(r"[^\W\d_a-zа-яё]{2}")   # two capitals in a row: MAZ, BelTA, KTZ (not McDonald)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _case_unsafe_chars() -> str:
+    """A character class of the letters whose lower case is not what ``re.I`` compares: more than one
+    character (İ), a form that depends on the letters around it (Σ), or a letter ``re.I`` takes for
+    another one (ſ for s, ı for i). A text without them lower-cases letter for letter as ``re.I`` reads it."""
+    out = []
+    for cp in range(0x20000):       # planes 0 and 1 hold every cased letter
+        c = chr(cp)
+        low, up = c.lower(), c.upper()
+        if low == c and up == c:
+            continue
+        if len(low) != 1 or up.lower() != low or ("a" + c).lower()[1:] != low:
+            out.append(re.escape(c))
+    return "[" + "".join(out) + "]"
+
+
+_CASE_UNSAFE = re.compile(_case_unsafe_chars())
+
+
+def _lowered(text: str) -> str | None:
+    """The text in lower case, letter for letter as ``re.I`` compares it; None when no such form exists."""
+    return None if _CASE_UNSAFE.search(text) else text.lower()
+
+
+class _PhraseFinder:
+    """The matches of a case-insensitive regex over a whole text, tried only where one of its phrases
+    can begin.
+
+    `regex` matches one of `phrases` (written in lower case; a space inside a phrase may stand for a
+    longer gap, so only the words up to the first space are looked for). An Aho-Corasick automaton
+    finds those first words in the lower-cased text in one pass; the regex is tried at each place,
+    in text order, exactly as ``regex.finditer`` would meet them, so the matches are the same. A text
+    with a letter whose lower case ``re.I`` reads otherwise (`_CASE_UNSAFE`) is scanned with the
+    regex alone.
+    """
+
+    def __init__(self, regex: re.Pattern, phrases):
+        self.regex = regex
+        heads = {p.lower().split(" ")[0] for p in phrases}
+        self.automaton = None
+        if heads and all(heads) and not any(_CASE_UNSAFE.search(h) for h in heads):
+            import ahocorasick
+            self.automaton = ahocorasick.Automaton()
+            for h in heads:
+                self.automaton.add_word(h, len(h))
+            self.automaton.make_automaton()
+        # every match opens with \b before a word character: a word character just before a place rules it out
+        self.bounded = regex.pattern.startswith(r"\b") and all(h[0].isalnum() or h[0] == "_" for h in heads)
+
+    def places(self, text: str, lowered: str | None = None) -> list[int] | None:
+        """Sorted offsets where a phrase's first word stands (inside words too); None: no fast path for this text.
+
+        `lowered` is `lowered(text)` when the caller has it already."""
+        if self.automaton is None:
+            return None
+        if lowered is None:
+            lowered = _lowered(text)
+            if lowered is None:
+                return None
+        return sorted({end - n + 1 for end, n in self.automaton.iter(lowered)})
+
+    def finditer(self, text: str, places: list[int] | None = None, lowered: str | None = None) -> list[re.Match]:
+        """``regex.finditer(text)`` as a list; `places` as `places(text)` gave them, if known."""
+        if places is None:
+            places = self.places(text, lowered)
+            if places is None:
+                return list(self.regex.finditer(text))
+        out: list[re.Match] = []
+        last = 0
+        match = self.regex.match
+        bounded = self.bounded
+        for s in places:
+            if s < last:
+                continue
+            if bounded and s:
+                c = text[s - 1]
+                if c.isalnum() or c == "_":
+                    continue
+            m = match(text, s)
+            if m is not None:
+                out.append(m)
+                last = m.end()
+        return out
 
 
 def _trie_pattern(phrases, gap: str) -> str:
@@ -518,6 +628,9 @@ class Annotator:
         self.intro_re = re.compile(r"(?:" + self.cue_re.pattern + r")" + (rf"(?:,?\s+(?:{that}))?" if that else "")
                                    + r"\s*$", re.I)
         self.pronoun_re = re.compile(r"\b(" + "|".join(map(re.escape, v.pronouns)) + r")\b", re.I)
+        self._roles = _PhraseFinder(self.role_re, v.role_forms)
+        self._pronouns = _PhraseFinder(self.pronoun_re, v.pronouns)
+        self._role_places: list[int] | None = None     # where a role can begin in the current article
         self.country_words = set(v.countries)
         self.not_names = v.not_names
         self.morph = morphology(self.lang)
@@ -541,6 +654,8 @@ class Annotator:
         # per-word answers, the same in every article (bounded: cleared when full)
         self._title_word_memo: dict[str, bool] = {}
         self._not_name_memo: dict[str, bool] = {}
+        self._lone_memo: dict[str, bool] = {}      # a one-word run that cannot hold a name
+        self._country_memo: dict[str, bool] = {}
 
     def normalise(self, word: str) -> str:
         return self._normalise(word)
@@ -573,20 +688,31 @@ class Annotator:
         """All person mentions outside quotes, in text order."""
         people = ArticlePeople(self.roster, year, text=text, sentence_starts=[sp.start for sp in sentences(text)])
         inside = _Intervals(quoted)
+        lowered = _lowered(text)
+        self._role_places = self._roles.places(text, lowered) if lowered is not None else None
         self._lower_words = None     # words the article writes in lower case: found when first needed
         self._lower_text = text
         mentions: list[Mention] = []
         # capitalised runs (names, with titles before them)
-        for run_start, run in _capitalised_runs(text):
-            if " " not in run and "\t" not in run and (self._not_name(run) or self._is_title_word(run)):
-                continue     # one word that cannot be a name ("The", "Minister"): nothing to find
+        lone = self._lone_memo
+        for m in _RUN.finditer(text):
+            run = m.group("run")
+            if " " not in run and "\t" not in run:
+                skip = lone.get(run)
+                if skip is None:
+                    if len(lone) >= _MEMO_SIZE:
+                        lone.clear()
+                    skip = lone[run] = self._not_name(run) or self._is_title_word(run)
+                if skip:
+                    continue     # one word that cannot be a name ("The", "Minister"): nothing to find
+            run_start = m.start("run")
             if not inside.contains(run_start):
                 self._names_in_run(text, run_start, run, people, mentions)
         named = _Intervals([(x.start, x.end) for x in mentions])   # names found so far, in text order
         for m in self._title_mentions(text):
             if not inside.contains(m.start) and not named.overlaps(m.start, m.end):
                 mentions.append(m)
-        for m in self.pronoun_re.finditer(text):
+        for m in self._pronouns.finditer(text, lowered=lowered):
             if not inside.contains(m.start()):
                 mentions.append(Mention(m.start(), m.end(), m.group(), None, "pronoun"))
         mentions.sort(key=lambda x: x.start)
@@ -738,11 +864,10 @@ class Annotator:
     @staticmethod
     def _article_surname(surface: str, people: ArticlePeople) -> str | None:
         """The person of the article whose last name is exactly this word (folded), if only one."""
-        tok = name_tokens(surface)
+        tok = _name_tokens(surface)
         if len(tok) != 1:
             return None
-        hits = {k for k, toks in people.name_tokens() if len(toks) > 1 and toks[-1] == tok[0]}
-        return hits.pop() if len(hits) == 1 else None
+        return people.full_name_with_surname(tok[0])
 
     def _not_name(self, tok: str) -> bool:
         """Words that never belong to a person's name: stop words, institutions, abbreviations (MAZ, BelTA)."""
@@ -753,6 +878,16 @@ class Annotator:
             low = tok.lower()
             known = self._not_name_memo[tok] = (low in self.not_names or low in self.vocab.institutions
                                                  or _ABBREVIATION.search(tok) is not None)
+        return known
+
+    def _country_or_body(self, tok: str) -> bool:
+        """A word of a country (Kazakhstan's, Belarusian) or of an institution: no part of a person's name."""
+        known = self._country_memo.get(tok)
+        if known is None:
+            if len(self._country_memo) >= _MEMO_SIZE:
+                self._country_memo.clear()
+            known = self._country_memo[tok] = (" ".join(name_tokens(_POSSESSIVE.sub("", tok))) in self.country_words
+                                               or tok.lower() in self.vocab.institutions)
         return known
 
     def _bind_more_roles(self, phrase: str, key: str, first: str | None, country: str | None,
@@ -791,6 +926,10 @@ class Annotator:
 
     def _role_before(self, text: str, at: int) -> re.Match | None:
         """A role a few words before a name, with nothing but words between ("trade minister of X Ivan Petrov")."""
+        places = self._role_places
+        if places is not None and self._lower_text is text and \
+                bisect.bisect_left(places, at - 90) == bisect.bisect_left(places, at):
+            return None     # no role begins in the window
         window = text[max(0, at - 90):at]
         last = None
         for m in self.role_re.finditer(window):
@@ -834,13 +973,12 @@ class Annotator:
                     self.cue_re.match(text[e:e + 40].lstrip(" ,")) or self._cue_just_before(text[max(0, s - 40):s])):
                 return surface, False
             return None, False
-        if any(" ".join(name_tokens(_POSSESSIVE.sub("", t))) in self.country_words or t.lower() in self.vocab.institutions
-               for t in toks):
+        if any(self._country_or_body(t) for t in toks):
             return None, False
         after = text[e:e + 60]
         before = text[max(0, s - 40):s]
         appositive = False
-        for k in range(4):   # "Maria Lopez, CEO of TradeCo" / ", the Kazakh Foreign Minister" / ", a deputy minister"
+        for k in range(4 if after.startswith(",") else 0):   # "Maria Lopez, CEO of TradeCo" / ", the Kazakh Foreign Minister" / ", a deputy minister"
             for lead in (r"", r"[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+"):
                 m = _APPOSITION_LEAD[lead, k].match(after)
                 if m and self.role_re.match(after[m.end():]):
@@ -874,7 +1012,8 @@ class Annotator:
 
     # ---- titles
     def _title_mentions(self, text: str):
-        for m in self.role_re.finditer(text):
+        places = self._role_places if self._lower_text is text else None
+        for m in self._roles.finditer(text, places):
             s, e = m.start(), m.end()
             # "the Belarusian leader", "Kazakhstan's Prime Minister": a country word before the role belongs
             # to the title; any other capitalised word ("Trade Minister") only after "the"
@@ -1589,7 +1728,9 @@ def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticleP
 def _headline_echoes(text: str, spans: list[Span]) -> None:
     """A quote in the headline that the body quotes in full is an echo, not a second statement."""
     def norm(s: Span) -> str:
-        return " ".join(re.findall(r"\w+", text[s.start:s.end].lower()))
+        return " ".join(_WORD_RUN.findall(text[s.start:s.end].lower()))
+    if not any(s.para == 0 and s.kind == "direct" for s in spans):
+        return
     body = [norm(s) for s in spans if s.para > 0 and s.kind == "direct"]
     for s in spans:
         if s.para == 0 and s.kind == "direct":

@@ -177,10 +177,16 @@ class Roster:
     description: str = ""          # which roster files were used, for the briefing's methodology
 
     def match_name(self, name: str) -> Person | None:
-        cache = self.__dict__.setdefault("_match_cache", {})
-        if name not in cache:
-            cache[name] = self._match_name(name)
-        return cache[name]
+        cache = self.__dict__.get("_match_cache")
+        if cache is None:
+            cache = self.__dict__["_match_cache"] = {}
+        try:
+            return cache[name]
+        except KeyError:
+            if len(cache) >= _MEMO_SIZE:
+                cache.clear()
+            found = cache[name] = self._match_name(name)
+            return found
 
     def _match_name(self, name: str) -> Person | None:
         """The roster person a written name refers to, or None.
@@ -231,7 +237,13 @@ class Roster:
         return load_vocabulary(lang or "en")
 
     def get(self, name: str) -> Person | None:
-        return next((p for p in self.people if p.name == name), None)
+        index = self.__dict__.get("_by_name")
+        if index is None or index[0] is not self.people or index[1] != len(self.people):
+            by_name: dict[str, Person] = {}
+            for p in self.people:
+                by_name.setdefault(p.name, p)
+            index = self.__dict__["_by_name"] = (self.people, len(self.people), by_name)
+        return index[2].get(name)
 
 
 def _qualifiers_agree(a: set[str], b: frozenset) -> bool:

@@ -119,11 +119,15 @@ def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
             k = _SPACES.match(text, e, p1).end()     # the first character after the space
             if k == p1 or not (text[k].isupper() or text[k].isdigit() or text[k] in "\"“«„‘'("):
                 continue
-            word = _LAST_WORD.search(text, max(s, m.start() - 40), m.start() + 1)
-            if m.group().startswith(".") and word:
-                token = word.group(1).rstrip(".").lower()
-                if token in abbrev or (len(token) == 1 and token.isalpha()):
-                    continue
+            if text[m.start()] == ".":
+                # the word the stop ends: only the last space-separated chunk can hold it (a regex
+                # search over the whole window would try every start in it)
+                chunk = text[max(s, m.start() - 40):m.start() + 1].rsplit(None, 1)[-1]
+                word = _LAST_WORD.search(chunk)
+                if word:
+                    token = word.group(1).rstrip(".").lower()
+                    if token in abbrev or (len(token) == 1 and token.isalpha()):
+                        continue
             out.append(_trimmed(text, s, e))
             s = e
         if text[s:p1].strip():
@@ -132,11 +136,11 @@ def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
 
 
 def _trimmed(text: str, s: int, e: int) -> Span:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return Span(s, e, text[s:e])
+    part = text[s:e]
+    body = part.strip()
+    if len(body) != len(part):
+        s += len(part) - len(part.lstrip())
+    return Span(s, s + len(body), body)
 
 
 def fold(text: str) -> str:

@@ -307,3 +307,29 @@ def test_a_role_before_another_name_in_the_sentence_is_not_that_names_role():
           '«Наши регионы должны торговать напрямую», — подчеркнул дипломат.\n')
     q = quotes_in_text(ru, "r", lang="ru")
     assert q.loc[0, "speaker"] == "Тимур Расулов"
+
+
+def _texts_with_every_case():
+    from conftest import ROOT
+    files = [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests" / "dev" / "quotes_en").glob("*.txt"),
+             *(ROOT / "tests" / "dev" / "quotes_real_ru").glob("*.txt")]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(files)]
+    # letters whose lower case re.I reads otherwise: a dotted capital I, a long s, a capital sigma
+    return texts + [t.replace("I", "İ", 3) for t in texts[:3]] + ["Σ the head of ſtate said he would come. " + texts[0]]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_roles_and_pronouns_are_found_where_their_regular_expressions_find_them(lang):
+    from analysis.quotes import Annotator
+    ann = Annotator(load_roster()).for_language(lang)
+    for text in _texts_with_every_case():
+        for finder in (ann._roles, ann._pronouns):
+            assert [m.span() for m in finder.finditer(text)] == [m.span() for m in finder.regex.finditer(text)]
+
+
+def test_a_dotted_capital_i_does_not_move_titles_or_speakers():
+    t = ("Azerbaijani President İlham Aliyev met the Kazakh president in Baku.\n"
+         "“We will build the corridor together,” the Azerbaijani president said.\n")
+    q = quotes_in_text(t, "a", load_roster(), 2025)
+    assert q.iloc[0]["speaker"] == "İlham Aliyev"
+    assert q.iloc[0]["speaker_mention"] == "the Azerbaijani president"

@@ -23,3 +23,11 @@ def test_an_abbreviation_of_any_pack_does_not_end_a_sentence():
         "Экспорт составил 5 млн долл. США за год.", "Это рекорд."]
     # a word that is not an abbreviation ends the sentence
     assert texts("Trade grew by a third. Exports rose.") == ["Trade grew by a third.", "Exports rose."]
+
+
+def test_an_abbreviation_after_a_bracket_or_a_quote_mark_does_not_end_a_sentence():
+    assert texts("Talks with (U.S. officials) went well. They agreed.") == [
+        "Talks with (U.S. officials) went well.", "They agreed."]
+    assert texts("He wrote to “Mr. Smith” at once. He agreed.") == ["He wrote to “Mr. Smith” at once.", "He agreed."]
+    assert texts("  Trade grew.   Exports rose.  ") == ["Trade grew.", "Exports rose."]
+    assert [(sp.start, sp.end) for sp in sentences("  Trade grew.   Exports rose.  ")] == [(2, 13), (16, 29)]
