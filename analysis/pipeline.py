@@ -296,6 +296,95 @@ def _extract_batch(token: str, code: str, roster, lexicon, rates: dict, items: l
             for key, aid, text, n, year, language in items]
 
 
+def _table_columns() -> dict[str, list[str]]:
+    from .figures import FIGURE_COLUMNS, QUANTITY_COLUMNS
+    from .quotes import QUOTE_COLUMNS
+    from .themes import MENTION_COLUMNS, THEME_COLUMNS
+    return {"quotes": QUOTE_COLUMNS, "figures": FIGURE_COLUMNS, "quantities": QUANTITY_COLUMNS,
+            "theme_mentions": MENTION_COLUMNS, "themes": THEME_COLUMNS}
+
+
+class _Batch:
+    """The rows of a batch of articles as columns: what a worker sends back to the client.
+
+    Built in the worker from `_extract_batch`'s (key, rows) pairs: per table,
+    the number of rows of each article and one list per column; a column of
+    text only (no missing value) travels as an Arrow string array, the form
+    the client's table keeps it in, so the client neither unpickles a dict
+    per row nor converts the strings itself. A table whose rows do not all
+    have every column travels as rows (`rows`), to be built as before.
+    """
+
+    def __init__(self, parts: list[tuple[str, dict | None]]):
+        import pyarrow as pa
+        done = [(k, p) for k, p in parts if p is not None]
+        self.keys = [k for k, _ in done]
+        self.timed_out = [k for k, p in parts if p is None]
+        self.counts: dict[str, list[int]] = {}
+        self.columns: dict[str, dict | None] = {}
+        self.rows: dict[str, list[dict]] = {}
+        for t, names in _table_columns().items():
+            self.counts[t] = [len(p[t]) for _, p in done]
+            rows = [r for _, p in done for r in p[t]]
+            try:
+                cols = {c: [r[c] for r in rows] for c in names}
+            except KeyError:
+                self.columns[t], self.rows[t] = None, rows
+                continue
+            for c, values in cols.items():
+                if values and type(values[0]) is str:
+                    try:
+                        arr = pa.array(values, type=pa.large_string())
+                    except (pa.ArrowException, TypeError, ValueError):
+                        continue
+                    if arr.null_count == 0:
+                        cols[c] = arr
+            self.columns[t] = cols
+
+    def articles(self) -> list[tuple[str, dict | None]]:
+        """The (key, rows) pairs the batch was made of (rows as `extract_article` returns them)."""
+        out: list[tuple[str, dict | None]] = [(k, {}) for k in self.keys]
+        for t in TABLES:
+            if self.columns[t] is None:
+                rows = self.rows[t]
+            else:
+                cols = {c: v.to_pylist() if not isinstance(v, list) else v for c, v in self.columns[t].items()}
+                rows = [dict(zip(cols, values)) for values in zip(*cols.values())]
+            at = 0
+            for (_, part), n in zip(out, self.counts[t]):
+                part[t] = rows[at:at + n]
+                at += n
+        return out + [(k, None) for k in self.timed_out]
+
+
+def _extract_columns(token: str, code: str, roster, lexicon, rates: dict, items: list) -> _Batch:
+    """`_extract_batch`, its rows sent back as columns (`_Batch`)."""
+    return _Batch(_extract_batch(token, code, roster, lexicon, rates, items))
+
+
+def _frame_columns(batches: list[_Batch], table: str):
+    """The rows of `table` in `batches` (in that order) as one mapping of columns, or a list of row dicts
+    when some batch sent that table as rows; and the cache key of each row."""
+    import pyarrow as pa
+    keys = [k for b in batches for k, n in zip(b.keys, b.counts[table]) for _ in range(n)]
+    if not keys:
+        return [], keys
+    if any(b.columns[table] is None for b in batches):
+        return [r for b in batches for _, part in b.articles() if part is not None for r in part[table]], keys
+    names = _table_columns()[table]
+    out = {}
+    for c in names:
+        chunks = [x for b in batches if not (isinstance(x := b.columns[table][c], list) and not x)]
+        if chunks and isinstance(_STR, pd.StringDtype) and all(not isinstance(x, list) for x in chunks):
+            out[c] = pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=pa.large_string()), dtype=_STR)
+        else:
+            out[c] = [v for x in chunks for v in (x if isinstance(x, list) else x.to_pylist())]
+    return out, keys
+
+
+_STR = pd.Series(["x"]).dtype      # pandas' default dtype for text: what a column of strings becomes
+
+
 class WorkerMismatch(RuntimeError):
     """A worker's briefing code or data differ from the client's."""
 
@@ -378,7 +467,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
             if own:
                 stream = _Stream((fp, corpus_key, cached, done, have), jobs, roster, lexicon, rates)
             try:
-                parts = stream.collect(todo, progress=progress)
+                parts = stream.collect(todo, progress=progress, columns=True)
             finally:
                 if own:
                     stream.close()
@@ -392,21 +481,23 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
             parts = [(key, extract_within_budget(budget, aid, text, n, year, roster, ann, lexicon, rates, language))
                      for key, aid, text, n, year, language in items]
         ids = {t[0]: t[1] for t in todo}
-        kept = []
-        for key, part in parts:
-            if part is None:             # over its time budget: reported, skipped, never cached as done
-                timed_out.add(key)
-                log.warning("skipped %s: extraction took longer than %g s", ids[key], article_budget())
-                if problems is not None:
-                    problems.append({"file": ids[key], "action": "skipped",
-                                     "problem": f"extraction took longer than the {article_budget():g} s budget "
-                                                "per article (BRIEFING_ARTICLE_SECONDS); nothing extracted"})
-                continue
-            kept.append((key, part))
-        parts = kept
-        for t in TABLES:        # one column of keys per table, beside the rows (no per-row update)
-            fresh_rows[t] = [row for _, part in parts for row in part[t]]
-            fresh_keys[t] = [key for key, part in parts for _ in part[t]]
+        batches = parts if parts and isinstance(parts[0], _Batch) else None   # from workers: rows as columns
+        late = [k for b in batches for k in b.timed_out] if batches else [k for k, part in parts if part is None]
+        for key in late:             # over its time budget: reported, skipped, never cached as done
+            timed_out.add(key)
+            log.warning("skipped %s: extraction took longer than %g s", ids[key], article_budget())
+            if problems is not None:
+                problems.append({"file": ids[key], "action": "skipped",
+                                 "problem": f"extraction took longer than the {article_budget():g} s budget "
+                                            "per article (BRIEFING_ARTICLE_SECONDS); nothing extracted"})
+        if batches:
+            for t in TABLES:
+                fresh_rows[t], fresh_keys[t] = _frame_columns(batches, t)
+        else:
+            parts = [(key, part) for key, part in parts if part is not None]
+            for t in TABLES:        # one column of keys per table, beside the rows (no per-row update)
+                fresh_rows[t] = [row for _, part in parts for row in part[t]]
+                fresh_keys[t] = [key for key, part in parts for _ in part[t]]
     builders = {"quotes": lambda r: pd.DataFrame(r, columns=QUOTE_COLUMNS),
                 "figures": _figure_frame,
                 "quantities": _quantity_frame,
@@ -508,11 +599,13 @@ class _Stream:
 
     def _submit(self, batch: list) -> None:
         self.sent.update(t[0] for t in batch)
-        self.futures.append(self.pool.submit(_extract_batch, self.prepared[0], self.code, self.roster, self.lexicon,
+        self.futures.append(self.pool.submit(_extract_columns, self.prepared[0], self.code, self.roster, self.lexicon,
                                              self.rates, batch))
 
-    def collect(self, todo: list, progress: bool = False) -> list[tuple[str, dict | None]]:
-        """(key, rows) of every item of `todo`, in its order; items not sent yet are sent now."""
+    def collect(self, todo: list, progress: bool = False, columns: bool = False) -> list:
+        """(key, rows) of every item of `todo`, in its order; items not sent yet are sent now.
+
+        With `columns`, the workers' batches (`_Batch`) as they came, in the order they were sent."""
         if self.pool is None:
             self._start()
         self.pending = []
@@ -523,10 +616,11 @@ class _Stream:
         if progress:
             from tqdm import tqdm
             futures = tqdm(futures, desc="extracting", unit="batch", leave=False)
-        got = {}
-        for fut in futures:
-            got.update(fut.result())
+        batches = [fut.result() for fut in futures]
         self.futures = []
+        if columns:
+            return batches
+        got = dict(p for b in batches for p in b.articles())
         return [(t[0], got[t[0]]) for t in todo]
 
     def close(self) -> None:
@@ -539,8 +633,9 @@ CONNECT_TIMEOUT = "20s"     # how long to wait for a remote Dask scheduler
 
 
 def _extract_on_dask(todo: list, scheduler: str, roster, lexicon, rates: dict, *, jobs: int = 1,
-                     progress: bool = False, token: str = "") -> list[tuple[str, dict]]:
-    """Per-article extraction on a Dask cluster, in batches sized for it; results in `todo` order.
+                     progress: bool = False, token: str = "") -> list["_Batch"]:
+    """Per-article extraction on a Dask cluster, in batches sized for it; the batches' results
+    (`_Batch`, rows as columns) in `todo` order.
 
     A few batches per worker thread are in flight at a time, so the client
     never holds more than a window of article texts on the wire.
@@ -578,7 +673,7 @@ def _extract_on_dask(todo: list, scheduler: str, roster, lexicon, rates: dict, *
         [roster_f, lexicon_f] = client.scatter([roster, lexicon], broadcast=True)
 
         def submit(i):
-            return client.submit(_extract_batch, token, code, roster_f, lexicon_f, rates, batches[i],
+            return client.submit(_extract_columns, token, code, roster_f, lexicon_f, rates, batches[i],
                                  key=f"briefing-batch-{token}-{i}", pure=False)
 
         results: list = [None] * len(batches)
@@ -606,7 +701,7 @@ def _extract_on_dask(todo: list, scheduler: str, roster, lexicon, rates: dict, *
                 nxt += 1
         if bar:
             bar.close()
-    return [p for batch in results for p in batch]
+    return results
 
 
 def batch_size(n_articles: int, threads: int) -> int:
