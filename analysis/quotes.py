@@ -1311,10 +1311,58 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
         body = _fuller_organisation(text, at, toks[last].group(), "", ann)
         if len(body.split()) >= 3:
             phrase = body
+    if not any(c.isupper() for c in phrase):
+        # a generic word for a body named before ("сообщили в ведомстве", "в сообщении компании"): that body
+        generic = next((w for w in reversed(_NAME_TOKEN.findall(phrase)) if _bare(w) in ann.vocab.referring_bodies), None)
+        if generic is not None:                   # "пресс-служба компании": the company's
+            phrase = _antecedent_body(text, at, _bare(generic), ann) or phrase
     mention = words[:toks[last].end()].strip(" ,.-–—")
     if len(mention) > len(phrase) + 12:
         mention = words[toks[first].start():toks[last].end()]
     return Attribution(phrase, mention, False, "organization")
+
+
+_QUOTED_NAME = re.compile(r" ?[«“„\"]([^«»“”„\"\n.!?]{1,40}(?:[«“„\"][^«»“”„\"\n.!?]{1,40})?)[»”“\"]")
+
+
+def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | None:
+    """The body a generic word refers back to: the nearest name before `at` built on one of the head words the
+    pack's `referring_bodies` allows for that word ("в ведомстве" after "в пресс-службе Минфина": Минфин; "в
+    сообщении компании" after "АО «НАК «Казатомпром»": Казатомпром). None when the pack has no such word
+    or the article names no such body in the 4,000 characters before."""
+    heads = ann.vocab.referring_bodies.get(word)
+    if not heads:
+        return None
+    window = text[max(0, at - 4000):at]
+    toks = list(_NAME_TOKEN.finditer(window))
+    joiners = set(ann.joiners or ())
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        if _bare(t.group()) not in heads:
+            continue
+        named = (t.group()[0].islower() or t.group().isupper() or _bare(t.group()) in ann.vocab.referring_bodies) \
+            and _QUOTED_NAME.match(window, t.end())
+        if named:       # компания «Казатомпром», АО «KEGOC», the company “MAZ” (not "Минфина «Курсиву» пояснили")
+            return " ".join(re.sub(r"[«»“”„\"]", " ", named.group(1)).split())
+        if not t.group()[0].isupper():
+            continue                                # the generic word itself, or another like it
+        last = i
+        while last + 1 < len(toks) and last - i < 8:
+            gap, nxt = window[toks[last].end():toks[last + 1].start()], toks[last + 1].group()
+            if gap != " ":
+                break
+            low = nxt.lower()
+            if low in joiners or ann.vocab.country_of(nxt) or (nxt[0].isupper() and (
+                    _bare(nxt) in ann.vocab.institutions or toks[last].group().lower() in joiners)) \
+                    or (nxt[0].islower() and ann.morph is not None and ann.morph.genitive(nxt)):
+                last += 1
+            else:
+                break
+        while last > i and toks[last].group().lower() in joiners:
+            last -= 1
+        phrase = window[t.start():toks[last].end()]
+        return ann.morph.nominative_phrase(phrase) if ann.morph is not None else phrase
+    return None
 
 
 def _bare(word: str) -> str:

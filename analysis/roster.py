@@ -118,6 +118,9 @@ class Vocabulary:
     complementizers: list[str] = field(default_factory=list)   # "said that “…”": words between a cue and its quote
     document_pronouns: set[str] = field(default_factory=set)   # "…,” it reads: a document named just before
     person_nouns: set[str] = field(default_factory=set)   # nouns for people that are no office (member, farmer)
+    # a generic word for a body named before ("в ведомстве", "the company") -> the head words that body's name
+    # may be built on (министерство, МИД; company, JSC), every form
+    referring_bodies: dict[str, set[str]] = field(default_factory=dict)
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -404,7 +407,8 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check = Checker(cues_path)
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
-                                     "joiners", "complementizers", "document_pronouns", "person_nouns"},
+                                     "joiners", "complementizers", "document_pronouns", "person_nouns",
+                                     "referring_bodies"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
     forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
@@ -433,6 +437,11 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                     countries.setdefault(" ".join(name_tokens(f)), country)
     lower = lambda key: {w.lower() for w in check.texts(data.get(key), key)}  # noqa: E731
     institutions = {f.lower() for w in lower("institutions") for f in forms(w)}
+    referring: dict[str, set[str]] = {}
+    for word, heads in check.mapping(data.get("referring_bodies") or {}, "referring_bodies").items():
+        allowed = {f.lower() for h in check.texts(heads, f"referring_bodies.{word}", optional=False) for f in forms(h)}
+        for f in forms(str(word)):
+            referring.setdefault(f.lower(), set()).update(allowed)
     return Vocabulary(cues=cues, roles=roles, role_forms=sorted(role_forms), pronouns=pronouns, countries=countries,
                       institutions=institutions, cluster_threshold=_cluster_threshold(),
                       not_names=lower("not_names"), object_markers=check.texts(data.get("object_markers"), "object_markers"),
@@ -445,7 +454,8 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       joiners=[w.lower() for w in check.texts(data.get("joiners"), "joiners")],
                       complementizers=check.texts(data.get("complementizers"), "complementizers"),
                       document_pronouns=lower("document_pronouns"),
-                      person_nouns={f.lower() for w in lower("person_nouns") for f in forms(w)}, lang=p.code)
+                      person_nouns={f.lower() for w in lower("person_nouns") for f in forms(w)},
+                      referring_bodies=referring, lang=p.code)
 
 
 @lru_cache(maxsize=1)
