@@ -110,19 +110,98 @@ class Vocab:
 
     def alt(self, phrases) -> str:
         """Regex alternation of phrases, each word standing for all its forms, longest phrase first."""
-        out = []
+        pieces = []
         for p in sorted(set(phrases), key=len, reverse=True):
-            words = p.split()
-            parts = []
-            for w in words:
+            choices = []
+            for w in p.split():
                 fs = self.forms.get(w.lower(), [w])
-                parts.append(re.escape(fs[0]) if len(fs) == 1 else
-                             "(?:" + "|".join(re.escape(f) for f in sorted(fs, key=len, reverse=True)) + ")")
-            out.append(r"\s+".join(parts))
-        return "|".join(out) or _NEVER
+                choices.append([fs[0]] if len(fs) == 1 else sorted(fs, key=len, reverse=True))
+            pieces.append((r"\s+".join(re.escape(fs[0]) if len(fs) == 1 else
+                                        "(?:" + "|".join(re.escape(f) for f in fs) + ")" for fs in choices),
+                           _spelled(choices)))
+        return _alternation(pieces) or _NEVER
 
 
 _NEVER = "(?!x)x"       # the alternation of no phrases: matches nothing (an empty one would match everywhere)
+_TRIE_LIMIT = 20_000     # written phrases at most in one `_trie`
+
+
+def _spelled(choices: list[list[str]]) -> list[str] | None:
+    """The phrases a regex of words in a row spells, each word a choice of forms tried in the given order,
+    in the order the regex tries them ("(?:a|b)\\s+(?:c|d)": a c, a d, b c, b d); None for too many or
+    for a form with white space in it."""
+    n = 1
+    for fs in choices:
+        n *= len(fs)
+    if n > _TRIE_LIMIT or any(not f or any(c.isspace() for c in f) for fs in choices for f in fs):
+        return None
+    return [" ".join(x) for x in product(*choices)]
+
+
+def _alternation(pieces: list[tuple[str, list[str] | None]]) -> str:
+    """``regex1|regex2|...`` of (regex, the phrases it spells) in order: written as one `_trie` of all the
+    phrases when each piece spells its own, else as given."""
+    spelled: list[str] = []
+    for _, sp in pieces:
+        if sp is None or len(spelled) + len(sp) > _TRIE_LIMIT:
+            spelled = []
+            break
+        spelled += sp
+    return (_trie(spelled) if spelled else None) or "|".join(rx for rx, _ in pieces)
+
+
+def _trie(phrases: list[str]) -> str | None:
+    """The regex ``phrase1|phrase2|...`` (a space standing for ``\\s+``, matched with re.I) written as a
+    tree of shared beginnings, trying the phrases in the same order, so it matches exactly what the
+    plain alternation matches, with the same groups, but tries far fewer branches at each character.
+
+    Two phrases whose next characters differ (case aside) cannot both go on at one place in the text,
+    so only the order of phrases that go on alike matters; it is kept, and a phrase that ends where
+    others go on stays between those before it and those after it. A run of spaces goes on alike
+    only to its end (what follows it is not a space). None when a phrase does not fit that reading
+    (an empty one, a space at either end or two together, another white-space character, a
+    character whose lower case is two): the caller writes the plain alternation.
+    """
+    seqs = []
+    for p in phrases:
+        if not p or p != p.strip(" ") or "  " in p:
+            return None
+        for c in p:
+            if c != " " and (c.isspace() or len(fold(c)) != 1):
+                return None
+        seqs.append(p)
+
+    def branches(members: list[str], at: int) -> list[str]:
+        out: list[str] = []
+        run: list[str] = []
+
+        def close() -> None:
+            groups: dict[str, list[str]] = {}
+            for m in run:
+                groups.setdefault(fold(m[at]), []).append(m)
+            for ms in groups.values():
+                c = ms[0][at]
+                head = r"\s+" if c == " " else re.escape(c)
+                rest = branches(ms, at + 1)
+                if rest == [""]:
+                    out.append(head)
+                elif len(rest) == 1:         # one branch: a sequence, its own choices already grouped
+                    out.append(head + rest[0])
+                else:
+                    out.append(head + "(?:" + "|".join(rest) + ")")
+            run.clear()
+        ended = False
+        for m in members:
+            if len(m) == at:
+                if not ended:               # (a repeated phrase adds nothing: it fails as the first did)
+                    close()
+                    out.append("")
+                    ended = True
+            else:
+                run.append(m)
+        close()
+        return out
+    return "|".join(branches(seqs, 0))
 
 
 def _lexeme(kind: str):
@@ -538,7 +617,8 @@ def matches_at(rx: re.Pattern, text: str, starts: list[int]):
 
 
 def _alt(forms: list[str]) -> str:
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)) or _NEVER
+    ordered = sorted(forms, key=len, reverse=True)
+    return (_trie(ordered) if ordered else None) or "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered) or _NEVER
 
 
 def _abbrev_alt(forms: list[str]) -> str:
@@ -1530,13 +1610,14 @@ def _places(lang: str) -> Places:
                                else [written])
         if lexeme is not None and all(w.isalpha() for w in words):
             alts = [lexeme(w) for w in words]
-            out.append(r"\s+".join("(?:" + "|".join(re.escape(x) for x in sorted(a, key=len, reverse=True)) + ")"
-                                   for a in alts))
+            choices = [sorted(a, key=len, reverse=True) for a in alts]
+            out.append((r"\s+".join("(?:" + "|".join(re.escape(x) for x in c) + ")" for c in choices),
+                        _spelled(choices)))
             for w, a in zip(words, alts):
                 for x in a:
                     v.form_of.setdefault(x, w.lower())
         else:
-            out.append(re.escape(written).replace(r"\ ", r"\s+"))
+            out.append((re.escape(written).replace(r"\ ", r"\s+"), [written]))
         table[" ".join(w.lower() for w in words)] = name
 
     places = {**{k: v_ for k, v_ in countries.items()}, **(ctx.get("blocs") or {})}
@@ -1549,8 +1630,9 @@ def _places(lang: str) -> Places:
         for w in _words_of(written):
             add(name, str(w), rep_canon, rep_forms)
 
-    def rx(alts: list[str]) -> re.Pattern | None:
-        return re.compile(r"(?<![\w])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w])", re.I) if alts else None
+    def rx(alts: list[tuple[str, list[str] | None]]) -> re.Pattern | None:
+        return re.compile(r"(?<![\w])(?:" + _alternation(sorted(alts, key=lambda x: len(x[0]), reverse=True))
+                          + r")(?![\w])", re.I) if alts else None
     word_canon: dict[str, str] = {}
     word_forms: list[str] = []
     for label, written in (ctx.get("reporter_words") or {}).items():
@@ -1559,11 +1641,11 @@ def _places(lang: str) -> Places:
     rep_canon.update({f"\0{k}": val for k, val in word_canon.items()})
     return Places(rx=rx(forms), canon=canon, reporters=rx(rep_forms), reporter_canon=rep_canon,
                   reporter_words=rx(word_forms),
-                  pair_words=rx([v.alt(_words_of(ctx.get("pair_words")))]) if ctx.get("pair_words") else None,
+                  pair_words=rx([(v.alt(_words_of(ctx.get("pair_words"))), None)]) if ctx.get("pair_words") else None,
                   to_words={w.lower() for w in _words_of(ctx.get("to_words"))},
                   from_words={w.lower() for w in _words_of(ctx.get("from_words"))},
                   partner_words={w.lower() for w in _words_of(ctx.get("partner_words"))},
-                  total_words=rx([v.alt(_words_of(ctx.get("total_words")))]) if ctx.get("total_words") else None,
+                  total_words=rx([(v.alt(_words_of(ctx.get("total_words"))), None)]) if ctx.get("total_words") else None,
                   firsts=firsts_of(words=first_forms))
 
 
@@ -1612,6 +1694,11 @@ def _not_in_currency(text: str, mentions: list[_Mention], vocab: Vocab,
             return search_at(rx, text, starts, pos, endpos)
     out = []
     for m in mentions:
+        if starts is not None:
+            k = bisect.bisect_left(starts, m.start - 30)
+            if k == len(starts) or starts[k] >= m.end + 30:
+                out.append(m)          # no currency word can begin near it (nor in a word the window cuts:
+                continue               # its automaton finds the words inside others too)
         w = search(text, max(0, m.start - 30), m.end + 30)
         inside = False
         while w is not None and w.start() <= m.start:
@@ -1876,15 +1963,17 @@ def _period_grammar(lang: str) -> PeriodGrammar | None:
             n = int(f.number(n, f"period.{key}.{w}"))
             for x in (lexeme(str(w)) if lexeme and str(w).isalpha() else [str(w)]):
                 out.setdefault(x.lower(), n)
-        return out, "|".join(re.escape(x) for x in sorted(out, key=len, reverse=True))
+        ordered = sorted(out, key=len, reverse=True)
+        return out, _alternation([(re.escape(x), None if " " in x else [x]) for x in ordered])
 
     def words(key: str) -> str:
         ws = []
         for w in f.texts(spec.get(key) or [], f"period.{key}"):
-            parts = [("(?:" + "|".join(re.escape(x) for x in sorted(lexeme(p), key=len, reverse=True)) + ")")
-                     if lexeme and p.isalpha() else re.escape(p) for p in w.split()]
-            ws.append(r"\s+".join(parts))
-        return "|".join(sorted(ws, key=len, reverse=True)) or "(?!x)x"
+            choices = [sorted(lexeme(p), key=len, reverse=True) if lexeme and p.isalpha() else [p] for p in w.split()]
+            parts = [("(?:" + "|".join(re.escape(x) for x in c) + ")") if lexeme and p.isalpha() else re.escape(p)
+                     for p, c in zip(w.split(), choices)]
+            ws.append((r"\s+".join(parts), _spelled(choices)))
+        return _alternation(sorted(ws, key=lambda x: len(x[0]), reverse=True)) or "(?!x)x"
 
     months, mon = table("months")
     ordinals, ordn = table("ordinals")
@@ -2256,10 +2345,11 @@ def _qty_grammar(lang: str = "en") -> QtyGrammar | None:
     def alt(phrases: list[str]) -> str:
         out = []
         for p in sorted(set(phrases), key=len, reverse=True):
-            parts = [("(?:" + "|".join(re.escape(x) for x in sorted(lexeme(w), key=len, reverse=True)) + ")")
-                     if lexeme and w.isalpha() else re.escape(w) for w in p.split()]
-            out.append(r"\s+".join(parts))
-        return "|".join(out) or "(?!x)x"
+            choices = [sorted(lexeme(w), key=len, reverse=True) if lexeme and w.isalpha() else [w] for w in p.split()]
+            parts = [("(?:" + "|".join(re.escape(x) for x in c) + ")") if lexeme and w.isalpha() else re.escape(w)
+                     for w, c in zip(p.split(), choices)]
+            out.append((r"\s+".join(parts), _spelled(choices)))
+        return _alternation(out) or "(?!x)x"
 
     quals = {" ".join(p.lower().split()): q for q, ps in f.mapping(spec.get("qualifiers") or {}, "quantities.qualifiers").items()
              for p in f.texts(ps, f"quantities.qualifiers.{q}")}
@@ -2430,7 +2520,8 @@ def _scope_regexes() -> dict[str, re.Pattern]:
         check = Checker(path)
         for name, starts in check.mapping(p.section("scopes"), "").items():
             words.setdefault(str(name), []).extend(w.lower() for w in check.texts(starts, str(name), optional=False))
-    return {name: re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
+    return {name: re.compile(r"(?<![\w])(?:" + _alternation([(re.escape(w), None if " " in w else [w])
+                                                             for w in sorted(set(ws), key=len, reverse=True)])
                              + r")", re.I) for name, ws in words.items() if ws}
 
 

@@ -192,3 +192,39 @@ def test_anchors_found_by_parts_are_the_anchor_regex_spans(lang):
     for text in [EDGES, TRICKY_EN, TRICKY_RU, "5", "$", "million", *_real_texts()]:
         assert F._anchor_spans(text, g, F.Folded(text)) == [m.span() for m in g.anchor.finditer(text)], text[:40]
     assert F._anchor_spans("İstanbul 5", g, F.Folded("İstanbul 5")) is None     # not folded: the caller scans
+
+
+def _plain(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+def test_a_trie_of_phrases_matches_what_their_alternation_matches_in_any_context():
+    import random
+    rnd = random.Random(7)
+    pieces = ["дв", "а", "ух", "adцать", "US", "D", "$", "S", ".", "more", " ", "th", "an", "A", "Б", "ё", "е", "-"]
+    for _ in range(300):
+        phrases = []
+        for _ in range(rnd.randint(1, 12)):
+            p = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4))).strip()
+            if p and "  " not in p:
+                phrases.append(p)
+        if not phrases:
+            continue
+        if rnd.random() < 0.5:
+            phrases.sort(key=len, reverse=True)
+        tree = F._trie(phrases)
+        assert tree is not None
+        words = phrases + [p.upper() for p in phrases] + ["x", "1", "\n", "  ", "  th", "ДВА"]
+        for tail in (r"", r"(?![\w])", r"\s*(?P<t>x|[a-z]+)", r"(?:\s+|-)?D", r"\w*?y?$"):
+            want, got = re.compile(f"(?:{_plain(phrases)}){tail}", re.I), re.compile(f"(?:{tree}){tail}", re.I)
+            for _ in range(10):
+                text = "".join(rnd.choice(words) + rnd.choice(["", " ", "  ", "\t"]) for _ in range(4))
+                assert ([m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)]
+                        ), (phrases, tail, text)
+
+
+def test_a_trie_declines_phrases_it_cannot_read_as_the_alternation_does():
+    assert F._trie(["a  b"]) is None and F._trie([" a"]) is None and F._trie(["a\tb"]) is None
+    assert F._trie(["İstanbul"]) is None          # lower-cases to two characters
+    assert F._alt(["a\tb", "ab"]) == "a\\\tb|ab"  # the plain alternation instead
+    assert F._trie(["more than", "more", "an", "a", "ab"]) == r"more(?:\s+than|)|a(?:n||b)"
