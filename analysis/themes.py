@@ -264,6 +264,11 @@ class Lexicon:
     description: str = ""          # which lexicon files were used, for the briefing's methodology
     _matchers: dict[str, _Matcher] = field(default_factory=dict, repr=False)
 
+    def __getstate__(self) -> dict:
+        """Pickled without its matchers (they hold per-process tables and the normaliser functions, which
+        do not pickle): a lexicon that has matched articles can still be sent to worker processes."""
+        return {**self.__dict__, "_matchers": {}}
+
     def terms_for(self, theme: Theme, lang: str) -> tuple[list[str], list[str]]:
         """(terms, exclusions) of `theme` in articles of language `lang`."""
         if theme.from_packs:

@@ -201,3 +201,13 @@ def test_traffic_at_a_border_is_not_machinery_but_a_truck_plant_is():
     assert "machinery" not in themes("Пропускная способность пункта — до 2 тыс. грузовиков в сутки.", "ru")
     assert "machinery" in themes("The plant in Kostanay assembles MAZ trucks; its trucks sell across Central Asia.", "en")
     assert "machinery" in themes("Завод будет собирать грузовики и автобусы.", "ru")
+
+
+def test_a_lexicon_that_has_matched_text_can_be_sent_to_another_process():
+    import pickle
+    lex = load_lexicon()
+    t = "Agricultural machinery exports to the regions grew; trade turnover too."
+    found = lex.match(t)
+    copy = pickle.loads(pickle.dumps(lex))
+    assert copy.match(t) == found and found
+    assert lex.match(t) == found          # the original keeps its matchers
