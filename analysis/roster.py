@@ -222,6 +222,16 @@ class Roster:
 
     def by_title(self, role: str, country: str | None, qualifiers: set[str], year: int | None) -> list[Person]:
         """Roster people holding an office of this role (and country, if given) in `year`."""
+        memo = self.__dict__.get("_title_memo")
+        if memo is None or memo[0] is not self.people or memo[1] != len(self.people) or len(memo[2]) >= _MEMO_SIZE:
+            memo = self.__dict__["_title_memo"] = (self.people, len(self.people), {})
+        key = (role, country, frozenset(qualifiers), year)
+        found = memo[2].get(key)
+        if found is None:
+            found = memo[2][key] = tuple(self._by_title(role, country, qualifiers, year))
+        return list(found)
+
+    def _by_title(self, role: str, country: str | None, qualifiers: set[str], year: int | None) -> list[Person]:
         out = []
         for person in self.people:
             for title in person.titles:
@@ -276,6 +286,7 @@ class Morphology:
         self.parse = lru_cache(maxsize=1 << 16)(self.morph.parse)
         self._name_parses = lru_cache(maxsize=1 << 16)(self._name_parses_uncached)
         self.nominative = lru_cache(maxsize=1 << 16)(self.nominative)
+        self.is_name = lru_cache(maxsize=1 << 16)(self.is_name)
 
     def forms(self, phrase: str, verb: bool = False) -> list[str]:
         """The phrase as written and with its head inflected (first word, or adjective + noun)."""

@@ -60,13 +60,11 @@ def paragraphs(text: str) -> list[Span]:
     """Non-blank lines: news text puts one paragraph on a line."""
     out = []
     for m in _LINE.finditer(text):
-        if not m.group().isspace():
-            s, e = m.start(), m.end()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            out.append(Span(s, e, text[s:e]))
+        line = m.group()
+        body = line.strip()
+        if body:
+            s = m.start() + len(line) - len(line.lstrip())
+            out.append(Span(s, s + len(body), body))
     return out
 
 
@@ -84,11 +82,11 @@ def abbreviations() -> frozenset[str]:
     return frozenset(out)
 
 _LINE = re.compile(r"[^\n]+")
-_SPACES = re.compile(r"\s*")
 # the word before a full stop (at most 40 characters back: abbreviations and initials are short)
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 _CLOSERS = "\"'”’»“)]"
-_SENT_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
+# a sentence end inside a line: stops (and closing marks) followed by space and a character in the same line
+_STOP_IN_LINE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=[^\S\n]+(\S))")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
@@ -108,31 +106,35 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[Span, 
 def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     abbrev = abbreviations()
     out: list[Span] = []
-    for para in _LINE.finditer(text[start:end]):
-        p0 = start + para.start()
-        p1 = start + para.end()
+    # every stop followed, in its line, by space and a character: one pass over the whole text
+    stops = _STOP_IN_LINE.finditer(text, start, end)
+    m = next(stops, None)
+    for para in _LINE.finditer(text, start, end):
+        p0, p1 = para.span()
         s = p0
-        for m in _SENT_END.finditer(text, p0, p1):
-            e = m.end()
-            if e >= p1:
-                break
-            k = _SPACES.match(text, e, p1).end()     # the first character after the space
-            if k == p1 or not (text[k].isupper() or text[k].isdigit() or text[k] in "\"“«„‘'("):
-                continue
-            if text[m.start()] == ".":
-                # the word the stop ends: only the last space-separated chunk can hold it (a regex
-                # search over the whole window would try every start in it)
-                chunk = text[max(s, m.start() - 40):m.start() + 1].rsplit(None, 1)[-1]
-                word = _LAST_WORD.search(chunk)
-                if word:
-                    token = word.group(1).rstrip(".").lower()
-                    if token in abbrev or (len(token) == 1 and token.isalpha()):
-                        continue
-            out.append(_trimmed(text, s, e))
-            s = e
-        if text[s:p1].strip():
-            out.append(_trimmed(text, s, p1))
-    return tuple(sp for sp in out if sp.text)
+        while m is not None and m.start() < p1:
+            c = text[m.start(1)]      # the first character after the space
+            if c.isupper() or c.isdigit() or c in "\"“«„‘'(":
+                at = m.start()
+                if text[at] == ".":
+                    # the word the stop ends: only the last space-separated chunk can hold it (a regex
+                    # search over the whole window would try every start in it)
+                    word = _LAST_WORD.search(text[max(s, at - 40):at + 1].rsplit(None, 1)[-1])
+                    if word:
+                        token = word.group(1).rstrip(".").lower()
+                        if token in abbrev or (len(token) == 1 and token.isalpha()):
+                            m = next(stops, None)
+                            continue
+                e = m.end()
+                out.append(_trimmed(text, s, e))
+                s = e
+            m = next(stops, None)
+        part = text[s:p1]
+        body = part.strip()
+        if body:
+            s += len(part) - len(part.lstrip())
+            out.append(Span(s, s + len(body), body))
+    return tuple(out)
 
 
 def _trimmed(text: str, s: int, e: int) -> Span:

@@ -60,6 +60,8 @@ def interview_words(lang: str | None) -> InterviewWords:
 
 
 def _label_at(text: str, p, words: InterviewWords) -> re.Match | None:
+    if ":" not in p.text:
+        return None      # every label ends with a colon
     m = _LABEL.match(text, p.start, p.end)
     if m is None or len(m.group("label")) > _MAX_LABEL:
         return None

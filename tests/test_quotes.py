@@ -355,3 +355,18 @@ def test_a_generic_word_for_a_body_goes_to_the_body_named_before(text, speaker):
 def test_a_generic_word_with_no_body_named_before_stays_as_written():
     q = one("Скот\n\n«Мера направлена на сохранение поголовья», — говорится в сообщении ведомства.\n", lang="ru")
     assert list(q["speaker"]) == ["ведомство"]
+
+
+RUN_PIECES = ["a", "A", "Ж", "ж", "İ", "’", "'", "-", "_", "5", "٣", " ", "\t", "\n", ".", " of ", " the ", "Mc", "BelTA",
+              "iPhone", "\U00010400", "\U0001D400", "\U0001D41A"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_capitalised_runs_are_those_of_the_word_start_pattern(seed):
+    import random
+
+    from analysis.quotes import _RUN, _capitalised_runs
+    rnd = random.Random(seed)
+    for _ in range(3000):
+        t = "".join(rnd.choice(RUN_PIECES) for _ in range(rnd.randint(0, 30)))
+        assert list(_capitalised_runs(t)) == [(m.start("run"), m.group("run")) for m in _RUN.finditer(t)], repr(t)
