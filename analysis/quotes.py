@@ -983,15 +983,7 @@ class Annotator:
             return None, False
         after = text[e:e + 60]
         before = text[max(0, s - 40):s]
-        appositive = False
-        for k in range(4 if after.startswith(",") else 0):   # "Maria Lopez, CEO of TradeCo" / ", the Kazakh Foreign Minister" / ", a deputy minister"
-            for lead in (r"", r"[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+"):
-                m = _APPOSITION_LEAD[lead, k].match(after)
-                if m and self.role_re.match(after[m.end():]):
-                    appositive = True
-                    break
-            if appositive:
-                break
+        appositive = self.role_in_apposition(after)
         if not appositive and self.vocab.person_nouns:
             # "Kudratillo Nazarov, a member of the budget committee, …": a noun for a person in apposition
             m = _APPOSITION_NOUN.match(after)
@@ -1017,6 +1009,16 @@ class Annotator:
         return None, False
 
     # ---- titles
+    def role_in_apposition(self, after: str) -> bool:
+        """True when the words after a name open with a role in apposition ("Maria Lopez, CEO of TradeCo",
+        ", the Kazakh Foreign Minister", ", a deputy minister"); `after` starts right after the name."""
+        for k in range(4 if after.startswith(",") else 0):
+            for lead in (r"", r"[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+"):
+                m = _APPOSITION_LEAD[lead, k].match(after)
+                if m and self.role_re.match(after[m.end():]):
+                    return True
+        return False
+
     def _title_mentions(self, text: str):
         places = self._role_places if self._lower_text is text else None
         for m in self._roles.finditer(text, places):
@@ -1220,6 +1222,8 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         if inside is not None and inside.kind != "pronoun":
             return _resolved(inside, ann, people, s.open_at, text)   # “…,” the press service quoted X as saying
         before_cue = _mention_in(s.post[:cue.start()], clause_start, people, "last")
+        if before_cue is not None:
+            before_cue = _described(s.post[:cue.start()], clause_start, people, ann, text) or before_cue
         after_cue = _mention_in(s.post[cue.end():], clause_start + cue.end(), people, "first")
         m = before_cue or (after_cue if after_cue and _title_gap(s.post[cue.end():after_cue.start - clause_start], ann)
                            else None)
@@ -1284,6 +1288,20 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                     a.confidence = "header"
                 return a
     return Attribution()
+
+
+def _described(segment: str, offset: int, people: ArticlePeople, ann: Annotator, text: str) -> Mention | None:
+    """The name an apposition describes when the words before a cue are "X, <role> of <body>, " ("Talgat
+    Abenov, head of Kazakhstan Temir Zholy (KTZ), told"): X speaks, not a name inside the apposition."""
+    if not segment.rstrip().endswith(","):
+        return None
+    lo = _mentions_before(people, offset)
+    for m in people.mentions[lo:lo + 8]:
+        if m.end > offset + len(segment):
+            break
+        if m.kind == "name" and m.key:
+            return m if ann.role_in_apposition(text[m.end:m.end + 60]) else None
+    return None
 
 
 def _title_gap(gap: str, ann: Annotator) -> bool:
