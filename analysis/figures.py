@@ -116,38 +116,60 @@ class Vocab:
             for w in p.split():
                 fs = self.forms.get(w.lower(), [w])
                 choices.append([fs[0]] if len(fs) == 1 else sorted(fs, key=len, reverse=True))
-            pieces.append((r"\s+".join(re.escape(fs[0]) if len(fs) == 1 else
-                                        "(?:" + "|".join(re.escape(f) for f in fs) + ")" for fs in choices),
-                           _spelled(choices)))
+            pieces.append(_piece(choices))
         return _alternation(pieces) or _NEVER
 
 
 _NEVER = "(?!x)x"       # the alternation of no phrases: matches nothing (an empty one would match everywhere)
 _TRIE_LIMIT = 20_000     # written phrases at most in one `_trie`
+_TRIE_LEAF = 4           # phrases that go on alike written one after another rather than as a tree
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
-def _spelled(choices: list[list[str]]) -> list[str] | None:
-    """The phrases a regex of words in a row spells, each word a choice of forms tried in the given order,
-    in the order the regex tries them ("(?:a|b)\\s+(?:c|d)": a c, a d, b c, b d); None for too many or
-    for a form with white space in it."""
-    n = 1
-    for fs in choices:
-        n *= len(fs)
-    if n > _TRIE_LIMIT or any(not f or any(c.isspace() for c in f) for fs in choices for f in fs):
-        return None
-    return [" ".join(x) for x in product(*choices)]
+class _Raw(str):
+    """A piece of an alternation that `_trie` keeps as it is (a phrase whose later words vary)."""
 
 
-def _alternation(pieces: list[tuple[str, list[str] | None]]) -> str:
-    """``regex1|regex2|...`` of (regex, the phrases it spells) in order: written as one `_trie` of all the
-    phrases when each piece spells its own, else as given."""
-    spelled: list[str] = []
-    for _, sp in pieces:
-        if sp is None or len(spelled) + len(sp) > _TRIE_LIMIT:
-            spelled = []
-            break
-        spelled += sp
-    return (_trie(spelled) if spelled else None) or "|".join(rx for rx, _ in pieces)
+def _literal(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\ ", r"\s+")
+
+
+def _forms_regex(forms: list[str]) -> str:
+    """One word's forms tried in the given order: as written, or as a `_trie` (the same matches)."""
+    if len(forms) == 1:
+        return re.escape(forms[0])
+    plain = "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+    if any(not f or " " in f for f in forms):
+        return plain
+    tree = _trie(forms)
+    return "(?:" + tree + ")" if tree is not None else plain
+
+
+def _piece(choices: list[list[str]]) -> tuple[str, str | list[str]]:
+    """A phrase of words in a row, each a choice of forms tried in order: (its regex as the plain
+    alternation writes it, what `_alternation` takes for it: the phrases it spells when only its first
+    word varies ("(?:a|b)\\s+c": a c, b c), else a `_Raw` regex with each word's forms as a tree)."""
+    plain = r"\s+".join(re.escape(fs[0]) if len(fs) == 1 else "(?:" + "|".join(re.escape(f) for f in fs) + ")"
+                        for fs in choices)
+    if all(len(fs) == 1 for fs in choices[1:]) and not any(not f or any(c.isspace() for c in f)
+                                                           for fs in choices for f in fs):
+        rest = " ".join(fs[0] for fs in choices[1:])
+        return plain, [f + " " + rest if rest else f for f in choices[0]]
+    return plain, _Raw(r"\s+".join(_forms_regex(fs) for fs in choices))
+
+
+def _alternation(pieces: list[tuple[str, str | list[str] | None]]) -> str:
+    """``regex1|regex2|...`` of (regex, what it stands for) in order: written as one `_trie` of the
+    phrases the pieces spell (a `_Raw` piece kept in its place), else as given (a piece with None)."""
+    items: list[str] = []
+    for rx, sp in pieces:
+        if sp is None or len(items) > _TRIE_LIMIT:
+            return "|".join(rx for rx, _ in pieces)
+        if isinstance(sp, _Raw):
+            items.append(sp)
+        else:
+            items += sp
+    return (_trie(items) if items else None) or "|".join(rx for rx, _ in pieces)
 
 
 def _trie(phrases: list[str]) -> str | None:
@@ -157,42 +179,59 @@ def _trie(phrases: list[str]) -> str | None:
 
     Two phrases whose next characters differ (case aside) cannot both go on at one place in the text,
     so only the order of phrases that go on alike matters; it is kept, and a phrase that ends where
-    others go on stays between those before it and those after it. A run of spaces goes on alike
-    only to its end (what follows it is not a space). None when a phrase does not fit that reading
-    (an empty one, a space at either end or two together, another white-space character, a
-    character whose lower case is two): the caller writes the plain alternation.
+    others go on stays between those before it and those after it, as does a `_Raw` piece among the
+    phrases. A run of spaces goes on alike only to its end (what follows it is not a space). None
+    when a phrase does not fit that reading (an empty one, a space at either end or two together,
+    another white-space character, a character whose lower case is two): the caller writes the plain
+    alternation.
     """
-    seqs = []
-    for p in phrases:
-        if not p or p != p.strip(" ") or "  " in p:
-            return None
-        for c in p:
-            if c != " " and (c.isspace() or len(fold(c)) != 1):
-                return None
-        seqs.append(p)
+    return _trie_of(tuple((isinstance(p, _Raw), p) for p in phrases))
 
-    def branches(members: list[str], at: int) -> list[str]:
+
+@lru_cache(maxsize=256)
+def _trie_of(phrases: tuple[tuple[bool, str], ...]) -> str | None:
+    seqs: list[tuple[str, str]] = []
+    for raw, p in phrases:
+        if raw:
+            seqs.append((_Raw(p), ""))
+            continue
+        if not p or p[0] == " " or p[-1] == " " or "  " in p or _OTHER_SPACE.search(p):
+            return None
+        f = fold(p)
+        if len(f) != len(p):
+            return None
+        seqs.append((p, f))
+
+    def branches(members: list[tuple[str, str]], at: int) -> list[str]:
         out: list[str] = []
-        run: list[str] = []
+        run: list[tuple[str, str]] = []
 
         def close() -> None:
-            groups: dict[str, list[str]] = {}
+            groups: dict[str, list[tuple[str, str]]] = {}
             for m in run:
-                groups.setdefault(fold(m[at]), []).append(m)
+                groups.setdefault(m[1][at], []).append(m)
             for ms in groups.values():
-                c = ms[0][at]
-                head = r"\s+" if c == " " else re.escape(c)
-                rest = branches(ms, at + 1)
-                if rest == [""]:
-                    out.append(head)
-                elif len(rest) == 1:         # one branch: a sequence, its own choices already grouped
-                    out.append(head + rest[0])
+                p = ms[0][0]
+                if len(ms) == 1:               # one phrase goes on here: the rest of it as written
+                    out.append(_literal(p[at:]))
+                elif len(ms) <= _TRIE_LEAF:    # a few: their rests in order (fewer groups to compile)
+                    out.append("(?:" + "|".join(_literal(m[0][at:]) for m in ms) + ")")
                 else:
-                    out.append(head + "(?:" + "|".join(rest) + ")")
+                    head = r"\s+" if p[at] == " " else re.escape(p[at])
+                    rest = branches(ms, at + 1)
+                    if rest == [""]:
+                        out.append(head)
+                    elif len(rest) == 1:     # one branch: a sequence, its own choices already grouped
+                        out.append(head + rest[0])
+                    else:
+                        out.append(head + "(?:" + "|".join(rest) + ")")
             run.clear()
         ended = False
         for m in members:
-            if len(m) == at:
+            if isinstance(m[0], _Raw):      # (only at the top: kept in its place among the others)
+                close()
+                out.append(m[0])
+            elif len(m[0]) == at:
                 if not ended:               # (a repeated phrase adds nothing: it fails as the first did)
                     close()
                     out.append("")
@@ -432,15 +471,38 @@ class _Chunks(dict):
     def __init__(self, firsts: tuple[Firsts, ...]):
         super().__init__()
         self.firsts = firsts
+        self._judge: tuple[dict[str, int], list[tuple[int, dict[str, int]]], int] | None = None
+
+    def _judges(self) -> tuple[dict[str, int], list[tuple[int, dict[str, int]]], int]:
+        """Every `Firsts` at once: whole word -> bits, (prefix length, prefix -> bits), bits of the digits."""
+        if self._judge is None:
+            words: dict[str, int] = {}
+            prefixes: dict[int, dict[str, int]] = {}
+            digits = 0
+            for f in self.firsts:
+                bit = 1 << f.slot
+                for w in f.words:
+                    words[w] = words.get(w, 0) | bit
+                for p in f.prefixes:
+                    table = prefixes.setdefault(len(p), {})
+                    table[p] = table.get(p, 0) | bit
+                if f.digits:
+                    digits |= bit
+            self._judge = words, sorted(prefixes.items()), digits
+        return self._judge
 
     def __missing__(self, chunk: str) -> tuple[tuple[int, int], ...]:
         out = []
+        words, prefixes, digits = self._judges()
         for m in _RUN.finditer(chunk):
             w = m.group()
-            bits = 0
-            for f in self.firsts:
-                if f.takes(w):
-                    bits |= 1 << f.slot
+            bits = words.get(w, 0)            # = the bits of every f with f.takes(w)
+            if digits and w[0].isdecimal():
+                bits |= digits
+            for n, table in prefixes:
+                if n > len(w):
+                    break
+                bits |= table.get(w[:n], 0)
             if bits:
                 out.append((m.start(), bits))
         found = tuple(out)
@@ -723,6 +785,12 @@ def parse_number(s: str, lang: str = "en") -> tuple[float, float, bool]:
 
     Groups of (number, scale words) add up: '3 trillion 200 billion' -> 3.2e12.
     """
+    return _parse_number(s, lang)
+
+
+@lru_cache(maxsize=8192)
+def _parse_number(s: str, lang: str) -> tuple[float, float, bool]:
+    """`parse_number`, remembered: a corpus writes the same amounts again and again."""
     v = load_vocab(lang)
     g = _grammar(lang)
     s = " ".join(s.replace("\u202f", " ").replace("\u00a0", " ").split())
@@ -825,6 +893,17 @@ def _phrase_regex(lang: str, phrases: tuple[tuple[str, str], ...], where: str) -
     return rx, values
 
 
+_PHRASE_TABLES: dict[tuple[int, str], tuple[object, tuple[re.Pattern, dict[str, str]]]] = {}
+
+
+def _phrases(vocab: Vocab, phrases: list[tuple[str, str]], where: str) -> tuple[re.Pattern, dict[str, str]]:
+    """`_phrase_regex` of a list the vocabulary holds, found by the list itself (not by hashing it anew)."""
+    held = _PHRASE_TABLES.get((id(phrases), where))
+    if held is None or held[0] is not phrases:
+        held = _PHRASE_TABLES[(id(phrases), where)] = (phrases, _phrase_regex(vocab.lang, tuple(phrases), where))
+    return held[1]
+
+
 def _value(vocab: Vocab, values: dict[str, str], matched: str) -> str:
     m = " ".join(matched.lower().split())
     return values[m] if m in values else values[vocab.key(m)]
@@ -832,7 +911,7 @@ def _value(vocab: Vocab, values: dict[str, str], matched: str) -> str:
 
 def _phrase_before(text: str, pos: int, phrases: list[tuple[str, str]], vocab: Vocab) -> tuple[str, int] | None:
     """(value, start) of a phrase that ends right before `pos` (only spaces between)."""
-    rx, values = _phrase_regex(vocab.lang, tuple(phrases), "before")
+    rx, values = _phrases(vocab, phrases, "before")
     window = text[max(0, pos - 40):pos]
     m = rx.search(window)
     if not m:
@@ -841,7 +920,7 @@ def _phrase_before(text: str, pos: int, phrases: list[tuple[str, str]], vocab: V
 
 
 def _phrase_after(text: str, pos: int, phrases: list[tuple[str, str]], vocab: Vocab) -> tuple[str, int] | None:
-    rx, values = _phrase_regex(vocab.lang, tuple(phrases), "after")
+    rx, values = _phrases(vocab, phrases, "after")
     m = rx.match(text, pos, pos + 30)
     if not m:
         return None
@@ -860,7 +939,7 @@ def _metric(sentence: str, rel: int, vocab: Vocab, others: list[int] = (), folde
     another amount (`others`: their positions in the sentence) is that amount's ("exports were $2.1bn
     and imports 1.3bn"), unless no word is left. With `folded`, the sentence is the article's text from
     `offset` on."""
-    rx, values = _phrase_regex(vocab.lang, tuple(vocab.metrics), "any")
+    rx, values = _phrases(vocab, vocab.metrics, "any")
     best, dist = "other", 10 ** 9
     found = rx.finditer(sentence) if folded is None else folded.finditer(rx, _metric_firsts(vocab.lang), sentence, offset)
     for m in found:
@@ -872,12 +951,24 @@ def _metric(sentence: str, rel: int, vocab: Vocab, others: list[int] = (), folde
     return best
 
 
-def _claim(before: str, after: str, vocab: Vocab) -> str:
+@lru_cache(maxsize=8)
+def _claim_regexes(lang: str) -> tuple[list[tuple[str, re.Pattern]], list[re.Pattern]]:
+    """The pack's aspiration and target words (before an amount), and its ``target_after`` patterns."""
+    v = load_vocab(lang)
+    before = []
     for kind in ("aspiration", "target"):
-        words = tuple((w, kind) for w in vocab.claims.get(kind, []))
-        if words and _phrase_regex(vocab.lang, words, "any")[0].search(before):
+        words = tuple((w, kind) for w in v.claims.get(kind, []))
+        if words:
+            before.append((kind, _phrase_regex(lang, words, "any")[0]))
+    return before, [re.compile(r"(?<![\w])" + rx, re.I) for rx in v.target_after]
+
+
+def _claim(before: str, after: str, vocab: Vocab) -> str:
+    words, after_rx = _claim_regexes(vocab.lang)
+    for kind, rx in words:
+        if rx.search(before):
             return kind
-    if any(re.search(r"(?<![\w])" + rx, after, re.I) for rx in vocab.target_after):
+    if any(rx.search(after) for rx in after_rx):
         return "target"
     return "actual"
 
@@ -1612,7 +1703,7 @@ def _places(lang: str) -> Places:
             alts = [lexeme(w) for w in words]
             choices = [sorted(a, key=len, reverse=True) for a in alts]
             out.append((r"\s+".join("(?:" + "|".join(re.escape(x) for x in c) + ")" for c in choices),
-                        _spelled(choices)))
+                        _piece(choices)[1]))
             for w, a in zip(words, alts):
                 for x in a:
                     v.form_of.setdefault(x, w.lower())
@@ -1889,12 +1980,19 @@ def _rates_in(text: str, vocab: Vocab, folded: Folded | None = None) -> tuple[di
     return rates, spans
 
 
+@lru_cache(maxsize=8)
+def _conversion_regex(lang: str) -> re.Pattern:
+    """What may stand between an amount and the same amount in dollars: a bracket or the pack's ``conversion``."""
+    v = load_vocab(lang)
+    words = _alt(v.conversion) if v.conversion else "(?!x)x"
+    return re.compile(rf"\s*(?:[(\[]|,?\s*(?:{words})(?![\w]))\s*$", re.I)
+
+
 def _conversions(text: str, figs: list[_Fig], vocab: Vocab) -> dict[int, float]:
     """Amounts the article converts to dollars itself: "3.2 trillion tenge ($6.8 billion)", "120 billion
     tenge, or about $250 million". Both stay figures (each is written in the text); the first takes its
     dollar value from the second: {id(first): USD per unit}."""
-    words = _alt(vocab.conversion) if vocab.conversion else "(?!x)x"
-    between = re.compile(rf"\s*(?:[(\[]|,?\s*(?:{words})(?![\w]))\s*$", re.I)
+    between = _conversion_regex(vocab.lang)
     out: dict[int, float] = {}
     for n, (a, b) in enumerate(zip(figs, figs[1:])):
         if a.currency in (None, "USD") or b.currency != "USD" or b.inferred or b.start - a.end > 20:
@@ -1972,7 +2070,7 @@ def _period_grammar(lang: str) -> PeriodGrammar | None:
             choices = [sorted(lexeme(p), key=len, reverse=True) if lexeme and p.isalpha() else [p] for p in w.split()]
             parts = [("(?:" + "|".join(re.escape(x) for x in c) + ")") if lexeme and p.isalpha() else re.escape(p)
                      for p, c in zip(w.split(), choices)]
-            ws.append((r"\s+".join(parts), _spelled(choices)))
+            ws.append((r"\s+".join(parts), _piece(choices)[1]))
         return _alternation(sorted(ws, key=lambda x: len(x[0]), reverse=True)) or "(?!x)x"
 
     months, mon = table("months")
@@ -2348,7 +2446,7 @@ def _qty_grammar(lang: str = "en") -> QtyGrammar | None:
             choices = [sorted(lexeme(w), key=len, reverse=True) if lexeme and w.isalpha() else [w] for w in p.split()]
             parts = [("(?:" + "|".join(re.escape(x) for x in c) + ")") if lexeme and w.isalpha() else re.escape(w)
                      for w, c in zip(p.split(), choices)]
-            out.append((r"\s+".join(parts), _spelled(choices)))
+            out.append((r"\s+".join(parts), _piece(choices)[1]))
         return _alternation(out) or "(?!x)x"
 
     quals = {" ".join(p.lower().split()): q for q, ps in f.mapping(spec.get("qualifiers") or {}, "quantities.qualifiers").items()

@@ -227,4 +227,18 @@ def test_a_trie_declines_phrases_it_cannot_read_as_the_alternation_does():
     assert F._trie(["a  b"]) is None and F._trie([" a"]) is None and F._trie(["a\tb"]) is None
     assert F._trie(["İstanbul"]) is None          # lower-cases to two characters
     assert F._alt(["a\tb", "ab"]) == "a\\\tb|ab"  # the plain alternation instead
-    assert F._trie(["more than", "more", "an", "a", "ab"]) == r"more(?:\s+than|)|a(?:n||b)"
+    assert F._trie(["more than", "more", "an", "a", "ab"]) == r"(?:more\s+than|more)|(?:an|a|ab)"
+    assert F._trie(["ab", "ac", "ad", "ae", "a", "af"]) == "a(?:b|c|d|e||f)"     # a phrase ends between others
+
+
+def test_phrases_whose_later_words_vary_keep_their_place_in_the_tree():
+    # "(?:a|b)\\s+c" spells its phrases; "x\\s+(?:y|z)" stays a piece of its own, tried in its turn
+    choices = [[["ab", "a"], ["c"]], [["x"], ["yy", "y"]], [["a"]], [["xa", "x"], ["yy"]], [["ab"], ["cd", "c"]]]
+    pieces = [F._piece(c) for c in choices]
+    assert isinstance(pieces[1][1], F._Raw) and pieces[0][1] == ["ab c", "a c"]
+    plain = re.compile("|".join(rx for rx, _ in pieces), re.I)
+    tree = re.compile(F._alternation(pieces), re.I)
+    for text in ["ab c", "AB  cd", "a c", "x y", "x yy", "xa yy", "x\nyyy", "a", "ab cdx", "xa  yy"]:
+        for tail in ("", r"(?![\w])", r"\s*d"):
+            want, got = re.compile(f"(?:{plain.pattern}){tail}", re.I), re.compile(f"(?:{tree.pattern}){tail}", re.I)
+            assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)], (text, tail)
