@@ -285,6 +285,7 @@ class Morphology:
         self.morph = pymorphy3.MorphAnalyzer()
         self.parse = lru_cache(maxsize=1 << 16)(self.morph.parse)
         self._name_parses = lru_cache(maxsize=1 << 16)(self._name_parses_uncached)
+        self._person_noun_parses = lru_cache(maxsize=1 << 16)(self._person_noun_parses_uncached)
         self.nominative = lru_cache(maxsize=1 << 16)(self.nominative)
         self.is_name = lru_cache(maxsize=1 << 16)(self.is_name)
 
@@ -322,6 +323,11 @@ class Morphology:
         # a person is one: a plural reading of a name (Сауранбаев as "of the Сауранбаи") is never meant
         return tuple(q for q in self.parse(token) if _NAME_TAGS & q.tag.grammemes and "plur" not in q.tag.grammemes)
 
+    def _person_noun_parses_uncached(self, token: str):
+        """Singular animate-noun readings of a capitalised word with no name reading (a foreign surname)."""
+        return tuple(q for q in self.parse(token) if q.tag.POS == "NOUN" and "anim" in q.tag.grammemes
+                     and "plur" not in q.tag.grammemes and not ({"Geox", "Orgn", "Abbr"} & q.tag.grammemes))
+
     def is_name(self, token: str) -> bool:
         """True when the dictionary knows the word as a given name, surname or patronymic."""
         return all(self._name_parses(part) and not ({"Geox", "Orgn", "Abbr"} & self.parse(part)[0].tag.grammemes)
@@ -342,7 +348,9 @@ class Morphology:
         part inflects (Касым-Жомарта -> Касым-Жомарт).
         """
         words = name.split()
-        lasts = [self._name_parses(w.split("-")[-1]) for w in words]
+        # a word the dictionary does not know as a name (Йылдызом, Хаканом, Фиданом: foreign names) is read by
+        # its readings as an animate noun, which decline the same way
+        lasts = [self._name_parses(w.split("-")[-1]) or self._person_noun_parses(w.split("-")[-1]) for w in words]
         if len(words) > 1:
             # a given name first, a surname last, a patronymic between, where the dictionary allows it
             want = ["Name"] + ["Patr"] * (len(words) - 2) + ["Surn"]

@@ -370,3 +370,14 @@ def test_capitalised_runs_are_those_of_the_word_start_pattern(seed):
     for _ in range(3000):
         t = "".join(rnd.choice(RUN_PIECES) for _ in range(rnd.randint(0, 30)))
         assert list(_capitalised_runs(t)) == [(m.start("run"), m.group("run")) for m in _RUN.finditer(t)], repr(t)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Встреча\n\nПосол провел встречу с министром торговли Турции Омером Йылдызом.\n\n"
+     "Министр Йылдыз заявил: «Мы хотим вернуть наших экспортеров на российский рынок».\n", "Омер Йылдыз"),
+    ("Переговоры\n\nЛавров встретился с главой МИД Турции Хаканом Фиданом.\n\n"
+     "«Мы обсудили транзит и зерно», — сказал Фидан.\n", "Хакан Фидан"),
+])
+def test_a_foreign_name_met_in_the_instrumental_is_named_in_the_nominative(text, speaker):
+    q = one(text, lang="ru")
+    assert list(q["speaker"]) == [speaker]
