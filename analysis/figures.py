@@ -111,7 +111,7 @@ class Vocab:
     def alt(self, phrases) -> str:
         """Regex alternation of phrases, each word standing for all its forms, longest phrase first."""
         pieces = []
-        for p in sorted(set(phrases), key=len, reverse=True):
+        for p in sorted(set(phrases), key=lambda p: (-len(p), p)):
             choices = []
             for w in p.split():
                 fs = self.forms.get(w.lower(), [w])
@@ -2442,7 +2442,7 @@ def _qty_grammar(lang: str = "en") -> QtyGrammar | None:
 
     def alt(phrases: list[str]) -> str:
         out = []
-        for p in sorted(set(phrases), key=len, reverse=True):
+        for p in sorted(set(phrases), key=lambda p: (-len(p), p)):
             choices = [sorted(lexeme(w), key=len, reverse=True) if lexeme and w.isalpha() else [w] for w in p.split()]
             parts = [("(?:" + "|".join(re.escape(x) for x in c) + ")") if lexeme and w.isalpha() else re.escape(w)
                      for w, c in zip(p.split(), choices)]
@@ -2619,7 +2619,7 @@ def _scope_regexes() -> dict[str, re.Pattern]:
         for name, starts in check.mapping(p.section("scopes"), "").items():
             words.setdefault(str(name), []).extend(w.lower() for w in check.texts(starts, str(name), optional=False))
     return {name: re.compile(r"(?<![\w])(?:" + _alternation([(re.escape(w), None if " " in w else [w])
-                                                             for w in sorted(set(ws), key=len, reverse=True)])
+                                                             for w in sorted(set(ws), key=lambda w: (-len(w), w))])
                              + r")", re.I) for name, ws in words.items() if ws}
 
 
