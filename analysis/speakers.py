@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import partial
 
 import pandas as pd
 from rapidfuzz import process
@@ -81,6 +82,14 @@ def _preference(name: str) -> tuple:
     return (not _latin(name), -len(name.split()), -len(name), name)
 
 
+def root(parent: dict, n):
+    """The representative of n's group in a union-find `parent` map (halving the path on the way)."""
+    while parent[n] != n:
+        parent[n] = parent[parent[n]]
+        n = parent[n]
+    return n
+
+
 def canonical_names(names) -> dict[str, str]:
     """Map each person-like spelling in `names` to the one spelling kept for its person (only those that change)."""
     folded: dict[str, tuple[str, str]] = {}
@@ -96,12 +105,7 @@ def canonical_names(names) -> dict[str, str]:
         if len(given) > 1:
             groups[(_initial(given), _initial(surname))].append(name)
     parent = {n: n for n in folded}
-
-    def find(n):
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
+    find = partial(root, parent)
 
     for members in groups.values():
         members.sort(key=_preference)
