@@ -247,28 +247,59 @@ def extract_within_budget(seconds: float, *args) -> dict | None:
 
     In a main thread on POSIX an interval timer interrupts the extractor where
     it stands (workers of --jobs are processes, so each has one); elsewhere the
-    budget is checked between the extractors.
+    budget is checked between the extractors. Inside `alarm_handler()` the
+    signal handler is already in place and only the timer is set.
     """
     import signal
-    import threading
 
-    use_timer = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    use_timer = seconds > 0 and hasattr(signal, "setitimer") and _on_main_thread()
     _DEADLINE.append(time.monotonic() + seconds if seconds > 0 else 0.0)
-    previous = None
     try:
         if use_timer:
-            previous = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            return extract_article(*args)
-        finally:
-            if use_timer:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
+            with alarm_handler():
+                signal.setitimer(signal.ITIMER_REAL, seconds)
+                try:
+                    return extract_article(*args)
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+        return extract_article(*args)
     except ArticleTimeout:
         return None
     finally:
         _DEADLINE.pop()
+
+
+def _on_main_thread() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
+
+
+_HANDLER: list[int] = [0]     # depth of `alarm_handler` blocks around the current code
+
+
+class alarm_handler:
+    """Within this block SIGALRM raises `ArticleTimeout` (the handler before it is restored after).
+
+    Nested blocks install it once: a batch of articles sets the handler once and
+    each article only its timer (setting a handler is slow in Python's signal module)."""
+
+    def __enter__(self):
+        import signal
+        self.previous = None
+        if _HANDLER[0] == 0 and hasattr(signal, "SIGALRM") and _on_main_thread():
+            self.previous = signal.signal(signal.SIGALRM, _on_alarm)
+            self.installed = True
+        else:
+            self.installed = False
+        _HANDLER[0] += self.installed
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+        if self.installed:
+            _HANDLER[0] -= 1
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
 
 
 _WORKER: dict = {}
@@ -289,11 +320,14 @@ def _extract_batch(token: str, code: str, roster, lexicon, rates: dict, items: l
             raise WorkerMismatch(f"worker {socket.gethostname()} (pid {os.getpid()}) runs other briefing code or data "
                                  f"than the client ({mine} != {code}); install the same version on every worker")
         from .quotes import Annotator
-        _WORKER.update(token=token, ann=Annotator(roster))
-    ann = _WORKER["ann"]
+        _WORKER.update(token=token, ann=Annotator(roster), roster=roster, lexicon=lexicon)
+    # the first copies of this configuration's roster and lexicon are kept: their lookup tables, filled
+    # by the articles before, are not rebuilt for every batch (`token` fingerprints the configuration)
+    ann, roster, lexicon = _WORKER["ann"], _WORKER["roster"], _WORKER["lexicon"]
     budget = article_budget()
-    return [(key, extract_within_budget(budget, aid, text, n, year, roster, ann, lexicon, rates, language))
-            for key, aid, text, n, year, language in items]
+    with alarm_handler():
+        return [(key, extract_within_budget(budget, aid, text, n, year, roster, ann, lexicon, rates, language))
+                for key, aid, text, n, year, language in items]
 
 
 def _table_columns() -> dict[str, list[str]]:
@@ -478,8 +512,10 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
                 from tqdm import tqdm
                 items = tqdm(todo, desc="extracting", unit="article", leave=False)
             budget = article_budget()
-            parts = [(key, extract_within_budget(budget, aid, text, n, year, roster, ann, lexicon, rates, language))
-                     for key, aid, text, n, year, language in items]
+            with alarm_handler():
+                parts = [(key, extract_within_budget(budget, aid, text, n, year, roster, ann, lexicon, rates,
+                                                     language))
+                         for key, aid, text, n, year, language in items]
         ids = {t[0]: t[1] for t in todo}
         batches = parts if parts and isinstance(parts[0], _Batch) else None   # from workers: rows as columns
         late = [k for b in batches for k in b.timed_out] if batches else [k for k, part in parts if part is None]
