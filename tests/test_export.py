@@ -132,3 +132,45 @@ def test_discrepancies_hold_numbers_in_their_unit_not_display_strings(tmp_path):
         float(row[col])                                   # a number, not "$600 m – $600 m"
     assert float(row["low_a"]) <= float(row["value_a"]) <= float(row["high_a"]) < float(row["low_b"])
     assert not any("$" in v for k, v in row.items() if not k.startswith("surface"))
+
+
+def _tricky_frame():
+    import numpy as np
+    text = ["plain", "with, comma", 'a "quoted" word', "two\nlines", "", None, "Кошанов, посол", "trailing ",
+            "=SUM(A1)", "plain"]
+    return pd.DataFrame({
+        "article_id": pd.array([f"a{i % 3}.txt" for i in range(10)], dtype="str"),
+        "text": pd.array(text, dtype="str"),
+        "obj": pd.Series(text, dtype=object),
+        "value": [1e9, float("nan"), 0.1 + 0.2, 1e-05, 1e16, -0.0, float("inf"), 123456789.123, 2.5, 3.0],
+        "start": np.arange(10, dtype="int64") * 1000,
+        "year": pd.array([2013, None, 2026, None, 1, 2, 3, 4, 5, 6], dtype="Int64"),
+        "in_quote": [True, False] * 5,
+    })
+
+
+def test_csv_writer_writes_what_pandas_to_csv_writes(tmp_path):
+    from analysis.export import _csv_bytes, write_csv
+    df = _tricky_frame()
+    for frame in (df, df.iloc[:0], df[["article_id", "value"]], df.iloc[[5]]):
+        assert _csv_bytes(frame) is not None       # written by the fast writer, not handed to pandas
+        path = write_csv(frame, tmp_path / "t.csv")
+        assert path.read_bytes() == frame.to_csv(index=False).encode("utf-8")
+        back = pd.read_csv(path, keep_default_na=False, dtype=str)
+        assert list(back.columns) == list(frame.columns)
+        assert len(back) == len(frame)
+
+
+def test_csv_writer_falls_back_to_pandas_for_columns_it_does_not_know(tmp_path):
+    from analysis.export import _csv_bytes, write_csv
+    df = pd.DataFrame({"when": pd.to_datetime(["2026-01-02", None]), "n": [1, 2],
+                       "mixed": pd.Series([1, "a"], dtype=object)})
+    assert _csv_bytes(df) is None and _csv_bytes(df[["n"]]) is None
+    assert write_csv(df, tmp_path / "t.csv").read_bytes() == df.to_csv(index=False).encode("utf-8")
+
+
+def test_csv_writer_quotes_a_carriage_return_so_the_row_reads_back_whole(tmp_path):
+    from analysis.export import write_csv
+    df = pd.DataFrame({"a": ["x\ry", "z"], "b": [1, 2]})
+    back = pd.read_csv(write_csv(df, tmp_path / "t.csv"), keep_default_na=False)
+    assert back["a"].tolist() == ["x\ry", "z"] and back["b"].tolist() == [1, 2]
