@@ -1887,7 +1887,14 @@ def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: i
     texts = dict(zip(labels, quotes["text"].tolist()))
     speakers = dict(zip(labels, quotes["speaker"].tolist()))
     words = re.compile(r"[^\W_]+")         # letters and digits of any script (Cyrillic too)
-    norm = {i: " ".join(words.findall(texts[i].lower())) for i in direct}
+    normal: dict[str, str] = {}         # the same words are quoted by many articles: normalised once
+    norm = {}
+    for i in direct:
+        t = texts[i]
+        n = normal.get(t)
+        if n is None:
+            n = normal[t] = " ".join(words.findall(t.lower()))
+        norm[i] = n
     # identical wording by the same speaker: one statement, no fuzzy matching needed
     first_of: dict[tuple[str, str], int] = {}
     reps = []
@@ -1901,18 +1908,21 @@ def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: i
             first_of[key] = i
             reps.append(i)
     content = {i: {w for w in norm[i].split() if len(w) > 3} for i in reps}
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))   # speaker -> word -> spans
     for i in reps:
+        own = postings[speakers[i]]
         for w in content[i]:
-            postings[(speakers[i], w)].append(i)
+            own[w].append(i)
     for i in reps:
         if not content[i]:
             continue
-        shared: Counter = Counter()
+        later: list[int] = []
+        own = postings[speakers[i]]
         for w in content[i]:
-            post = postings[(speakers[i], w)]
+            post = own[w]
             if len(post) <= max_postings:
-                shared.update(post[bisect_right(post, i):])    # postings are ascending: the later spans
+                later.extend(post[bisect_right(post, i):])    # postings are ascending: the later spans
+        shared = Counter(later)
         need = max(2, int(0.3 * len(content[i])))
         for j, n in shared.items():
             if n < need or find(i) == find(j):
