@@ -2598,15 +2598,26 @@ def _comparable(figures: pd.DataFrame) -> pd.DataFrame:
         if first and re.search(rf"(?<!\d){first.group()}(?!\d)", str(r["sentence"])):
             return "stated"
         return "article" if re.fullmatch(r"\d{4}", label) else "inherited"
-    f["_basis"] = [basis(r) for r in f.to_dict("records")] if len(f) else []
+    f["_basis"] = [basis(r) for r in _records(f)] if len(f) else []
     scope = _scope_regexes()
-    f["_scope"] = [_scope_of(str(x), scope) for x in f["sentence"]] if "sentence" in f and len(f) else ""
+    if "sentence" in f and len(f):
+        seen: dict[str, str] = {}        # figures of one sentence share its scope
+        f["_scope"] = [seen[x] if x in seen else seen.setdefault(x, _scope_of(x, scope))
+                       for x in map(str, f["sentence"].tolist())]
+    else:
+        f["_scope"] = ""
     f["_exporter"] = f["exporter"].fillna("") if "exporter" in f else ""
     f["_importer"] = f["importer"].fillna("") if "importer" in f else ""
-    bounds = [_interval(r, usd=u == "USD") for r, u in zip(f.to_dict("records"), f["_unit"])]
+    bounds = [_interval(r, usd=u == "USD") for r, u in zip(_records(f), f["_unit"])]
     f["_lo"] = [b[0] for b in bounds]
     f["_hi"] = [b[1] for b in bounds]
     return f
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    """``df.to_dict("records")``, built from each column's ``tolist()`` (many times faster on Arrow text)."""
+    names = list(df.columns)
+    return [dict(zip(names, values)) for values in zip(*(df[c].tolist() for c in names))]
 
 
 @lru_cache(maxsize=1)
@@ -2639,13 +2650,14 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = No
     apart first, so the table stays readable on large corpora; the briefing
     reads `disagreements` (one finding per group) instead.
     """
-    f = _comparable(figures)
+    f = _comparable(figures).reset_index(drop=True)
+    every = _records(f)
     rows = []
     for (parties, flow, period, unit, _, _, _, _s), g in f.groupby(["parties", "flow", "period", "_unit", "_basis",
                                                                     "_exporter", "_importer", "_scope"], sort=True):
         if _ == "inherited":
             continue
-        recs = g.to_dict("records")
+        recs = [every[k] for k in g.index]
         if len({r["article_id"] for r in recs}) < 2:
             continue
         iv = [(r["_lo"], r["_hi"]) for r in recs]
