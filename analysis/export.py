@@ -79,11 +79,16 @@ def write_csv(df: pd.DataFrame, path: str | os.PathLike, *, excel_safe: bool = F
         if excel_safe:
             _neutralise_frame(df).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
         else:
-            body = _csv_bytes(df)
-            if body is None:
+            chunks = _csv_chunks(df)
+            try:
+                if chunks is not None:
+                    with open(tmp, "wb") as fh:
+                        for piece in chunks:
+                            fh.write(piece)
+            except _NOT_WRITTEN:
+                chunks = None        # a cell the fast writer cannot take (e.g. a lone surrogate): pandas decides
+            if chunks is None:
                 df.to_csv(tmp, index=False, encoding="utf-8")
-            else:
-                tmp.write_bytes(body)
         return _replace_into(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -136,25 +141,40 @@ def _csv_cells(col: pd.Series):
     return distinct[coded.indices.fill_null(len(distinct) - 1).to_numpy()]
 
 
-def _csv_bytes(df: pd.DataFrame) -> bytes | None:
-    """The table as UTF-8 CSV, as ``df.to_csv(index=False)`` writes it (about twice as fast on large
-    tables); None when a column is of a kind it does not know, or for the csv module's special cases
-    (fewer than two columns, names that are not text), which pandas then writes."""
-    import pyarrow as pa
+# what makes the fast CSV writer hand a table to pandas (Arrow's errors are ValueErrors, TypeErrors or
+# NotImplementedErrors; a lone surrogate fails to encode)
+_NOT_WRITTEN = (TypeError, ValueError, NotImplementedError, UnicodeEncodeError)
+_CSV_ROWS = 50_000     # rows formatted at a time: the memory of a chunk, not of the whole file
 
+
+def _csv_chunks(df: pd.DataFrame):
+    """The table as UTF-8 CSV, as ``df.to_csv(index=False)`` writes it (about twice as fast on large
+    tables), in pieces of bytes; None when a column is of a kind it does not know, or for the csv
+    module's special cases (fewer than two columns, names that are not text), which pandas then writes."""
     if len(df.columns) < 2 or not all(isinstance(c, str) for c in df.columns) or not df.columns.is_unique:
         return None
-    header = pd.DataFrame(columns=df.columns).to_csv(index=False)
-    try:
-        cols = [_csv_cells(df[c]) for c in df.columns]
-    except (pa.ArrowException, TypeError, ValueError):
+    # every column is checked before the first byte is written
+    kinds = [_csv_cells(df[c].iloc[:0]) for c in df.columns]
+    if any(k is None for k in kinds):
         return None
-    if any(c is None for c in cols):
-        return None
-    body = "\n".join(map(",".join, zip(*cols)))
+
+    def pieces():
+        yield pd.DataFrame(columns=df.columns).to_csv(index=False).encode("utf-8")
+        for at in range(0, len(df), _CSV_ROWS):
+            part = df.iloc[at:at + _CSV_ROWS]
+            cols = [_csv_cells(part[c]) for c in part.columns]
+            if any(c is None for c in cols):      # an object column holding something other than text
+                raise TypeError("a column the CSV writer does not know")
+            yield ("\n".join(map(",".join, zip(*cols))) + "\n").encode("utf-8")
+    return pieces()
+
+
+def _csv_bytes(df: pd.DataFrame) -> bytes | None:
+    """`_csv_chunks` joined: the whole CSV file as bytes, or None."""
+    chunks = _csv_chunks(df)
     try:
-        return (header + body + "\n" if len(df) else header).encode("utf-8")
-    except UnicodeEncodeError:
+        return None if chunks is None else b"".join(chunks)
+    except _NOT_WRITTEN:
         return None
 
 

@@ -174,3 +174,14 @@ def test_csv_writer_quotes_a_carriage_return_so_the_row_reads_back_whole(tmp_pat
     df = pd.DataFrame({"a": ["x\ry", "z"], "b": [1, 2]})
     back = pd.read_csv(write_csv(df, tmp_path / "t.csv"), keep_default_na=False)
     assert back["a"].tolist() == ["x\ry", "z"] and back["b"].tolist() == [1, 2]
+
+
+def test_csv_writer_writes_large_tables_in_pieces_with_the_same_bytes(tmp_path, monkeypatch):
+    from analysis import export
+    monkeypatch.setattr(export, "_CSV_ROWS", 3)
+    df = _tricky_frame()
+    assert export.write_csv(df, tmp_path / "t.csv").read_bytes() == df.to_csv(index=False).encode("utf-8")
+    # a cell that is not text after the first piece: the whole table goes through pandas instead
+    odd = df.assign(obj=pd.Series(["a"] * 9 + [7], dtype=object))
+    assert export._csv_bytes(odd) is None
+    assert export.write_csv(odd, tmp_path / "o.csv").read_bytes() == odd.to_csv(index=False).encode("utf-8")
