@@ -295,17 +295,21 @@ def _context(text: str, spans: list[Span], paras, institutions: set[str] = froze
     # the nearest later span that ends a clause (not a name in marks), per paragraph: one backward pass
     next_open: list[int | None] = [None] * len(spans)
     first_after: dict[int, int] = {}
+    a_name = [False] * len(spans)       # a name in marks («Известия», “MAZ”): part of the narrative around it
     for k in range(len(spans) - 1, -1, -1):
         o = spans[k]
         next_open[k] = first_after.get(o.end_para)
         n_words, named = _span_facts(text, o, institutions)
-        if not (n_words <= 3 and _looks_title(text[o.start:o.end])) and not named:
+        a_name[k] = (n_words <= 3 and _looks_title(text[o.start:o.end])) or named
+        if not a_name[k]:
             first_after[o.para] = min(o.open_at, first_after.get(o.para, o.open_at))
     last_close: dict[int, int] = {}
     for k, s in enumerate(spans):
         p = paras[s.para]
         prev_close = last_close.get(s.para, p.start)
-        if s.close_at is not None:
+        # the narrative before a span runs back over names in marks ("В докладе ЕЭК, с которым ознакомились
+        # «Известия», говорится: «…»"), as the narrative after it does
+        if s.close_at is not None and not a_name[k]:
             last_close[s.end_para] = max(s.close_at + 1, last_close.get(s.end_para, s.close_at + 1))
         seg = text[prev_close:s.open_at]
         cut = 0
@@ -495,6 +499,7 @@ _STOP_MARK = re.compile(r"[.!?]")
 _ABBREVIATION_WORD = re.compile(r"([\w.]+)$")
 _TITLE_LEAD = re.compile(r"(?:\b(?:the|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$")
 _THE = re.compile(r"(?:the|The)\s")
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[ \t]+$")
 _TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*")
 _TWO_WORDS = re.compile(r"\s+([^\W\d_])[\w’'-]+\s+([^\W\d_])")
 _APPOSITION_NOUN = re.compile(r",\s+((?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)")   # the first words after ", "
@@ -503,7 +508,6 @@ _APPOSITION = re.compile(r",\s+[^,.!?;:“”«»\"\n]{1,100},\s+")
 _APPOSITION_LEAD = {(lead, k): re.compile(r",\s+%s(?:[^\W\d_][\w’'-]*\s+){%d}" % (lead, k))
                     for lead in (r"", r"[^\W\d_A-ZА-ЯЁ][\w’'-]{0,3}\s+") for k in range(4)}
 _POSSESSIVE = re.compile(r"[’']s$")
-_ABBREVIATION = re.compile(r"[^\W\d_a-zа-яё]{2}")   # two capitals in a row: MAZ, BelTA, KTZ (not McDonald)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -652,6 +656,9 @@ class Annotator:
         self.speaker_after_re = re.compile(rf"(?:{after})$", re.I) if after else None
         joiners = "|".join(map(re.escape, self.joiners))
         self.joiner_before_re = re.compile(r"\b(?:of|and|" + joiners + r")\s+$", re.I)
+        # the list of a body's name between a role and a name: "министр инвестиций, промышленности и торговли"
+        item = r"[^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*)?"
+        self.name_list_re = re.compile(rf"(?:{item}, )+{item} (?:and|{joiners}) {item}", re.I)
         self.cue_honorific_re = re.compile(r"(?:" + self.cue_re.pattern + r")\s+(?:(?P<hon>[^\W\d_]{1,4})\.?\s+)?$", re.I)
         # per-word answers, the same in every article (bounded: cleared when full)
         self._title_word_memo: dict[str, bool] = {}
@@ -739,7 +746,8 @@ class Annotator:
             at = x.title_start if x.title_start is not None else x.start
             sentence = bisect.bisect_right(sent_starts, at)
             x.subject = sentence not in first_in_sentence and not (
-                self.object_re and self.object_re.search(text[max(0, at - 25):at]))
+                self.object_re and self.object_re.search(text[max(0, at - 25):at])
+                and not (self.speaker_after_re and self.speaker_after_re.search(text[max(0, at - 30):at].rstrip())))
             if x.kind != "pronoun":
                 first_in_sentence.add(sentence)
             if x.kind == "title":
@@ -813,6 +821,13 @@ class Annotator:
                         self.morph.is_name(t) for _, _, t in toks[i + 1:j]):
                     title_before.append(toks[i][2])
                     i += 1
+            if self.morph is not None and j - i == 2 and not self.morph.is_name(toks[j - 1][2]):
+                # a person the article named, then a word that is no name ("сказала Сапарова Азаттыку": to
+                # Azattyq): the person alone
+                owner = people.surname_owner(toks[i][2])
+                if owner and not any(surnames_match(t, _name_tokens(toks[j - 1][2])[-1])
+                                     for t in _name_tokens(owner) if _name_tokens(toks[j - 1][2])):
+                    j -= 1
             # a word the article also writes in lower case is a headline's or sentence's word, not a
             # given name ("Grain Exports Reach Record High Saule Abenov said": High)
             while j - i > 2 and toks[i][2].lower() in self.lower_words():
@@ -945,9 +960,11 @@ class Annotator:
         gap = window[last.end():]
         if gap.endswith(", "):     # apposition: "Belarus's ambassador, X", "The Ambassador of Kyrgyzstan to Belarus, X"
             gap = gap[:-2]
-        if "," in gap and all(w[:1].isupper() or w.lower() in self.vocab.joiners
-                              for w in _NAME_TOKEN.findall(gap)):
-            gap = gap.replace(",", " ")   # a ministry's name with commas: "Minister of Investment, Industry and Trade X"
+        if "," in gap and (all(w[:1].isupper() or w.lower() in self.vocab.joiners for w in _NAME_TOKEN.findall(gap))
+                           or self.name_list_re.fullmatch(gap.strip())):
+            # a ministry's name with commas: "Minister of Investment, Industry and Trade X", "министр
+            # инвестиций, промышленности и торговли X"
+            gap = gap.replace(",", " ")
         if _NOT_WORDY.search(_unquoted(gap)) or _words(gap) > 8:
             return None
         return last
@@ -979,6 +996,11 @@ class Annotator:
                     self.cue_re.match(text[e:e + 40].lstrip(" ,")) or self._cue_just_before(text[max(0, s - 40):s])):
                 return surface, False
             return None, False
+        # the same full name as a person the article already named ("Ли Минхао" again, in a sentence of its own)
+        folded = list(_name_tokens(surface))
+        same = next((k for k, t in people.name_tokens() if t == folded), None)
+        if same is not None:
+            return same, people.persons[same]["in_roster"]
         if any(self._country_or_body(t) for t in toks):
             return None, False
         after = text[e:e + 60]
@@ -1000,7 +1022,10 @@ class Annotator:
         # (Виталий Вовк): a person, whatever words stand around it
         known = self.morph is not None and (all(self.morph.is_name(t) for t in toks) or (
             len(toks) in (2, 3) and self.morph.is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)))
-        if titled or appositive or cue_near or known:
+        # a noun for a person right before the name ("agronomist Gulnara Abenova", "фермер Ерболат Сейткали")
+        prev = None if titled or not self.vocab.person_nouns else _WORD_BEFORE.search(text, max(0, s - 40), s)
+        noun_before = prev is not None and prev.group(1)[:1].islower() and prev.group(1).lower() in self.vocab.person_nouns
+        if titled or appositive or cue_near or known or noun_before:
             # an earlier, fuller form of the same person wins ("Igor Sergeenko" over "Sergeenko")
             owner = people.surname_owner(surface)
             if owner and len(owner.split()) >= len(toks):
@@ -1030,6 +1055,12 @@ class Annotator:
             if pre and pre.group(1) and " ".join(name_tokens(pre.group(1))) not in self.country_words \
                     and not _THE.match(pre.group()):
                 start = s
+            if start == s:
+                # a country's adjective in any script or case ("азербайджанский вице-премьер", "таджикский
+                # лидер") says whose office it is
+                prev = _WORD_BEFORE.search(text, max(0, s - 40), s)
+                if prev and self.vocab.country_of(prev.group(1)):
+                    start = prev.start(1)
             of = _TITLE_OF.match(text[e:e + 80])
             end = e + (of.end() if of else 0)
             if not of:
@@ -1122,6 +1153,11 @@ def _upper_letters(end: int = 0x20000) -> str:
         ranges.append(re.escape(chars[k]) + ("-" + re.escape(chars[m]) if m > k else ""))
         k = m + 1
     return "[" + "".join(ranges) + "]"
+
+
+# two capitals in a row: MAZ, BelTA, KTZ, ҚТЖ (not McDonald, and not two lower-case letters outside a-z and
+# а-я, as in Yalçın, Işık, Жұмабек)
+_ABBREVIATION = re.compile(_upper_letters() + "{2}")
 
 
 # a stretch of capitalised words joined by single spaces, or by "of" / "the" between them ("Ministry of the
@@ -1290,6 +1326,19 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
     return Attribution()
 
 
+def _person_noun_phrase(mention: str, ann: Annotator) -> bool:
+    """True when the words that said a quote are a definite noun phrase for a person that is no office ("the
+    54-year-old farmer, who grows wheat", "фермер"): no name, a person noun among its first words. In a
+    language with articles the phrase must open with one ("a farmer" is someone new)."""
+    head = mention.split(",")[0]
+    words = _NAME_TOKEN.findall(head)
+    if not words or len(words) > 5 or any(w[:1].isupper() for w in words[1:]):
+        return False
+    if ann.vocab.determiners and words[0].lower() not in {d.lower() for d in ann.vocab.determiners}:
+        return False
+    return any(w.lower() in ann.vocab.person_nouns for w in words)
+
+
 def _described(segment: str, offset: int, people: ArticlePeople, ann: Annotator, text: str) -> Mention | None:
     """The name an apposition describes when the words before a cue are "X, <role> of <body>, " ("Talgat
     Abenov, head of Kazakhstan Temir Zholy (KTZ), told"): X speaks, not a name inside the apposition."""
@@ -1334,6 +1383,14 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
         words = words[:toks[k].end() - 2]      # "the ministry's statement": the ministry
         toks = [t for t in _NAME_TOKEN.finditer(words) if words[t.start() - 1:t.start()] not in _PAIRS]
     first, last = _org_extent(words, toks, k, ann)
+    named = _QUOTED_NAME.match(words, toks[last].end())
+    if named and toks[last].group()[:1].islower():
+        # a generic body or document word, then the name in marks: "в пресс-службе «Агроэкспорта»",
+        # "говорится в сообщении «Газпрома»", "the company “MAZ” said": that name (in the nominative)
+        name = " ".join(re.sub(r"[«»“”„\"]", " ", named.group(1)).split())
+        if ann.morph is not None:
+            name = ann.morph.nominative_phrase(name)
+        return Attribution(name, words[toks[first].start():named.end()].strip(" ,.-–—"), False, "organization")
     phrase = words[toks[first].start():toks[last].end()]
     if ann.morph is not None:
         phrase = ann.morph.nominative_phrase(phrase)
@@ -1671,6 +1728,12 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         if prev_u and attributions[k - 1].speaker and _adjacent(text, paras, prev_u[-1], u[0]):
             attributions[k] = Attribution(attributions[k - 1].speaker, a.mention, attributions[k - 1].in_roster, "header")
             continue
+        if a.mention and _person_noun_phrase(a.mention, ann):
+            # "said the 54-year-old farmer", "— говорит фермер": the person the article was just telling of
+            key = ann.resolve_pronoun("", people, u[0].open_at)
+            if key:
+                attributions[k] = Attribution(key, a.mention, people.persons[key]["in_roster"], "coreference")
+                continue
         if a.mention:
             continue  # a mention we could not resolve stays as written, speaker empty
         key = ann.resolve_pronoun("", people, u[0].open_at)

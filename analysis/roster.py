@@ -305,14 +305,17 @@ class Morphology:
             return sorted(out)
         second = self.morph.parse(words[1])[0] if len(words) > 1 else None
         agree = head.tag.POS == "ADJF" and second is not None and second.tag.POS == "NOUN"
+        # an adjective alone (казахстанский) agrees with any noun: every gender and the plural
+        kinds = [{"sing", g} for g in ("masc", "femn", "neut")] + [{"plur"}] \
+            if head.tag.POS == "ADJF" and len(words) == 1 else [{"sing"}]
         for case in _CASES:
-            for number in ("sing",):
-                h = head.inflect({case, number} | ({second.tag.gender} if agree and second.tag.gender else set()))
+            for kind in kinds:
+                h = head.inflect({case} | kind | ({second.tag.gender} if agree and second.tag.gender else set()))
                 if h is None:
                     continue
                 rest = words[1:]
                 if agree:
-                    n = second.inflect({case, number})
+                    n = second.inflect({case, "sing"})
                     if n is None:
                         continue
                     rest = [n.word, *words[2:]]
@@ -386,7 +389,20 @@ class Morphology:
                 form = q.inflect({"nomn"}) if "nomn" not in q.tag.grammemes else None
                 if form is not None:
                     words[i] = _like(w, form.word)
-                return " ".join(words[i:])
+                # the adjectives right before it agree with it (Евразийской экономической комиссии ->
+                # Евразийская экономическая комиссия); words before them (в, по) are not part of the name
+                noun = form or q
+                agree = {"nomn", noun.tag.number} | ({noun.tag.gender} if noun.tag.number == "sing" and noun.tag.gender
+                                                     else set())
+                first = i
+                while first > 0:
+                    a = next((r for r in self.parse(words[first - 1]) if r.tag.POS in ("ADJF", "PRTF")), None)
+                    made = a.inflect(agree) if a is not None and None not in agree else None
+                    if made is None:
+                        break
+                    words[first - 1] = _like(words[first - 1], made.word)
+                    first -= 1
+                return " ".join(words[first:])
         return phrase
 
     def genitive(self, word: str) -> bool:

@@ -381,3 +381,78 @@ def test_capitalised_runs_are_those_of_the_word_start_pattern(seed):
 def test_a_foreign_name_met_in_the_instrumental_is_named_in_the_nominative(text, speaker):
     q = one(text, lang="ru")
     assert list(q["speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname with lower-case letters outside a-z is not an abbreviation (Yalçın, Işık)
+    ("Rail\n\nMehmet Yalçın, deputy general manager of Turkish State Railways, told journalists that the centre "
+     "would open in May.\n\n\"Kars will be the dry port of the corridor,\" Yalçın stressed.\n", "Mehmet Yalçın"),
+    # a country's adjective before a title, lower case and inflected, says whose office it is
+    ("Коридор\n\nВице-премьер РФ Михаил Кравцов сообщил, что работы завершат в 2028 году.\n\n"
+     "Заместитель премьер-министра Азербайджана Самир Гасанов отметил, что участок готов.\n\n"
+     "Азербайджанский вице-премьер сообщил также, что грузооборот вырос на 9%. «Это показывает, что бизнес "
+     "верит в этот маршрут», — сказал он.\n", "Самир Гасанов"),
+    # a ministry's name with commas between a role and a name, in lower case
+    ("Комиссия\n\nДелегацию возглавил вице-премьер Ерлан Касымбеков, узбекскую – министр инвестиций, "
+     "промышленности и торговли Жасур Ташкентбаев.\n\n«Мы договорились о рабочих группах», – сказал Касымбеков.\n\n"
+     "Министр добавил, что земли выделят. «Речь идет о проектах стоимостью от 300 до 500 млн долларов», "
+     "– пояснил министр.\n", "Жасур Ташкентбаев"),
+    # the full name of someone the article named before, again in a sentence of its own
+    ("Завод\n\nДелегацию возглавил председатель совета директоров Ли Минхао.\n\nПо словам Джапарова, льготы "
+     "будут.\n\nЛи Минхао в ответ сообщил, что завод запустят в 2027 году. «Мы рассматриваем Кыргызстан как "
+     "площадку для выхода на рынки», — сказал он.\n", "Ли Минхао"),
+    ("Регионы\n\nКак отметила хоким Самаркандской области Дилноза Холматова, регионы заключили 12 соглашений. "
+     "«Самарканд и Согд — это по сути один экономический район», — отметила она.\n", "Дилноза Холматова"),
+])
+def test_speakers_named_in_the_ways_other_outlets_name_them(text, speaker):
+    q = one(text, lang="ru" if "«" in text else "en")
+    assert q.iloc[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Зерно\n\n«Программа будет продлена как минимум до конца 2027 года», — сообщили в пресс-службе "
+     "«Агроэкспорта».\n", "Агроэкспорт"),
+    ("Газ\n\n«Стороны будут владеть долями в СП на паритетной основе», — говорится в сообщении «Газпрома».\n",
+     "Газпром"),
+    # the narrative before the quote runs back over a name in marks; the body's adjectives agree in the nominative
+    ("Станки\n\nВ докладе Евразийской экономической комиссии (ЕЭК), с которым ознакомились «Известия», "
+     "говорится: «Без кооперации производителей конкурировать по цене не получится».\n",
+     "Евразийская экономическая комиссия"),
+    ("Trucks\n\n\"We will ship 300 trucks to Uzbekistan this year,\" the company \"MAZ\" said in a statement.\n",
+     "MAZ"),
+])
+def test_a_body_named_in_marks_after_a_generic_word_is_the_speaker(text, speaker):
+    q = one(text, lang="ru" if "«" in text else "en")
+    assert list(q["speaker"]) == [speaker] and q.loc[0, "confidence"] == "organization"
+
+
+def test_a_country_adjective_is_a_country_word_in_every_gender_and_case():
+    from analysis.roster import load_vocabulary
+    v = load_vocabulary("ru")
+    for word, country in [("казахстанская", "Kazakhstan"), ("узбекской", "Uzbekistan"), ("белорусским", "Belarus"),
+                          ("Азербайджанский", "Azerbaijan"), ("российские", "Russia")]:
+        assert v.country_of(word) == country, word
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "According to X" makes X the one the next "he said" refers back to
+    ("Forum\n\nThe co-chairs met in Baku. Tural Mammadov said trade grew. According to Arman Seitkaliyev, the regions "
+     "agreed on 14 projects.\n\n\"The regions must become the main drivers of our cooperation,\" he said.\n",
+     ["Arman Seitkaliyev"]),
+    # a noun for a person before a name is evidence of a name, in a language without a dictionary of names
+    ("Drought\n\nKarabanov said prices rose. On a neighboring farm, agronomist Gulnara Abenova showed a new "
+     "variety.\n\n\"It survives a bad year,\" she said.\n", ["Gulnara Abenova"]),
+    # "говорит фермер" after the farmer was named; a person, then the outlet the words were said to
+    ("Зерно\n\nЕрболат Сейткали обрабатывает 1 200 гектаров. Он показывает склады.\n\n— Продать некому, элеваторы "
+     "забиты, — говорит фермер.\n\nЭкономист Айнур Сапарова считает, что денег мало. «Продкорпорация купит "
+     "максимум пятую часть урожая», — сказала Сапарова Азаттыку.\n", ["Ерболат Сейткали", "Айнур Сапарова"]),
+])
+def test_speakers_referred_to_by_what_they_do_or_after_according_to(text, speakers):
+    q = one(text, lang="ru" if "—" in text else "en")
+    assert list(q["speaker"]) == speakers
+
+
+def test_someone_new_described_by_a_noun_is_not_the_person_before():
+    q = one("Drought\n\nYevgeny Karabanov said prices rose.\n\n\"We cannot pay the loans,\" said a farmer from "
+            "the village.\n", lang="en")
+    assert list(q["speaker"]) == [""]
