@@ -1168,10 +1168,16 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
     resume: list = [None]
     starts = folded.starts(g.firsts) if folded is not None else None
     spans = _anchor_spans(text, g, folded) if starts is not None else None
+    infix_rx = _infix_regex(vocab.lang)
     for m in _scan(money, text, g.anchor, resume=resume, starts=starts, spans=spans):
         gd = m.groupdict()
         n = gd["n1"] or gd["n2"] or gd["n3"]
         rng = gd["r1"] or gd["r2"] or ""
+        infix = None
+        if infix_rx is not None and not rng and not any(c.isdigit() for c in n):
+            # "300 с лишним миллионов тенге", "300-odd million dollars": the number stands before a trailing
+            # qualifier put inside the amount; the scale word alone is not "a million"
+            infix = infix_rx.search(text, max(0, m.start() - 40), m.start())
         code = None
         if gd["pre"]:
             code = _code(gd["pre"], vocab.currency_pre)
@@ -1205,6 +1211,12 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
         if code is None and not remote:
             continue
         lo, hi, vague = parse_number(n, vocab.lang)
+        if infix is not None:
+            lo2, hi2, _ = parse_number(infix.group("num") + " " + n.strip(), vocab.lang)
+            if lo2 > lo:
+                lo, hi, s = lo2, hi2, infix.start()
+            else:
+                infix = None
         if not lo and not hi:
             continue            # a sign or a word with no number in it never gives an amount
         if remote and lo < QUOTED_REACH:
@@ -1259,6 +1271,8 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
         trail = _phrase_after(text, e, vocab.trailing, vocab)
         if trail:
             qualifier, e = trail[0], trail[1]
+        elif infix is not None:
+            qualifier = _value(vocab, _phrases(vocab, vocab.trailing, "after")[1], infix.group("q").strip())
         if remote:
             far.append(_Fig(s, e, lo, hi, code, True, qualifier, vague,
                             extra={"ambiguous": ambiguous} if ambiguous else {}))
@@ -1283,13 +1297,34 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
         for f in out:
             if not f.inferred:
                 written[f.currency] = written.get(f.currency, 0) + 1
-        ranked = sorted(written.values(), reverse=True)
-        main = next((c for c, k in written.items() if k == ranked[0]), None) \
-            if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
-        kept = [f for f in far if main is not None and f.currency == main]
+        most = max(written.values(), default=0)
+        kept = []
+        for f in far:
+            # the amount written out before it with the same value ("a $3 billion target … “Three billion is
+            # not a dream”") says its currency; else the currency of the last amount before it, unless the
+            # article writes another currency more often
+            same = [w for w in out if not w.inferred and w.start < f.start and w.low == f.low and w.low > 0]
+            if same:
+                f.currency = same[-1].currency
+                kept.append(f)
+            elif f.currency in written and written[f.currency] == most:
+                kept.append(f)
         if kept:
             out = sorted(out + kept, key=lambda f: f.start)
     return out
+
+
+@lru_cache(maxsize=8)
+def _infix_regex(lang: str) -> re.Pattern | None:
+    """A number, then one of the pack's trailing qualifiers, right before a scale word ("300 с лишним",
+    "300-odd "): the amount's own number, put before its qualifier."""
+    v = load_vocab(lang)
+    g = _grammar(lang)
+    words = sorted((p for p, _ in v.trailing if p[:1].isalpha()), key=len, reverse=True)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w.,])(?P<num>{g.digits})(?:\s+|-)(?P<q>{alt})\s+$", re.I)
 
 
 @lru_cache(maxsize=8)

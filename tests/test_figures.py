@@ -453,3 +453,23 @@ def test_numbers_of_another_kind_after_an_amount_are_not_amounts():
                        ("Экспорт составил 18 млн долларов, а в 2019 году — 2 млрд рублей.", "ru")]:
         f, _ = figures_in_text("T\n\n" + text, "t", 2024, lang=lang)
         assert all(any(c.isalpha() or c in "$€" for c in s) for s in f["surface"]), (text, list(f["surface"]))
+
+
+@pytest.mark.parametrize("text, lang, surface, currency, value", [
+    # the same value written out before, however far and in whatever currency the article writes most
+    ("Talks\n\nThe sides set a target of $3 billion in trade. Belarus sends 12 million Belarusian rubles of parts and "
+     "Kazakhstan 2.3 trillion tenge of grain.\n\nHe described the target as realistic. “Three billion is not a "
+     "dream. It is arithmetic,” he said.\n", "en", "Three billion", "USD", 3e9),
+    # else the nearest amount before it of the same order of magnitude
+    ("Встреча\n\nТоварооборот в прошлом году составил около $1,1 млрд.\n\n«Я вам скажу откровенно: полтора "
+     "миллиарда — это минимум, на который мы должны выйти», — подчеркнул Президент.\n\nБелорусская сторона "
+     "вложит 12 млн белорусских рублей, область — 2,3 млрд российских рублей.\n", "ru", "полтора миллиарда",
+     "USD", 1.5e9),
+])
+def test_a_bare_amount_in_a_quote_takes_the_currency_of_the_amount_it_echoes(text, lang, surface, currency, value):
+    starts = [i for i, c in enumerate(text) if c in "“«"]
+    ends = [i + 1 for i, c in enumerate(text) if c in "”»"]
+    quotes = [(s, e, "X") for s, e in zip(starts, ends)]
+    figs, _ = figure_rows(text, "t", 2025, quotes, {}, lang=lang)
+    hit = [f for f in figs if f["surface"] == surface]
+    assert hit and hit[0]["currency"] == currency and hit[0]["value_usd"] == value, [f["surface"] for f in figs]
