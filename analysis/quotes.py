@@ -1086,10 +1086,15 @@ class Annotator:
         country = self.vocab.country_of(surface)
         # mentions are in text order: look back from `at` without a scan of the whole list
         upto = bisect.bisect_left(mentions, at, key=_START)
-        recent = [m.key for m in reversed(mentions[max(0, upto - 400):upto]) if m.key]
-        # 1. roster: office holders in the article's year, narrowed to those the article names
+        window = mentions[max(0, upto - 400):upto]
+        recent = [m.key for m in reversed(window) if m.key]
+        # 1. roster: office holders in the article's year, narrowed to those the article names; of two, the
+        # last one named as a subject ("Lukashenko said at talks with President Mirziyoyev. “…,” the head of
+        # state said": Lukashenko)
         holders = [p.name for p in self.roster.by_title(role, country, quals, people.year)]
         named = [k for k in recent if k in holders]
+        if len(set(named)) > 1:
+            named = [m.key for m in reversed(window) if m.key in holders and m.subject] or named
         if named:
             return named[0], True
         if country and len(holders) == 1:
