@@ -1120,6 +1120,19 @@ class Annotator:
                                 return key, people.persons[key]["in_roster"]
         return None, False
 
+    def resolve_title_ahead(self, surface: str, people: ArticlePeople) -> str | None:
+        """The one person of the article bound to the office a title names (its country, when it says one);
+        None when there are none or several."""
+        role, _ = self.vocab.role_of(surface)
+        if role is None:
+            return None
+        country = self.vocab.country_of(surface)
+        found = {key for key, person in people.persons.items()
+                 if any((brole == role or brole.endswith(" " + role) or role == GENERIC_ROLE)
+                        and (not country or not bcountry or bcountry == country)
+                        for brole, bcountry in person.get("titles", []))}
+        return found.pop() if len(found) == 1 else None
+
     def _role_words(self, phrase: str) -> set[str]:
         """The words of a title phrase, normalised (case and inflection levelled by the pack)."""
         return {self.normalise(w.lower()) for w in _NAME_TOKEN.findall(phrase)}
@@ -1637,6 +1650,12 @@ def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int, text: 
             prev = people.mentions[k - 2] if k >= 2 and people.mentions[k - 1] is m else None
             if prev is not None and prev.kind == "name" and prev.key and text[prev.end:m.start] == ", ":
                 m = prev
+            elif not any(x.key for x in people.mentions[:k] if x is not m):
+                # a title before anyone is named (a headline: "Georgia's deputy economy minister: ‘…’"): the
+                # one person the article goes on to give that office
+                key = ann.resolve_title_ahead(m.surface, people)
+                if key:
+                    return Attribution(key, m.surface, people.persons[key]["in_roster"], "coreference")
     if m.kind == "pronoun":
         key = ann.resolve_pronoun(m.surface, people, m.start)
         if key:

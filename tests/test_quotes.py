@@ -470,3 +470,14 @@ def test_of_two_heads_of_state_named_the_head_of_state_is_the_subject():
             "Mirziyoyev that trade must grow.\n\n“We have done a lot, but we are still far from where we should be,” "
             "the head of state said.\n")
     assert list(q["speaker"]) == ["Aleksandr Lukashenko"]
+
+
+def test_a_title_in_a_headline_goes_to_the_one_person_the_article_gives_that_office():
+    text = ("INTERVIEW\nGeorgia's deputy economy minister: 'We want to be the warehouse of the Black Sea'\n\n"
+            "By Tamar Beridze\n\nThe Diplomat spoke with Georgia's Deputy Minister of Economy Nino Gelashvili about "
+            "the port.\n\n\"We expect about $1.2 billion of investment,\" Gelashvili said.\n")
+    q = one(text)
+    assert list(q["speaker"]) == ["Nino Gelashvili", "Nino Gelashvili"]
+    # two people with that office: no guess
+    two = text.replace("about the port.", "about the port, and with Deputy Minister of Economy Levan Davitashvili.")
+    assert one(two)["speaker"].iloc[0] == ""
