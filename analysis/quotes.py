@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from operator import attrgetter
 from dataclasses import dataclass, field
 
@@ -821,9 +822,9 @@ class Annotator:
                         self.morph.is_name(t) for _, _, t in toks[i + 1:j]):
                     title_before.append(toks[i][2])
                     i += 1
-            if self.morph is not None and j - i == 2 and not self.morph.is_name(toks[j - 1][2]):
-                # a person the article named, then a word that is no name ("сказала Сапарова Азаттыку": to
-                # Azattyq): the person alone
+            if j - i == 2 and _outlet_word(toks[j - 1][2]):
+                # a person the article named, then the outlet told ("сказала Сапарова Азаттыку", "said
+                # Petrov Interfax"): the person alone
                 owner = people.surname_owner(toks[i][2])
                 if owner and not any(surnames_match(t, _name_tokens(toks[j - 1][2])[-1])
                                      for t in _name_tokens(owner) if _name_tokens(toks[j - 1][2])):
@@ -1344,14 +1345,32 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
     return Attribution()
 
 
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    """The one-word names of news outlets in `data/outlets.yml`, in lower case (Азаттык, Интерфакс, ТАСС)."""
+    from .corpus import _outlets
+    found = _outlets()
+    return frozenset(a.lower() for a in (found[1] if found else {}) if " " not in a and len(a) >= 3)
+
+
+def _outlet_word(word: str) -> bool:
+    """An outlet's name, or one of its case forms (a short ending on it: Азаттыку, Интерфаксу)."""
+    low = word.lower()
+    words = _outlet_words()
+    return low in words or any(low[:-k] in words for k in (1, 2) if len(low) - k >= 4)
+
+
 def _person_noun_phrase(mention: str, ann: Annotator) -> bool:
     """True when the words that said a quote are a definite noun phrase for a person that is no office ("the
     54-year-old farmer, who grows wheat", "фермер"): no name, a person noun among its first words. In a
     language with articles the phrase must open with one ("a farmer" is someone new)."""
     head = mention.split(",")[0]
     words = _NAME_TOKEN.findall(head)
-    if not words or len(words) > 5 or any(w[:1].isupper() for w in words[1:]):
+    # up to a name after a lower-case word ("гость из Тегерана", "the guest from Tehran")
+    cut = next((k for k in range(1, len(words)) if words[k][:1].isupper() and words[k - 1][:1].islower()), len(words))
+    if not words or cut > 5 or any(w[:1].isupper() for w in words[1:cut]):
         return False
+    words = words[:cut]
     if ann.vocab.determiners and words[0].lower() not in {d.lower() for d in ann.vocab.determiners}:
         return False
     return any(w.lower() in ann.vocab.person_nouns for w in words)

@@ -481,3 +481,22 @@ def test_a_title_in_a_headline_goes_to_the_one_person_the_article_gives_that_off
     # two people with that office: no guess
     two = text.replace("about the port.", "about the port, and with Deputy Minister of Economy Levan Davitashvili.")
     assert one(two)["speaker"].iloc[0] == ""
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "глава ведомства" is the head of whatever body the person before it heads, not only a ministry
+    ("Граница\n\nОб этом сообщил председатель Государственной таможенной службы Кыргызстана Алмаз Сагынбаев.\n\n"
+     "По словам Сагынбаева, простой фуры сократится.\n\n«Мы убрали двойной контроль», – пояснил глава ведомства.\n",
+     "Алмаз Сагынбаев"),
+    # the visitor the article was telling of, also "from" a place
+    ("Парк\n\nСюй Куньлинь отметил, что предприятия провинции вложили в парк свыше $300 млн.\n\n«Мы видим в Беларуси "
+     "не только рынок, но и ворота в ЕАЭС», – заявил гость.\n", "Сюй Куньлинь"),
+    ("Мегри\n\nЗаместитель министра промышленности Ирана Мохаммад-Реза Карими предложил создать СП.\n\n«Иранские "
+     "компании готовы принести туда и капитал, и технологии», — заявил гость из Тегерана.\n", "Мохаммад-Реза Карими"),
+    # a title joined with "deputy" is one office ("the deputy khokim" is the deputy governor, not a lawmaker)
+    ("Trucks\n\nThe Deputy Khokim of Samarkand Region, Farrukh Abdullayev, said the project was on time.\n\n"
+     "\"Minsk region is our most active partner,\" the deputy khokim said.\n", "Farrukh Abdullayev"),
+])
+def test_the_head_of_the_agency_a_guest_and_a_deputy_governor(text, speaker):
+    q = one(text, lang="ru" if "«" in text else "en")
+    assert list(q["speaker"]) == [speaker]
