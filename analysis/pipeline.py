@@ -68,8 +68,9 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
         cache_dir = os.environ["BRIEFING_CACHE"]
     cache_scope = str(Path(corpus_dir).resolve())
     prepared = _prepare(roster_path, lexicon_path, the_rates, cache_dir, cache_scope)
-    # with --jobs N (no scheduler), articles go to the worker processes while the corpus is still being read
-    stream = _Stream(prepared, jobs, the_roster, the_lexicon, the_rates) if jobs > 1 and not scheduler else None
+    # articles go to the worker processes (--jobs N) or the Dask cluster while the corpus is still being read
+    stream = _DaskStream(prepared, scheduler, jobs, the_roster, the_lexicon, the_rates) if scheduler else \
+        _Stream(prepared, jobs, the_roster, the_lexicon, the_rates) if jobs > 1 else None
     try:
         corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude,
                              on_article=stream.feed if stream else None)
@@ -494,7 +495,9 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     fresh_keys: dict[str, list] = {t: [] for t in TABLES}
     timed_out: set[str] = set()
     if todo:
-        if scheduler:
+        if scheduler and isinstance(stream, _DaskStream) and stream.prepared[0] == fp:
+            parts = stream.collect(todo, progress=progress, columns=True)
+        elif scheduler:
             parts = _extract_on_dask(todo, scheduler, roster, lexicon, rates, jobs=jobs, progress=progress, token=fp)
         elif jobs > 1 and (len(todo) >= POOL_MIN_ARTICLES or (stream is not None and stream.pool is not None)):
             own = stream is None or stream.prepared[0] != fp
@@ -558,7 +561,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         if stream is not None and stream.pool is not None:
             # the figures are final: a worker compares them (discrepancies) while the quotes are clustered here
             from .figures import find_discrepancies
-            stream.discrepancies = stream.pool.submit(find_discrepancies, unified["figures"].drop(columns="_key"))
+            stream.discrepancies = stream.run(find_discrepancies, unified["figures"].drop(columns="_key"))
         # clusters span articles: recomputed whenever the set of articles changed, over one name per person
         clustered = cluster_quotes(unified["quotes"], threshold=roster.vocab.cluster_threshold)
         frames["quotes"] = frames["quotes"].assign(cluster_id=clustered["cluster_id"].to_numpy())
@@ -659,6 +662,10 @@ class _Stream:
         got = dict(p for b in batches for p in b.articles())
         return [(t[0], got[t[0]]) for t in todo]
 
+    def run(self, fn, *args):
+        """`fn(*args)` in a worker process, as a future."""
+        return self.pool.submit(fn, *args)
+
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
@@ -668,76 +675,148 @@ class _Stream:
 CONNECT_TIMEOUT = "20s"     # how long to wait for a remote Dask scheduler
 
 
-def _extract_on_dask(todo: list, scheduler: str, roster, lexicon, rates: dict, *, jobs: int = 1,
-                     progress: bool = False, token: str = "") -> list["_Batch"]:
-    """Per-article extraction on a Dask cluster, in batches sized for it; the batches' results
-    (`_Batch`, rows as columns) in `todo` order.
+class _DaskStream:
+    """A Dask cluster for ``--scheduler``, fed while the corpus is still being read, as `_Stream` feeds the
+    worker processes of ``--jobs N``.
 
-    A few batches per worker thread are in flight at a time, so the client
-    never holds more than a window of article texts on the wire.
+    The client connects (or starts the `LocalCluster`) at the first article that
+    is not in the cache, so the cluster's start-up overlaps the reading. Batches
+    grow with the articles seen so far (`batch_size`), and at most a few per
+    worker thread are in flight: when the window is full, `feed` waits for one
+    to finish, so the client never has more than a window of article texts on
+    the wire and the reading keeps pace with the cluster.
     """
-    try:
-        from distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        raise SchedulerError("--scheduler needs dask.distributed: pip install 'briefing[dask]'") from None
-    import contextlib
-    import warnings
 
-    if not log.isEnabledFor(logging.INFO):     # distributed logs every worker start at INFO: only with -v
-        logging.getLogger("distributed").setLevel(logging.WARNING)
-        logging.getLogger("distributed.nanny").setLevel(logging.ERROR)   # "still alive after 4 s, killing"
+    def __init__(self, prepared: tuple, scheduler: str, jobs: int, roster, lexicon, rates: dict):
+        import contextlib
+        self.prepared, self.scheduler, self.jobs = prepared, scheduler, jobs
+        self.roster, self.lexicon, self.rates = roster, lexicon, rates
+        self.pool = None            # the dask Client, once connected
+        self.pending: list[tuple] = []
+        self.sent: set[str] = set()
+        self.waiting = 0
+        self.discrepancies = None
+        self.inflight: dict = {}    # future -> its batch number
+        self.results: dict[int, "_Batch"] = {}
+        self.n_sent = 0
+        self.bar = None
+        self._stack = contextlib.ExitStack()
 
-    with contextlib.ExitStack() as stack:
-        if scheduler == "local":
+    def feed(self, row: dict) -> None:
+        fp, have = self.prepared[0], self.prepared[4]
+        year = article_year(row["published"])
+        key = _article_key(fp, row["article_id"], year, row["language"], row["text"])
+        if key in have:
+            return
+        self.pending.append((key, row["article_id"], row["text"], int(row["n_words"]), year, row["language"]))
+        self.waiting += 1
+        if self.pool is None:
+            self._start()
+        size = batch_size(self.waiting, self.threads)
+        while len(self.pending) >= size:
+            self._submit(self.pending[:size])
+            del self.pending[:size]
+
+    def _start(self) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise SchedulerError("--scheduler needs dask.distributed: pip install 'briefing[dask]'") from None
+        import uuid
+        import warnings
+
+        if not log.isEnabledFor(logging.INFO):     # distributed logs every worker start at INFO: only with -v
+            logging.getLogger("distributed").setLevel(logging.WARNING)
+            logging.getLogger("distributed.nanny").setLevel(logging.ERROR)   # "still alive after 4 s, killing"
+        if self.scheduler == "local":
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")        # "dashboard needs bokeh" and similar notices
-                cluster = stack.enter_context(LocalCluster(
-                    n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None,
+                cluster = self._stack.enter_context(LocalCluster(
+                    n_workers=max(1, self.jobs), threads_per_worker=1, processes=True, dashboard_address=None,
                     silence_logs=logging.ERROR))
-            client = stack.enter_context(Client(cluster))
+            client = self._stack.enter_context(Client(cluster))
         else:
             try:
-                client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+                client = self._stack.enter_context(Client(self.scheduler, timeout=CONNECT_TIMEOUT))
             except (OSError, TimeoutError, ValueError) as exc:
-                raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
-        size = batch_size(len(todo), threads)
-        batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-        log.info("dask: %d articles in %d batches of %d on %d worker threads (%s)",
-                 len(todo), len(batches), size, threads, client.scheduler.address)
-        code = code_fingerprint()
-        [roster_f, lexicon_f] = client.scatter([roster, lexicon], broadcast=True)
+                raise SchedulerError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+        self.pool = client
+        self.threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()) or 1
+        self.window = 3 * self.threads
+        self.code = code_fingerprint()
+        self.run_id = uuid.uuid4().hex[:8]
+        [self.roster_f, self.lexicon_f] = client.scatter([self.roster, self.lexicon], broadcast=True)
+        log.info("dask: extracting on %d worker threads (%s)", self.threads, client.scheduler.address)
 
-        def submit(i):
-            return client.submit(_extract_columns, token, code, roster_f, lexicon_f, rates, batches[i],
-                                 key=f"briefing-batch-{token}-{i}", pure=False)
+    def _submit(self, batch: list) -> None:
+        self.sent.update(t[0] for t in batch)
+        fut = self.pool.submit(_extract_columns, self.prepared[0], self.code, self.roster_f, self.lexicon_f, self.rates,
+                               batch, key=f"briefing-batch-{self.prepared[0]}-{self.run_id}-{self.n_sent}", pure=False)
+        self.inflight[fut] = self.n_sent
+        self.n_sent += 1
+        while len(self.inflight) > self.window:
+            self._take()
 
-        results: list = [None] * len(batches)
-        window = min(len(batches), 3 * threads)
-        futures = {submit(i): i for i in range(window)}
-        pending = as_completed(list(futures))
-        bar = None
-        if progress:
-            from tqdm import tqdm
-            bar = tqdm(total=len(batches), desc="extracting", unit="batch", leave=False)
-        nxt = window
-        for fut in pending:
-            i = futures.pop(fut)
+    def _take(self) -> None:
+        """Wait for a batch in flight to finish and keep its result."""
+        from distributed import wait
+        done, _ = wait(list(self.inflight), return_when="FIRST_COMPLETED")
+        for fut in done:
+            i = self.inflight.pop(fut)
             try:
-                results[i] = fut.result()
+                self.results[i] = fut.result()
             except WorkerMismatch as exc:
                 raise SchedulerError(str(exc)) from None
             fut.release()
-            if bar:
-                bar.update()
-            if nxt < len(batches):
-                new = submit(nxt)
-                futures[new] = nxt
-                pending.add(new)
-                nxt += 1
-        if bar:
-            bar.close()
-    return results
+            if self.bar is not None:
+                self.bar.update()
+
+    def collect(self, todo: list, progress: bool = False, columns: bool = False) -> list:
+        """Every batch's result (`_Batch`) in the order sent, items of `todo` not sent yet sent now; without
+        `columns`, (key, rows) of every item of `todo`, in its order."""
+        if self.pool is None:
+            self._start()
+        self.pending = []
+        missing = [t for t in todo if t[0] not in self.sent]
+        if progress:
+            from tqdm import tqdm
+            size = batch_size(len(todo), self.threads)
+            self.bar = tqdm(total=self.n_sent + -(-len(missing) // size), initial=len(self.results),
+                            desc="extracting", unit="batch", leave=False)
+        size = batch_size(len(todo), self.threads)
+        for i in range(0, len(missing), size):
+            self._submit(missing[i:i + size])
+        while self.inflight:
+            self._take()
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+        batches = [self.results[i] for i in range(self.n_sent)]
+        self.results = {}
+        if columns:
+            return batches
+        got = dict(p for b in batches for p in b.articles())
+        return [(t[0], got[t[0]]) for t in todo]
+
+    def run(self, fn, *args):
+        """`fn(*args)` on the cluster, as a future."""
+        return self.pool.submit(fn, *args, pure=False)
+
+    def close(self) -> None:
+        self._stack.close()
+        self.pool = None
+
+
+def _extract_on_dask(todo: list, scheduler: str, roster, lexicon, rates: dict, *, jobs: int = 1,
+                     progress: bool = False, token: str = "") -> list["_Batch"]:
+    """Per-article extraction on a Dask cluster, in batches sized for it; the batches' results
+    (`_Batch`, rows as columns) in `todo` order (the articles known at once: `_DaskStream` with nothing
+    fed while reading)."""
+    stream = _DaskStream((token, "", {}, [], set()), scheduler, jobs, roster, lexicon, rates)
+    try:
+        return stream.collect(todo, progress=progress, columns=True)
+    finally:
+        stream.close()
 
 
 def batch_size(n_articles: int, threads: int) -> int:

@@ -52,12 +52,12 @@ def test_only_new_articles_go_to_the_cluster(seed_copy, tmp_path, monkeypatch):
     analyse(seed_copy, cache_dir=tmp_path / "cache")
     (seed_copy / "late.txt").write_text("Late news\n“Exports reached $2 billion,” said Ann Lee.\n", encoding="utf-8")
     seen = []
-    real = pipeline._extract_on_dask
+    real = pipeline._DaskStream._submit
 
-    def spying(todo, *a, **kw):
-        seen.extend(item[1] for item in todo)
-        return real(todo, *a, **kw)
-    monkeypatch.setattr(pipeline, "_extract_on_dask", spying)
+    def spying(self, batch):            # every batch sent to the cluster, while reading or after
+        seen.extend(item[1] for item in batch)
+        return real(self, batch)
+    monkeypatch.setattr(pipeline._DaskStream, "_submit", spying)
     res = analyse(seed_copy, cache_dir=tmp_path / "cache", scheduler="local", jobs=1)
     assert seen == ["late.txt"]
     assert "Ann Lee" in set(res.quotes["speaker"]) and "$2 billion" in set(res.figures["surface"])
@@ -151,3 +151,31 @@ def test_jobs_send_articles_to_the_workers_while_the_corpus_is_still_being_read(
     last = todo[-1]
     assert parts[-1][1] == pipeline.extract_article(last[1], last[2], last[3], last[4], roster, ann, lexicon, rates,
                                                     last[5])
+
+
+def test_the_cluster_starts_and_extracts_while_the_corpus_is_still_being_read(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import subprocess
+    corpus = tmp_path / "gen"
+    subprocess.run([sys.executable, str(Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"),
+                    "--n", "240", "--out", str(corpus)], check=True, capture_output=True)
+    events = []
+    real_submit, real_feed = pipeline._DaskStream._submit, pipeline._DaskStream.feed
+
+    def feed(self, row):
+        events.append("read")
+        return real_feed(self, row)
+
+    def submit(self, batch):
+        events.append("sent")
+        return real_submit(self, batch)
+    monkeypatch.setattr(pipeline._DaskStream, "feed", feed)
+    monkeypatch.setattr(pipeline._DaskStream, "_submit", submit)
+    res = analyse(corpus, scheduler="local", jobs=2)
+    assert len(res.articles) == 240 and events.count("read") == 240
+    first_sent = events.index("sent")
+    assert "read" in events[first_sent:]        # batches went out before the last article was read
+    one = analyse(corpus)
+    for t in ("quotes", "figures", "themes", "theme_mentions"):
+        import pandas as pd
+        pd.testing.assert_frame_equal(getattr(res, t), getattr(one, t), check_dtype=False)
