@@ -1442,7 +1442,11 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
         # a generic word for a body named before ("сообщили в ведомстве", "в сообщении компании"): that body
         generic = next((w for w in reversed(_NAME_TOKEN.findall(phrase)) if _bare(w) in ann.vocab.referring_bodies), None)
         if generic is not None:                   # "пресс-служба компании": the company's
-            phrase = _antecedent_body(text, at, _bare(generic), ann) or phrase
+            body = _antecedent_body(text, at, _bare(generic), ann)
+            if body and body[:1].isupper() and ann.morph is None:
+                # its fullest form ("Bank of Kazakhstan" -> "National Bank of Kazakhstan")
+                body = _fuller_organisation(text, at, body.split()[0], body, ann)
+            phrase = body or phrase
     mention = words[:toks[last].end()].strip(" ,.-–—")
     if len(mention) > len(phrase) + 12:
         mention = words[toks[first].start():toks[last].end()]
@@ -1519,7 +1523,9 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
         bodies = [i for i, t in enumerate(toks) if _bare(t.group()) in ann.vocab.institutions and t.group()[0].isupper()
                   and t.start() < docs[0].start()]
         if not bodies:
-            return None
+            # no body word: the subject of "X said in a statement" issued it ("Azerbaijan Railways (ADY) said in a
+            # statement that …")
+            return _subject_of_cue(sp.text[:docs[0].start()], ann, mention)
         # the body nearest the document ("trade in the Eurasian Economic Union rose, the Eurasian Economic
         # Commission said in a statement": the commission), in its longest extent
         first, last = max((_org_extent(sp.text, toks, b, ann) for b in bodies), key=lambda fl: (fl[1], -fl[0]))
@@ -1543,6 +1549,25 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
             if org is not None:
                 return Attribution(org.speaker, mention, False, "organization")
     return None
+
+
+def _subject_of_cue(before: str, ann: Annotator, mention: str) -> Attribution | None:
+    """The capitalised name right before the last cue of `before` ("Azerbaijan Railways (ADY) said in a"), as
+    an organisation; None when there is no cue or no such name."""
+    cue = None
+    for c in ann.cue_re.finditer(before):
+        cue = c
+    if cue is None:
+        return None
+    lead = before[:cue.start()].rstrip()
+    lead = re.sub(r"\s*\([^()]{1,20}\)$", "", lead)          # "(ADY)"
+    runs = [r for at, r in _capitalised_runs(lead) if at + len(r) == len(lead)]
+    if not runs or runs[-1].lower() in ann.not_names:
+        return None
+    name = runs[-1]
+    if ann.morph is not None:
+        name = ann.morph.nominative_phrase(name)
+    return Attribution(name, mention, False, "organization")
 
 
 def _org_extent(words: str, toks: list, k: int, ann: Annotator) -> tuple[int, int]:

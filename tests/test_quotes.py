@@ -500,3 +500,19 @@ def test_a_title_in_a_headline_goes_to_the_one_person_the_article_gives_that_off
 def test_the_head_of_the_agency_a_guest_and_a_deputy_governor(text, speaker):
     q = one(text, lang="ru" if "«" in text else "en")
     assert list(q["speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, lang", [
+    # a document whose issuer is the subject of "X said in a statement" in the sentence before
+    ("Rail\n\nAzerbaijan Railways (ADY) said in a statement that transit cargo grew by 22 percent. \"ADY has "
+     "allocated 150 million manats for new rolling stock this year,\" the statement reads.\n",
+     "Azerbaijan Railways", "en"),
+    # "the regulator" is the bank, agency or commission named before, in its fullest form
+    ("Rates\n\nALMATY – The National Bank of Kazakhstan kept its base rate unchanged on Friday.\n\n“Inflation risks "
+     "remain tilted to the upside,” the regulator said in a press release.\n", "National Bank of Kazakhstan", "en"),
+    ("Торговля\n\nТоварооборот сократился на $3,2 млрд, сообщает Бюро национальной статистики.\n\n«Несырьевой экспорт "
+     "продолжает расти», — говорится в сообщении бюро.\n", "Бюро национальной статистики", "ru"),
+])
+def test_a_document_or_a_generic_word_goes_to_the_body_that_issued_it(text, speaker, lang):
+    q = one(text, lang=lang)
+    assert list(q["speaker"]) == [speaker] and q.loc[0, "confidence"] == "organization"
