@@ -593,6 +593,18 @@ POOL_MIN_ARTICLES = 200    # fewer articles to extract are done in the client pr
 STREAM_BATCH = 50          # articles per task sent to a worker process (~0.5 s of work)
 
 
+def _queue(stream, row: dict) -> bool:
+    """Put an article just read on `stream`'s list to send, unless the cache has it; True when queued."""
+    fp, have = stream.prepared[0], stream.prepared[4]
+    year = article_year(row["published"])
+    key = _article_key(fp, row["article_id"], year, row["language"], row["text"])
+    if key in have:
+        return False
+    stream.pending.append((key, row["article_id"], row["text"], int(row["n_words"]), year, row["language"]))
+    stream.waiting += 1
+    return True
+
+
 class _Stream:
     """Worker processes for ``--jobs N``, fed while the corpus is still being read.
 
@@ -615,13 +627,8 @@ class _Stream:
         self.discrepancies = None  # a future of find_discrepancies, once the figures are final
 
     def feed(self, row: dict) -> None:
-        fp, have = self.prepared[0], self.prepared[4]
-        year = article_year(row["published"])
-        key = _article_key(fp, row["article_id"], year, row["language"], row["text"])
-        if key in have:
+        if not _queue(self, row):
             return
-        self.pending.append((key, row["article_id"], row["text"], int(row["n_words"]), year, row["language"]))
-        self.waiting += 1
         if self.pool is None and self.waiting >= POOL_MIN_ARTICLES:
             self._start()
         if self.pool is not None:
@@ -703,13 +710,8 @@ class _DaskStream:
         self._stack = contextlib.ExitStack()
 
     def feed(self, row: dict) -> None:
-        fp, have = self.prepared[0], self.prepared[4]
-        year = article_year(row["published"])
-        key = _article_key(fp, row["article_id"], year, row["language"], row["text"])
-        if key in have:
+        if not _queue(self, row):
             return
-        self.pending.append((key, row["article_id"], row["text"], int(row["n_words"]), year, row["language"]))
-        self.waiting += 1
         if self.pool is None:
             self._start()
         size = batch_size(self.waiting, self.threads)
