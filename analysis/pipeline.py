@@ -496,7 +496,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     timed_out: set[str] = set()
     if todo:
         if scheduler and isinstance(stream, _DaskStream) and stream.prepared[0] == fp:
-            parts = stream.collect(todo, progress=progress, columns=True)
+            parts = stream.collect(todo, progress=progress)
         elif scheduler:
             parts = _extract_on_dask(todo, scheduler, roster, lexicon, rates, jobs=jobs, progress=progress, token=fp)
         elif jobs > 1 and (len(todo) >= POOL_MIN_ARTICLES or (stream is not None and stream.pool is not None)):
@@ -773,19 +773,18 @@ class _DaskStream:
             if self.bar is not None:
                 self.bar.update()
 
-    def collect(self, todo: list, progress: bool = False, columns: bool = False) -> list:
-        """Every batch's result (`_Batch`) in the order sent, items of `todo` not sent yet sent now; without
-        `columns`, (key, rows) of every item of `todo`, in its order."""
+    def collect(self, todo: list, progress: bool = False) -> list["_Batch"]:
+        """Every batch's result (`_Batch`, rows as columns) in the order sent; items of `todo` not sent yet
+        are sent now."""
         if self.pool is None:
             self._start()
         self.pending = []
         missing = [t for t in todo if t[0] not in self.sent]
+        size = batch_size(len(todo), self.threads)
         if progress:
             from tqdm import tqdm
-            size = batch_size(len(todo), self.threads)
             self.bar = tqdm(total=self.n_sent + -(-len(missing) // size), initial=len(self.results),
                             desc="extracting", unit="batch", leave=False)
-        size = batch_size(len(todo), self.threads)
         for i in range(0, len(missing), size):
             self._submit(missing[i:i + size])
         while self.inflight:
@@ -795,10 +794,7 @@ class _DaskStream:
             self.bar = None
         batches = [self.results[i] for i in range(self.n_sent)]
         self.results = {}
-        if columns:
-            return batches
-        got = dict(p for b in batches for p in b.articles())
-        return [(t[0], got[t[0]]) for t in todo]
+        return batches
 
     def run(self, fn, *args):
         """`fn(*args)` on the cluster, as a future."""
@@ -816,7 +812,7 @@ def _extract_on_dask(todo: list, scheduler: str, roster, lexicon, rates: dict, *
     fed while reading)."""
     stream = _DaskStream((token, "", {}, [], set()), scheduler, jobs, roster, lexicon, rates)
     try:
-        return stream.collect(todo, progress=progress, columns=True)
+        return stream.collect(todo, progress=progress)
     finally:
         stream.close()
 

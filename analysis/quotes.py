@@ -826,8 +826,8 @@ class Annotator:
                 # a person the article named, then the outlet told ("сказала Сапарова Азаттыку", "said
                 # Petrov Interfax"): the person alone
                 owner = people.surname_owner(toks[i][2])
-                if owner and not any(surnames_match(t, _name_tokens(toks[j - 1][2])[-1])
-                                     for t in _name_tokens(owner) if _name_tokens(toks[j - 1][2])):
+                told = _name_tokens(toks[j - 1][2])
+                if owner and not (told and any(surnames_match(t, told[-1]) for t in _name_tokens(owner))):
                     j -= 1
             # a word the article also writes in lower case is a headline's or sentence's word, not a
             # given name ("Grain Exports Reach Record High Saule Abenov said": High)
