@@ -1367,8 +1367,9 @@ def _person_noun_phrase(mention: str, ann: Annotator) -> bool:
     head = mention.split(",")[0]
     words = _NAME_TOKEN.findall(head)
     # up to a name after a lower-case word ("гость из Тегерана", "the guest from Tehran")
-    cut = next((k for k in range(1, len(words)) if words[k][:1].isupper() and words[k - 1][:1].islower()), len(words))
-    if not words or cut > 5 or any(w[:1].isupper() for w in words[1:cut]):
+    cut = next((k for k in range(1, len(words)) if words[k][:1].isupper() and words[k - 1][:1].islower()
+                and not ann.vocab.country_of(words[k])), len(words))     # (not "the Georgian railway chief")
+    if not words or cut > 5 or any(w[:1].isupper() and not ann.vocab.country_of(w) for w in words[1:cut]):
         return False
     words = words[:cut]
     if ann.vocab.determiners and words[0].lower() not in {d.lower() for d in ann.vocab.determiners}:
@@ -1443,8 +1444,10 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
         generic = next((w for w in reversed(_NAME_TOKEN.findall(phrase)) if _bare(w) in ann.vocab.referring_bodies), None)
         if generic is not None:                   # "пресс-служба компании": the company's
             body = _antecedent_body(text, at, _bare(generic), ann)
-            if body and body[:1].isupper() and ann.morph is None:
-                # its fullest form ("Bank of Kazakhstan" -> "National Bank of Kazakhstan")
+            if body and body[:1].isupper() and ann.morph is None \
+                    and _bare(body.split()[0]) in ann.vocab.referring_bodies[_bare(generic)]:
+                # its fullest form ("Bank of Kazakhstan" -> "National Bank of Kazakhstan"); not a name
+                # that stood after a generic word ("company KazMunayGas")
                 body = _fuller_organisation(text, at, body.split()[0], body, ann)
             phrase = body or phrase
     mention = words[:toks[last].end()].strip(" ,.-–—")
@@ -1476,7 +1479,12 @@ def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | Non
         if named:       # компания «Казатомпром», АО «KEGOC», the company “MAZ” (not "Минфина «Курсиву» пояснили")
             return " ".join(re.sub(r"[«»“”„\"]", " ", named.group(1)).split())
         if not t.group()[0].isupper():
-            continue                                # the generic word itself, or another like it
+            # a generic word right before a name ("state oil company KazMunayGas (KMG)", "в компании ADY
+            # Container"): that name; else the generic word itself, or another like it
+            name = _name_after_noun(window, toks, i, ann) or _name_before_apposition(window, toks, i, ann)
+            if name:
+                return name
+            continue
         last = i
         while last + 1 < len(toks) and last - i < 8:
             gap, nxt = window[toks[last].end():toks[last + 1].start()], toks[last + 1].group()
@@ -1494,6 +1502,55 @@ def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | Non
         phrase = window[t.start():toks[last].end()]
         return ann.morph.nominative_phrase(phrase) if ann.morph is not None else phrase
     return None
+
+
+def _name_after_noun(window: str, toks: list, i: int, ann: Annotator) -> str | None:
+    """The capitalised name right after the generic word toks[i], in apposition to it ("company KazMunayGas
+    (KMG)" -> KazMunayGas, "компании ADY Container" -> ADY Container); None when a lower-case word, a sign, a
+    title or a word that is never a name ("the company Monday", "the company’s CEO") comes first."""
+    head = toks[i].group()
+    if head.endswith(("’s", "'s")):
+        return None
+    joiners = set(ann.joiners or ())
+    last = None
+    k = i + 1
+    while k < len(toks) and k - i <= 6 and window[toks[k - 1].end():toks[k].start()] == " ":
+        word = toks[k].group()
+        if word[:1].isupper() and word.lower() not in ann.not_names and (
+                ann.vocab.country_of(word) or not ann._is_title_word(word)):   # a country's name may open it
+            last = k
+        elif last is None or word.lower() not in joiners:
+            break
+        k += 1
+    if last is None:
+        return None
+    return window[toks[i + 1].start():toks[last].end()].rstrip("’'s") if window[toks[last].end() - 2:toks[last].end()] \
+        in ("’s", "'s") else window[toks[i + 1].start():toks[last].end()]
+
+
+def _name_before_apposition(window: str, toks: list, i: int, ann: Annotator) -> str | None:
+    """The capitalised name an apposition that ends with the generic word toks[i] describes ("Kazatomprom, the
+    world's largest uranium producer" -> Kazatomprom): a determiner, then at most five words in lower case
+    (possessives too), after a comma and the name. Only in a language with determiners."""
+    dets = {d.lower() for d in ann.vocab.determiners}
+    if not dets:
+        return None
+    j = i - 1
+    while j > 0 and i - j <= 6 and toks[j].group().lower() not in dets:
+        if not toks[j].group()[:1].islower():
+            return None
+        j -= 1
+    if j <= 0 or toks[j].group().lower() not in dets or window[toks[j - 1].end():toks[j].start()] != ", ":
+        return None
+    k = j - 1
+    if not toks[k].group()[:1].isupper() or toks[k].group().endswith(("’s", "'s")):
+        return None
+    first = k
+    while first > 0 and k - first < 5 and window[toks[first - 1].end():toks[first].start()] == " " \
+            and toks[first - 1].group()[:1].isupper() and not toks[first - 1].group().endswith(("’s", "'s")) \
+            and toks[first - 1].group().lower() not in ann.not_names:
+        first -= 1
+    return window[toks[first].start():toks[k].end()]
 
 
 def _bare(word: str) -> str:
@@ -1544,8 +1601,11 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
             cue = c
         if cue is not None and not ann.speaker_follows(cue.group()):
             org = _organisation(" ".join(sp.text[cue.end():].split()[:8]), ann, text, at, issuer=False) \
+                or _subject_of_cue(sp.text[:cue.end()], ann, mention) \
                 or _organisation(sp.text[max(sp.text.rfind(",", 0, cue.start()) + 1, 0):cue.start()], ann, text, at,
                                  issuer=False)
+            # the body the words after the cue name, or whoever is named right before it ("В приветствии участникам
+            # форума Шавкат Мирзиёев отметил, что … «…», — говорится в обращении": Мирзиёев)
             if org is not None:
                 return Attribution(org.speaker, mention, False, "organization")
     return None
@@ -1756,10 +1816,12 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
             prev.kind = s.kind = "direct"   # “Transit,” she said, “is an economic matter.”
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     people = ann.scan(text, year, quoted)
+    reported_paras = {s.para for s in spans if s.kind == "direct" and not s.dash}
     turns = transcript_turns(text, ann.vocab.lang, ann.vocab.dialogue_dash, paras,
                              attributed=lambda p: _dash_attribution(text, p.start, p.end, ann.cue_re) is not None,
                              is_person=lambda label: _label_speaker(label, ann, people) is not None
-                             or bool(re.match(r"[^\W\d_]\.\s?[^\W\d_]", label)))
+                             or bool(re.match(r"[^\W\d_]\.\s?[^\W\d_]", label)),
+                             reported=lambda n: n in reported_paras)
     if turns:
         # speech in an interview or transcript: the turns replace whatever marks their paragraphs hold
         in_turn = {t.para for t in turns}
@@ -1791,17 +1853,19 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         if a.speaker:
             continue
         prev_u = utterances[k - 1] if k else None
-        if a.mention and ann.role_re.search(a.mention):
+        described = bool(a.mention) and _person_noun_phrase(a.mention, ann)
+        if a.mention and ann.role_re.search(a.mention) and not described:
             continue  # a role named as the speaker ("— заявил аким") that the article never tied to a name
-        if prev_u and attributions[k - 1].speaker and _adjacent(text, paras, prev_u[-1], u[0]):
-            attributions[k] = Attribution(attributions[k - 1].speaker, a.mention, attributions[k - 1].in_roster, "header")
-            continue
-        if a.mention and _person_noun_phrase(a.mention, ann):
-            # "said the 54-year-old farmer", "— говорит фермер": the person the article was just telling of
+        if described:
+            # "said the 54-year-old farmer", "— говорит фермер", "— сказал дипломат": the person the article
+            # was just telling of (not the speaker of the quote before, when someone else was named since)
             key = ann.resolve_pronoun("", people, u[0].open_at)
             if key:
                 attributions[k] = Attribution(key, a.mention, people.persons[key]["in_roster"], "coreference")
                 continue
+        if prev_u and attributions[k - 1].speaker and _adjacent(text, paras, prev_u[-1], u[0]):
+            attributions[k] = Attribution(attributions[k - 1].speaker, a.mention, attributions[k - 1].in_roster, "header")
+            continue
         if a.mention:
             continue  # a mention we could not resolve stays as written, speaker empty
         key = ann.resolve_pronoun("", people, u[0].open_at)

@@ -473,7 +473,10 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     lower = lambda key: {w.lower() for w in check.texts(data.get(key), key)}  # noqa: E731
     institutions = {f.lower() for w in lower("institutions") for f in forms(w)}
     referring: dict[str, set[str]] = {}
-    for word, heads in check.mapping(data.get("referring_bodies") or {}, "referring_bodies").items():
+    bodies = check.mapping(data.get("referring_bodies") or {}, "referring_bodies")
+    for word, heads in bodies.items():
+        if isinstance(heads, str) and " " not in heads.strip() and isinstance(bodies.get(heads.strip()), list):
+            heads = bodies[heads.strip()]       # "firm: company": the same head words as that entry
         allowed = {f.lower() for h in check.texts(heads, f"referring_bodies.{word}", optional=False) for f in forms(h)}
         for f in forms(str(word)):
             referring.setdefault(f.lower(), set()).update(allowed)

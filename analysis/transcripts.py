@@ -79,21 +79,23 @@ def _is_question(body: str) -> bool:
 
 
 def transcript_turns(text: str, lang: str | None = None, dash: bool = False, paras=None,
-                     attributed=None, is_person=None) -> list[Turn]:
+                     attributed=None, is_person=None, reported=None) -> list[Turn]:
     """The turns of an interview or transcript in `text` ([] when it is ordinary prose).
 
     `attributed(paragraph)` tells a dash paragraph that names its speaker
     (“— Мы готовы, — сказал он.”): such dialogue is reportage, not an interview.
     `is_person(label)` tells a label that names a person; without a question
     and answer pair, name labels make a transcript only when one of them does
-    (so "Kazakhstan: $2.1 billion" lines stay a list).
+    (so "Kazakhstan: $2.1 billion" lines stay a list). `reported(n)` tells a
+    paragraph that quotes someone in marks with a cue («…», — сказал он): in a
+    dash interview it ends the answer before it, as reportage after the talk.
     """
     paras = paras if paras is not None else paragraphs(text)
     words = interview_words(lang)
     labelled = [(n, m) for n, p in enumerate(paras) if n > 0 and (m := _label_at(text, p, words))]
     turns = _labelled_turns(text, paras, labelled, words, is_person) if len(labelled) >= 2 else []
     if not turns and dash:
-        turns = _dash_turns(text, paras, attributed)
+        turns = _dash_turns(text, paras, attributed, reported)
     return turns
 
 
@@ -161,7 +163,7 @@ def _presenters(text: str, intro, words: InterviewWords) -> set[str]:
     return out
 
 
-def _dash_turns(text: str, paras, attributed=None) -> list[Turn]:
+def _dash_turns(text: str, paras, attributed=None, reported=None) -> list[Turn]:
     """A dash interview: dash paragraphs that ask, answered by the dash paragraphs after them."""
     dashed = [(n, m) for n, p in enumerate(paras) if n > 0 and (m := _DASH.match(text, p.start, p.end))]
     if attributed is not None and sum(1 for n, _ in dashed if attributed(paras[n])) * 4 > len(dashed):
@@ -180,6 +182,8 @@ def _dash_turns(text: str, paras, attributed=None) -> list[Turn]:
             role = "question" if _is_question(p.text) else "answer"
             current = Turn(m.end(), p.end, n, "", role, "")
             turns.append(current)
+        elif reported is not None and reported(n):
+            current = None       # reportage again: an answer does not run on past a quote the article attributes
         elif current is not None and current.role == "answer":
             turns.append(Turn(p.start, p.end, n, "", "answer", ""))
     return turns

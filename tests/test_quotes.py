@@ -516,3 +516,63 @@ def test_the_head_of_the_agency_a_guest_and_a_deputy_governor(text, speaker):
 def test_a_document_or_a_generic_word_goes_to_the_body_that_issued_it(text, speaker, lang):
     q = one(text, lang=lang)
     assert list(q["speaker"]) == [speaker] and q.loc[0, "confidence"] == "organization"
+
+
+@pytest.mark.parametrize("text, speaker, lang", [
+    # a generic word stood right before the name ("state oil company KazMunayGas (KMG)"), a country's name opening it
+    ("Oil\n\nKazakhstan's state oil company KazMunayGas (KMG) signed a deal with Uzbekneftegaz.\n\n\"The agreement "
+     "opens a new chapter,\" the company said in a statement.\n", "KazMunayGas", "en"),
+    ("Rail\n\nNational rail company Kazakhstan Temir Zholy (KTZ) said it had signed contracts. \"The first flatcars will "
+     "be assembled in Ekibastuz,\" the company said.\n", "Kazakhstan Temir Zholy", "en"),
+    # an apposition that ends with the generic word describes the name before it
+    ("Uranium\n\nKazatomprom, the world's largest uranium producer, signed a supply deal with CGN. The company's chief "
+     "executive was in Beijing.\n\n\"This contract secures our sales until 2030,\" the company said.\n",
+     "Kazatomprom", "en"),
+    # "the airline" is the nearest airline or company named before; "the company" the nearest one
+    ("Flights\n\nKazakh flag carrier Air Astana will add ten weekly flights. \"Demand has doubled,\" the airline said.\n\n"
+     "Uzbekistan Airways also plans more flights.\n", "Air Astana", "en"),
+    ("Контейнеры\n\nВ азербайджанской компании ADY Container настроены оптимистично. «Мы ожидаем, что объемы вырастут "
+     "на 30%», — сообщили в пресс-службе компании.\n", "ADY Container", "ru"),
+])
+def test_the_company_is_the_name_a_generic_word_stood_before_or_described(text, speaker, lang):
+    q = one(text, lang=lang)
+    assert list(q["speaker"]) == [speaker] and q.loc[0, "confidence"] == "organization"
+
+
+def test_the_company_followed_by_a_word_that_is_no_name_or_a_possessive_is_not_a_name():
+    q = one("Profit\n\nThe company Monday reported a profit. The company's CEO Ivan Petrov was upbeat.\n\n"
+            "\"Profit grew by a third,\" the company said.\n", lang="en")
+    assert list(q["speaker"]) == ["company"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role that is also a noun for anyone ("дипломат", "эксперт") goes to the person just named, not to the
+    # speaker of the quote before
+    ("Зерно\n\nГендиректор терминала Константин Лапин отметил рост. «Мы получаем юани», — пояснил он.\n\n"
+     "Торговый советник посольства КНР Чжан Лэй сообщил, что список расширят. «В этом году доступ получили еще шесть "
+     "регионов», — сказал дипломат.\n", "Чжан Лэй"),
+    ("Станки\n\nГенеральный директор ассоциации Кирилл Ветров считает, что сроки реалистичны.\n\n«Потребность "
+     "промышленности — 15 тыс. станков в год», — сказал эксперт.\n", "Кирилл Ветров"),
+    # a country's adjective inside the description ("the Georgian railway chief")
+    ("Rail\n\nLevan Khurtsidze said Georgia was completing the line.\n\n\"Our bottleneck was the Rikoti pass,\" the "
+     "Georgian railway chief said.\n", "Levan Khurtsidze"),
+])
+def test_a_descriptive_role_goes_to_the_person_the_article_was_telling_of(text, speaker):
+    q = one(text, lang="en" if "\"" in text else "ru")
+    assert list(q["speaker"])[-1] == speaker
+
+
+def test_the_author_of_an_address_is_the_speaker_of_the_sentence_before():
+    q = one("Форум\n\nВ приветствии участникам форума хоким Бахтиёр Турсунов отметил, что регионы стали двигателем "
+            "сотрудничества. «Наши области напрямую торгуют друг с другом», — говорится в обращении.\n", lang="ru")
+    assert list(q["speaker"]) == ["Бахтиёр Турсунов"]
+
+
+def test_a_dash_interview_ends_where_the_article_quotes_someone_with_a_cue():
+    text = ("Торговля\n\nМинистр торговли Арман Шаккалиев ответил на вопросы.\n\n— Как вы оцениваете итоги года?\n\n"
+            "— Товарооборот вырос на 12%.\n\n— А какие планы?\n\n— Довести товарооборот до 10 млрд долларов.\n\n"
+            "Ранее компания «КазМунайГаз» подписала соглашение. «Это важный шаг», — говорится в заявлении компании.\n\n"
+            "Хоким области Бахтиёр Турсунов выступил на форуме. «Мы открыты для инвесторов», — сказал он.\n")
+    q = one(text, lang="ru")
+    q = q[q["kind"] == "direct"]
+    assert list(q["speaker"]) == ["Арман Шаккалиев", "Арман Шаккалиев", "КазМунайГаз", "Бахтиёр Турсунов"]
