@@ -729,11 +729,12 @@ class Annotator:
         # part of that name's mention, not a person of its own
         kept: list[Mention] = []
         for k, x in enumerate(mentions):
-            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            # (over the titles between: "Полномочный представитель президента в … области Нурбек Абдыкеримов")
+            nxt = next((y for y in mentions[k + 1:k + 4] if y.kind != "title"), None) if x.kind == "title" else None
             if x.kind == "title" and nxt is not None and nxt.kind == "name" and nxt.start - x.end <= 90 \
                     and not _NOT_WORDY.search(_unquoted(text[x.end:nxt.start])) \
                     and _words(text[x.end:nxt.start]) <= 8:
-                if nxt.title_start is None:
+                if nxt.title_start is None or x.start < nxt.title_start:
                     nxt.title_start = x.start
                 continue
             kept.append(x)
@@ -817,6 +818,9 @@ class Annotator:
                 i = j + 1
                 continue
             if self.morph is not None:
+                # a verb that opens the sentence before a name ("Выступает Никол Пашинян")
+                while j - i > 2 and self.morph.is_verb(toks[i][2]):
+                    i += 1
                 # a place or body before a name the dictionary knows ("Алматы Ерболат Досаев")
                 while j - i > 2 and not self.morph.is_name(toks[i][2]) and all(
                         self.morph.is_name(t) for _, _, t in toks[i + 1:j]):
@@ -1006,14 +1010,7 @@ class Annotator:
             return None, False
         after = text[e:e + 60]
         before = text[max(0, s - 40):s]
-        appositive = self.role_in_apposition(after)
-        if not appositive and self.vocab.person_nouns:
-            # "Kudratillo Nazarov, a member of the budget committee, …": a noun for a person in apposition
-            m = _APPOSITION_NOUN.match(after)
-            if m:
-                words = m.group(1).split()
-                appositive = any(w.lower() in self.vocab.person_nouns and all(v[:1].islower() for v in words[:k])
-                                 for k, w in enumerate(words))
+        appositive = self.role_in_apposition(after) or self.person_in_apposition(after)
         cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
         if not cue_near:
             # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said")
@@ -1029,7 +1026,7 @@ class Annotator:
         if titled or appositive or cue_near or known or noun_before:
             # an earlier, fuller form of the same person wins ("Igor Sergeenko" over "Sergeenko")
             owner = people.surname_owner(surface)
-            if owner and len(owner.split()) >= len(toks):
+            if owner and len(owner.split()) >= len(toks) and _same_given_name(owner.split()[0], toks[0]):
                 return owner, people.persons[owner]["in_roster"]
             return surface, False
         return None, False
@@ -1044,6 +1041,16 @@ class Annotator:
                 if m and self.role_re.match(after[m.end():]):
                     return True
         return False
+
+    def person_in_apposition(self, after: str) -> bool:
+        """True when the words after a name open with a noun for a person in apposition ("Kudratillo Nazarov, a
+        member of the budget committee, …", "Gulnara Abenova, a trader in Almaty, said")."""
+        m = _APPOSITION_NOUN.match(after) if self.vocab.person_nouns else None
+        if not m:
+            return False
+        words = m.group(1).split()
+        return any(w.lower() in self.vocab.person_nouns and all(v[:1].islower() for v in words[:k])
+                   for k, w in enumerate(words))
 
     def _title_mentions(self, text: str):
         places = self._role_places if self._lower_text is text else None
@@ -1293,7 +1300,8 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                     and lead[t.start() - 1:t.start()] not in _PAIRS]   # not a name in marks («Казинформ»)
             # ... unless a role comes first ("директор завода Иван Петров": the director speaks)
             if body and not _NOT_WORDY.search(lead[body[-1].end():]) \
-                    and not ann.role_re.search(lead[:body[-1].start()]):
+                    and not ann.role_re.search(lead[:body[-1].start()]) \
+                    and not any(w.lower() in ann.vocab.person_nouns for w in _NAME_TOKEN.findall(lead[:body[-1].start()])):
                 org = _organisation(s.post[cue.end():] if m is after_cue else s.post[:cue.start()], ann, text, s.open_at)
                 if org:
                     return org
@@ -1301,7 +1309,8 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         # a cue with no person next to it ("the ministry said", "said a statement"): an organisation or
         # document when the words name one, else keep the words and guess nothing
         said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:8]).strip(" ,.")
-        org = _organisation(said_by, ann, text, s.open_at)
+        # a person described by a noun before the body named ("собеседник агентства"): not the body
+        org = None if _led_by_person_noun(said_by, ann) else _organisation(said_by, ann, text, s.open_at)
         if org:
             return org
         said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:4]).strip(" ,.")
@@ -1377,6 +1386,17 @@ def _person_noun_phrase(mention: str, ann: Annotator) -> bool:
     return any(w.lower() in ann.vocab.person_nouns for w in words)
 
 
+def _led_by_person_noun(words: str, ann: Annotator) -> bool:
+    """True when `words` open (after a determiner) with a noun for a person that is no role ("собеседник
+    агентства", "the farmer from the cooperative"), not with the body or document they go on to name."""
+    toks = _NAME_TOKEN.findall(words)[:2]
+    dets = {d.lower() for d in ann.vocab.determiners}
+    if toks and toks[0].lower() in dets:
+        toks = toks[1:]
+    return bool(toks) and toks[0][:1].islower() and toks[0].lower() in ann.vocab.person_nouns \
+        and not ann.role_re.match(toks[0])
+
+
 def _described(segment: str, offset: int, people: ArticlePeople, ann: Annotator, text: str) -> Mention | None:
     """The name an apposition describes when the words before a cue are "X, <role> of <body>, " ("Talgat
     Abenov, head of Kazakhstan Temir Zholy (KTZ), told"): X speaks, not a name inside the apposition."""
@@ -1387,7 +1407,8 @@ def _described(segment: str, offset: int, people: ArticlePeople, ann: Annotator,
         if m.end > offset + len(segment):
             break
         if m.kind == "name" and m.key:
-            return m if ann.role_in_apposition(text[m.end:m.end + 60]) else None
+            after = text[m.end:m.end + 60]
+            return m if ann.role_in_apposition(after) or ann.person_in_apposition(after) else None
     return None
 
 
@@ -1551,6 +1572,14 @@ def _name_before_apposition(window: str, toks: list, i: int, ann: Annotator) -> 
             and toks[first - 1].group().lower() not in ann.not_names:
         first -= 1
     return window[toks[first].start():toks[k].end()]
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """True unless two given names plainly differ (Nurlan and Gulnara Abenov(a) are two people); spellings of
+    one name (Yerlan, Erlan, Ерлан) and an initial ("N.") agree."""
+    from rapidfuzz.distance import Levenshtein
+    x, y = (_name_tokens(a) or ("",))[0], (_name_tokens(b) or ("",))[0]
+    return not (x and y) or x.startswith(y) or y.startswith(x) or Levenshtein.normalized_similarity(x, y) >= 0.6
 
 
 def _bare(word: str) -> str:
@@ -1964,13 +1993,26 @@ def _interviewee(text: str, paras, first_turn: int, ann: Annotator, people: Arti
     byline = byline_paragraph(ann.vocab.lang)
     end = paras[first_turn].start
     skip = [(p.start, p.end) for p in paras[:first_turn] if byline is not None and byline.match(p.text)]
+    # a byline inside a line ("Forbes Kazakhstan | 28 октября | Беседовала Динара Бекмухамедова"): its name
+    skip += [(b.start(), text.find("\n", b.start()) % (len(text) + 1)) for b in byline.finditer(text, 0, end)
+             if b.start() > 0 and text[b.start()].isupper() and not text[b.start() - 1].isalnum()] \
+        if byline is not None else []
     counts: dict[str, int] = {}
     order: dict[str, int] = {}
+    given: dict[str, str] = {}      # first word of a name -> the person first named with it
+    question_end = paras[first_turn].end if first_turn < len(paras) else end
     for m in people.mentions:
-        if m.start >= end:
+        if m.start >= question_end:
             break
         if m.kind != "name" or not m.key or any(a <= m.start < b for a, b in skip):
             continue
+        first = m.key.split()[0]
+        if m.start >= end:
+            # the first question's address by a given name ("— Тимур Нурланович, …"): the person so named
+            if first in given and len(m.key.split()) > 1:
+                counts[given[first]] += 1
+            continue
+        given.setdefault(first, m.key)
         counts[m.key] = counts.get(m.key, 0) + 1
         order.setdefault(m.key, m.start)
     if not counts:

@@ -405,6 +405,11 @@ class Morphology:
                 return " ".join(words[first:])
         return phrase
 
+    def is_verb(self, word: str) -> bool:
+        """True when the word reads first as a verb or adverb (a sentence's first word before a name:
+        «Выступает Никол Пашинян»)."""
+        return self.parse(word)[0].tag.POS in ("VERB", "INFN", "GRND", "ADVB")
+
     def genitive(self, word: str) -> bool:
         """True when the word reads first as a noun or adjective in the genitive (a complement: министерства торговли)."""
         q = self.parse(word)[0]

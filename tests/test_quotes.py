@@ -576,3 +576,38 @@ def test_a_dash_interview_ends_where_the_article_quotes_someone_with_a_cue():
     q = one(text, lang="ru")
     q = q[q["kind"] == "direct"]
     assert list(q["speaker"]) == ["Арман Шаккалиев", "Арман Шаккалиев", "КазМунайГаз", "Бахтиёр Турсунов"]
+
+
+def test_the_interviewee_is_not_the_byline_inside_a_line_and_is_the_one_the_first_question_addresses():
+    text = ("Глава «Кызылжар Агро» — об экспорте зерна\n"
+            "Forbes Kazakhstan | 28 октября 2025 | Беседовала Динара Бекмухамедова\n"
+            "Председатель правления компании Тимур Есенжолов рассказал, сколько на этом можно заработать.\n"
+            "— Тимур Нурланович, насколько выгоден китайский рынок?\n"
+            "— Выгоднее, чем Россия, примерно на 20 долларов за тонну.\n"
+            "— Что мешает отгружать больше?\n"
+            "— Вагоны и фитосанитария.\n")
+    q = one(text, lang="ru")
+    assert set(q["speaker"]) == {"Тимур Есенжолов"} and len(q) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a verb that opens the sentence is no part of the name after it
+    ("Совет\n\n12:10 Выступает Никол Арутюнян: «Нам нужен доступ к общему рынку электроэнергии».\n",
+     "Никол Арутюнян"),
+    # a person described by a noun before the body named ("собеседник агентства") is that person, not the agency
+    ("Экспорт\n\nУзбекистан рассчитывает нарастить экспорт, сообщил РИА Новости первый заместитель министра "
+     "Бахтиёр Абдуллаев.\n— Мы поставили в Россию 870 тысяч тонн, — сказал собеседник агентства.\n",
+     "Бахтиёр Абдуллаев"),
+    # полпред is the полномочный представитель named before, titled over the words between
+    ("Нарын\n\nПо словам полномочного представителя правительства в Нарынской области Нурбека Абдыкалыкова, "
+     "область договорилась о СП.\n«С Кашгаром у нас работает торговый дом», — отметил полпред.\n", "Нурбек Абдыкалыков"),
+    ("Дорога\n\nПосол Китая в Кыргызстане Ли Мин заявил, что техника завезена.\n\nПолномочный представитель президента "
+     "в Джалал-Абадской области Нурбек Абдыкеримов рассказал о планах. «Наши фермеры уже спрашивают», — сказал он.\n",
+     "Нурбек Абдыкеримов"),
+    # two people of one surname with different given names are two people; a trader in apposition speaks
+    ("Hub\n\n\"We will not raise tariffs,\" Nurlan Abenov told Reuters.\n\n\"We welcome any project,\" Ms. Gulnara "
+     "Abenova, a trader in Almaty, said.\n", "Gulnara Abenova"),
+])
+def test_who_speaks_past_a_verb_a_descriptive_noun_a_chain_of_titles_or_a_namesake(text, speaker):
+    q = one(text, lang="en" if "\"" in text else "ru")
+    assert list(q["speaker"])[-1] == speaker
