@@ -1286,6 +1286,14 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         before_cue = _mention_in(s.post[:cue.start()], clause_start, people, "last")
         if before_cue is not None:
             before_cue = _described(s.post[:cue.start()], clause_start, people, ann, text) or before_cue
+            # a body named in the cue's own clause, after a name in a clause before ("In a written response to
+            # Forbes Kazakhstan, the company said"): the body
+            comma = s.post.rfind(",", 0, cue.start())
+            if comma >= 0 and before_cue.end <= clause_start + comma:
+                tail = s.post[comma + 1:cue.start()].strip()
+                org = _organisation(tail, ann, text, s.open_at) if tail and _words(tail) <= 6 else None
+                if org is not None:
+                    return Attribution(org.speaker, tail, org.in_roster, org.confidence)
         after_cue = _mention_in(s.post[cue.end():], clause_start + cue.end(), people, "first")
         m = before_cue or (after_cue if after_cue and _title_gap(s.post[cue.end():after_cue.start - clause_start], ann)
                            else None)
@@ -1299,8 +1307,10 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
             body = [t for t in _NAME_TOKEN.finditer(lead) if t.group().lower() in ann.vocab.institutions
                     and lead[t.start() - 1:t.start()] not in _PAIRS]   # not a name in marks («Казинформ»)
             # ... unless a role comes first ("директор завода Иван Петров": the director speaks)
+            role_after = ann.role_re.match(lead[body[-1].end():].lstrip()) if body and ann.morph is None else None
             if body and not _NOT_WORDY.search(lead[body[-1].end():]) \
                     and not ann.role_re.search(lead[:body[-1].start()]) \
+                    and not (role_after and not lead[body[-1].end():].lstrip()[role_after.end():].lower().startswith("of")) \
                     and not any(w.lower() in ann.vocab.person_nouns for w in _NAME_TOKEN.findall(lead[:body[-1].start()])):
                 org = _organisation(s.post[cue.end():] if m is after_cue else s.post[:cue.start()], ann, text, s.open_at)
                 if org:
@@ -1499,6 +1509,14 @@ def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | Non
             and _QUOTED_NAME.match(window, t.end())
         if named:       # компания «Казатомпром», АО «KEGOC», the company “MAZ” (not "Минфина «Курсиву» пояснили")
             return " ".join(re.sub(r"[«»“”„\"]", " ", named.group(1)).split())
+        first = i
+        if t.group()[0].isupper() and ann.morph is None:
+            # a name with words before its head word ("Anadolu Yapı Holding", "National Bank of Kazakhstan")
+            while first > 0 and i - first < 5 and window[toks[first - 1].end():toks[first].start()] == " " \
+                    and toks[first - 1].group()[:1].isupper() and not toks[first - 1].group().endswith(("’s", "'s")) \
+                    and toks[first - 1].group().lower() not in ann.not_names \
+                    and not ann.vocab.country_of(toks[first - 1].group()):
+                first -= 1
         if not t.group()[0].isupper():
             # a generic word right before a name ("state oil company KazMunayGas (KMG)", "в компании ADY
             # Container"): that name; else the generic word itself, or another like it
@@ -1520,7 +1538,7 @@ def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | Non
                 break
         while last > i and toks[last].group().lower() in joiners:
             last -= 1
-        phrase = window[t.start():toks[last].end()]
+        phrase = window[toks[first].start():toks[last].end()]
         return ann.morph.nominative_phrase(phrase) if ann.morph is not None else phrase
     return None
 
@@ -1537,6 +1555,9 @@ def _name_after_noun(window: str, toks: list, i: int, ann: Annotator) -> str | N
     k = i + 1
     while k < len(toks) and k - i <= 6 and window[toks[k - 1].end():toks[k].start()] == " ":
         word = toks[k].group()
+        piece = window[toks[k].start():].split(None, 1)[0].rstrip(".,;:)»”\"")
+        if _outlet_word(word) or _outlet_word(piece):
+            break        # the outlet told ("в компании Zhengzhou Lanhai Motors Kun.uz сообщили")
         if word[:1].isupper() and word.lower() not in ann.not_names and (
                 ann.vocab.country_of(word) or not ann._is_title_word(word)):   # a country's name may open it
             last = k
@@ -1552,10 +1573,10 @@ def _name_after_noun(window: str, toks: list, i: int, ann: Annotator) -> str | N
 def _name_before_apposition(window: str, toks: list, i: int, ann: Annotator) -> str | None:
     """The capitalised name an apposition that ends with the generic word toks[i] describes ("Kazatomprom, the
     world's largest uranium producer" -> Kazatomprom): a determiner, then at most five words in lower case
-    (possessives too), after a comma and the name. Only in a language with determiners."""
+    (possessives too), after a comma and the name, and a sign after it. Only in a language with determiners."""
     dets = {d.lower() for d in ann.vocab.determiners}
-    if not dets:
-        return None
+    if not dets or window[toks[i].end():toks[i].end() + 1] not in (",", ".", ";", ")"):
+        return None      # the apposition closes after its noun ("Forbes Kazakhstan, the company said" is none)
     j = i - 1
     while j > 0 and i - j <= 6 and toks[j].group().lower() not in dets:
         if not toks[j].group()[:1].islower():

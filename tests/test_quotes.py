@@ -611,3 +611,22 @@ def test_the_interviewee_is_not_the_byline_inside_a_line_and_is_the_one_the_firs
 def test_who_speaks_past_a_verb_a_descriptive_noun_a_chain_of_titles_or_a_namesake(text, speaker):
     q = one(text, lang="en" if "\"" in text else "ru")
     assert list(q["speaker"])[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, lang", [
+    # a body word that qualifies a role ("Zhambyl region akim") leaves the role holder speaking
+    ("Plant\n\n“Our farmers import fertiliser from Russia,” Zhambyl region akim Yerzhan Baibolov said.\n",
+     "Yerzhan Baibolov", "en"),
+    # the body of the cue's own clause, not the outlet named in the clause before; a name ending in its head word
+    ("Plant\n\nTurkish construction group Anadolu Yapı Holding is in talks to build a plant.\n\nIn a written response "
+     "to Forbes Kazakhstan, the company said: “We see Kazakhstan as a production base.”\n", "Anadolu Yapı Holding", "en"),
+    # a company's legal form in Latin letters ends its name, and the person after it speaks
+    ("Сухофрукты\n\n„Для нас Таджикистан — это рынок“, — заявил генеральный директор Pars Dried Fruit Co. "
+     "Мохаммад Карими.\n", "Мохаммад Карими", "ru"),
+    # an outlet's name after the company's is not part of it
+    ("Электробусы\n\nВ компании Zhengzhou Lanhai Motors Kun.uz сообщили, что рассматривают Джизак. «Узбекистан станет "
+     "для нас базой», — говорится в ответе компании.\n", "Zhengzhou Lanhai Motors", "ru"),
+])
+def test_who_speaks_around_bodies_outlets_and_legal_forms(text, speaker, lang):
+    q = one(text, lang=lang)
+    assert list(q["speaker"]) == [speaker]
