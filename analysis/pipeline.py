@@ -199,8 +199,10 @@ def extract_article(article_id: str, text: str, n_words: int, year: int | None, 
     """
     from .figures import figure_rows
     from .quotes import narrative_speaker, quote_rows
+    from .text import without_boilerplate
     from .themes import theme_rows_of
 
+    text = without_boilerplate(text, language)    # "Read also: …" lines are another article's
     people: list = []
     quotes = quote_rows(text, article_id, roster, year, annotator, people_out=people, lang=language)
     _check_deadline()

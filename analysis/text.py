@@ -68,6 +68,34 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _boilerplate_re(lang: str) -> re.Pattern | None:
+    """A line that is the site's, not the article's, in language `lang`: the phrases of the pack's
+    ``sentences.yml`` ``boilerplate`` at the start of a line, as whole words."""
+    from .config import Checker
+    from .lang import pack
+    p = pack(lang)
+    path = p.file("sentences")
+    if not path:
+        return None
+    check = Checker(path)
+    data = check.mapping(p.section("sentences"), "", allowed={"abbreviations", "boilerplate"})
+    phrases = check.texts(data.get("boilerplate"), "boilerplate")
+    if not phrases:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"^[^\S\n]*(?:" + alt + r")(?!\w)[^\n]*", re.I | re.M)
+
+
+def without_boilerplate(text: str, lang: str | None) -> str:
+    """`text` with the lines a site adds around an article ("Read also: …", "Читайте также: …", "Tags: …")
+    blanked out by spaces: the same length, so every offset still points into the article as read."""
+    rx = _boilerplate_re(lang) if lang else None
+    if rx is None or not rx.search(text):
+        return text
+    return rx.sub(lambda m: " " * len(m.group()), text)
+
+
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Abbreviations after which a full stop does not end a sentence: the union of every
@@ -77,7 +105,7 @@ def abbreviations() -> frozenset[str]:
     out: set[str] = set()
     for p, path in packs_with("sentences"):
         check = Checker(path)
-        data = check.mapping(p.section("sentences"), "", allowed={"abbreviations"})
+        data = check.mapping(p.section("sentences"), "", allowed={"abbreviations", "boilerplate"})
         out.update(w.lower().rstrip(".") for w in check.texts(data.get("abbreviations"), "abbreviations"))
     return frozenset(out)
 

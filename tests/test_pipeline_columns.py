@@ -59,3 +59,23 @@ def test_a_text_column_with_a_missing_value_and_a_row_without_a_column_keep_thei
     for table in ("theme_mentions", "themes"):
         cols, _ = pipeline._frame_columns([batch], table)
         pd.testing.assert_frame_equal(BUILD[table](cols), _by_rows(parts, table), check_exact=True)
+
+
+def test_lines_a_site_adds_around_an_article_give_no_figures_quotes_or_themes():
+    from analysis.pipeline import extract_article
+    from analysis.quotes import Annotator
+    from analysis.roster import load_roster
+    from analysis.themes import load_lexicon
+    roster = load_roster()
+    text = ("Trade\n\nKazakhstan and Uzbekistan agreed to raise trade to $10 billion.\n"
+            "Read also: Kazakhstan, Uzbekistan sign 20 agreements worth $3 billion on machinery\n"
+            "\"We will get there,\" Tokayev said.\nTags: trade, machinery, agriculture\n")
+    rows = extract_article("t", text, 30, 2026, roster, Annotator(roster), load_lexicon(), {}, "en")
+    assert [f["surface"] for f in rows["figures"]] == ["$10 billion"]
+    assert not any(m["theme"] == "machinery" for m in rows["theme_mentions"])
+    assert [q["text"] for q in rows["quotes"]] == ["We will get there,"]
+    ru = ("Торговля\n\nТоварооборот достиг 4 млрд долларов.\nЧитайте также: Сделки на 3 млрд долларов подписаны\n"
+          "Теги: торговля, техника\n")
+    rows = extract_article("t", ru, 15, 2026, roster, Annotator(roster), load_lexicon(), {}, "ru")
+    assert [f["surface"] for f in rows["figures"]] == ["4 млрд долларов"]
+    assert [f["start"] for f in rows["figures"]] == [ru.index("4 млрд")]      # offsets into the article as read
