@@ -1372,6 +1372,23 @@ def _outlet_words() -> frozenset[str]:
     return frozenset(a.lower() for a in (found[1] if found else {}) if " " not in a and len(a) >= 3)
 
 
+@lru_cache(maxsize=1)
+def _outlet_names() -> tuple[str, ...]:
+    """Every way `data/outlets.yml` writes an outlet (Интерфакс, РИА Новости, Forbes Kazakhstan), longest first."""
+    from .corpus import _outlets
+    found = _outlets()
+    return tuple(sorted(found[1], key=len, reverse=True)) if found else ()
+
+
+def _outlet_at(text: str, at: int) -> bool:
+    """True when an outlet's name, or a case form of a one-word name, stands at `at` in `text`."""
+    for name in _outlet_names():
+        if text.startswith(name, at) and not text[at + len(name):at + len(name) + 1].isalnum():
+            return True
+    m = _NAME_TOKEN.match(text, at)
+    return bool(m) and _outlet_word(m.group())
+
+
 def _outlet_word(word: str) -> bool:
     """An outlet's name, or one of its case forms (a short ending on it: Азаттыку, Интерфаксу)."""
     low = word.lower()
@@ -1539,6 +1556,44 @@ def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | Non
         while last > i and toks[last].group().lower() in joiners:
             last -= 1
         phrase = window[toks[first].start():toks[last].end()]
+        return ann.morph.nominative_phrase(phrase) if ann.morph is not None else phrase
+    return _impersonal_body(text, at, ann)
+
+
+def _impersonal_body(text: str, at: int, ann: Annotator) -> str | None:
+    """The body a sentence of the two before `at` has speak with no person named: a pack's `body_prepositions`
+    word, a capitalised name, maybe the outlet told, then a cue ("В Россельхознадзоре РИА Новости сообщили" ->
+    Россельхознадзор), in the nominative."""
+    if not ann.vocab.body_prepositions:
+        return None
+    import bisect
+    sents = sentences(text)
+    upto = bisect.bisect_right(sents, at, key=lambda sp: sp.end)
+    for sp in reversed([sp for sp in sents[max(0, upto - 2):upto] if sp.start >= at - 600]):
+        cue = ann.cue_re.search(sp.text)
+        if cue is None:
+            continue
+        toks = [t for t in _NAME_TOKEN.finditer(sp.text, 0, cue.start())]
+        if len(toks) < 2 or toks[0].group().lower() not in ann.vocab.body_prepositions:
+            continue
+        quoted = _QUOTED_NAME.match(sp.text, toks[0].end())
+        if quoted and quoted.group(1)[:1].isupper() and not _outlet_at(quoted.group(1), 0):
+            # a body in marks ("В «Казахстан темир жолы» “Ъ” заявили"): its name, if only an outlet follows
+            told = re.sub(r"^\s*\([^()]{1,12}\)", "", sp.text[quoted.end():cue.start()]).strip(" ,")   # (КТЖ)
+            if not told or _outlet_at(told, 0) or (told[:1] in _PAIRS and _words(told) <= 2):
+                return " ".join(re.sub(r"[«»“”„\"]", " ", quoted.group(1)).split())
+            continue
+        # the name, up to the outlet told ("РИА Новости", «Курсиву»), which may close the words before the cue
+        k = next((k for k in range(1, len(toks)) if _outlet_at(sp.text, toks[k].start())
+                  or sp.text[toks[k].start() - 1:toks[k].start()] in _PAIRS), len(toks))
+        name = toks[1:k]
+        told = sp.text[toks[k].start() - (1 if k < len(toks) and sp.text[toks[k].start() - 1] in _PAIRS else 0):cue.start()] \
+            if k < len(toks) else ""
+        if not name or any(not t.group()[:1].isupper() for t in name) or len(name) > 4 \
+                or any(sp.text[a.end():b.start()] != " " for a, b in zip(name, name[1:])) \
+                or (told and not (_outlet_at(told, 0) or told.strip()[:1] in _PAIRS) or _words(told) > 3):
+            continue
+        phrase = sp.text[name[0].start():name[-1].end()]
         return ann.morph.nominative_phrase(phrase) if ann.morph is not None else phrase
     return None
 

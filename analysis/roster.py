@@ -121,6 +121,8 @@ class Vocabulary:
     # a generic word for a body named before ("в ведомстве", "the company") -> the head words that body's name
     # may be built on (министерство, МИД; company, JSC), every form
     referring_bodies: dict[str, set[str]] = field(default_factory=dict)
+    # words that open a sentence before a body that speaks with no person named ("В Минфине сообщили")
+    body_prepositions: set[str] = field(default_factory=set)
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -448,6 +450,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
                                      "joiners", "complementizers", "document_pronouns", "person_nouns",
+                                     "body_prepositions",
                                      "referring_bodies"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
@@ -498,6 +501,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       complementizers=check.texts(data.get("complementizers"), "complementizers"),
                       document_pronouns=lower("document_pronouns"),
                       person_nouns={f.lower() for w in lower("person_nouns") for f in forms(w)},
+                      body_prepositions=lower("body_prepositions"),
                       referring_bodies=referring, lang=p.code)
 
 

@@ -630,3 +630,16 @@ def test_who_speaks_past_a_verb_a_descriptive_noun_a_chain_of_titles_or_a_namesa
 def test_who_speaks_around_bodies_outlets_and_legal_forms(text, speaker, lang):
     q = one(text, lang=lang)
     assert list(q["speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a generic word goes back to the body a sentence before has speak with no person named (В … сообщили),
+    # past the outlet told and a name in marks with its abbreviation
+    ("Экспорт\n\nВ Россельхознадзоре РИА Новости сообщили, что качество продукции улучшилось. «Количество нарушений "
+     "снизилось вдвое», — говорится в ответе ведомства на запрос агентства.\n", "Россельхознадзор"),
+    ("Зерно\n\nВ “Казахстан темир жолы” (КТЖ) “Ъ” заявили, что тарифы не завышены. «Мы предоставляем те же условия», "
+     "— сообщили в пресс-службе компании.\n", "Казахстан темир жолы"),
+])
+def test_a_generic_word_goes_back_to_the_body_that_spoke_with_no_person_named(text, speaker):
+    q = one(text, lang="ru")
+    assert list(q["speaker"]) == [speaker] and q.loc[0, "confidence"] == "organization"
