@@ -2279,7 +2279,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
                 rates: dict | None = None, attribute=None, lang: str = "en") -> tuple[list[dict], list[dict]]:
     """Rows of figures and quantities as dicts; `spans` are (start, end, speaker) of direct quotes.
 
-    `attribute(pos, sentence_start)`, when given, names who a narrative
+    `attribute(pos, sentence_start, sentence_end)`, when given, names who a narrative
     sentence attributes an amount to ("according to X, ...").
     """
     vocab = load_vocab(lang)
@@ -2379,7 +2379,7 @@ def figure_rows(text: str, article_id: str, year: int | None, spans: list[tuple[
             span = (str(fy), f"{fy:04d}-01-01", f"{fy:04d}-12-31")
         speaker, in_quote = _speaker(spans, f.start, span_starts)
         if not in_quote and attribute is not None:
-            speaker = attribute(f.start, s0)
+            speaker = attribute(f.start, s0, s0 + len(sent_text))
         own = {f.currency: converted[id(f)]} if id(f) in converted else stated_rates
         value_lo, value_hi = (_to_usd(f.low, f.currency, fy or year, rates, own),
                               _to_usd(f.high, f.currency, fy or year, rates, own))

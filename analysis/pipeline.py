@@ -205,11 +205,13 @@ def extract_article(article_id: str, text: str, n_words: int, year: int | None, 
     text = without_boilerplate(text, language)    # "Read also: …" lines are another article's
     people: list = []
     quotes = quote_rows(text, article_id, roster, year, annotator, people_out=people, lang=language)
+    annotator = annotator.for_language(language)     # the article's cues for who claims a figure
     _check_deadline()
     spans = sorted((q["start"], q["end"], q["speaker"]) for q in quotes if q["kind"] == "direct")
     figures, quantities = figure_rows(
         text, article_id, year, spans, rates,
-        attribute=lambda pos, sent_start: narrative_speaker(text, pos, sent_start, people[0], annotator),
+        attribute=lambda pos, sent_start, sent_end=None: narrative_speaker(text, pos, sent_start, people[0], annotator,
+                                                                         sent_end),
         lang=language)
     _check_deadline()
     mentions, themes = theme_rows_of(article_id, text, n_words, lexicon, spans, lang=language)

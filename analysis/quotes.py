@@ -1284,6 +1284,10 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         if inside is not None and inside.kind != "pronoun":
             return _resolved(inside, ann, people, s.open_at, text)   # “…,” the press service quoted X as saying
         before_cue = _mention_in(s.post[:cue.start()], clause_start, people, "last")
+        lead_words = s.post[:cue.start()].strip(" ,.-–—")
+        if before_cue is not None and _someone_new(lead_words, ann) and ann.object_re \
+                and ann.object_re.search(text[max(0, before_cue.start - 25):before_cue.start]):
+            return Attribution("", lead_words, False, "none")    # “…,” an analyst at Halyk Finance said
         if before_cue is not None:
             before_cue = _described(s.post[:cue.start()], clause_start, people, ann, text) or before_cue
             # a body named in the cue's own clause, after a name in a clause before ("In a written response to
@@ -1346,6 +1350,12 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
             else:
                 m = _mention_in(pre[:cue.start()], pre_at, people, "last") or _mention_in(
                     pre[cue.end():], pre_at + cue.end(), people, "first")
+            lead = pre[:cue.start()]
+            lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1:].strip(" ,")   # the sentence's own words
+            if _someone_new(lead, ann) and (m is None or (ann.object_re and ann.object_re.search(
+                    text[max(0, m.start - 25):m.start]))):
+                # "A senior official, who asked not to be named, told Reuters:", "An analyst at X said:"
+                return Attribution("", lead.split(",")[0], False, "none")
             if m:
                 return _resolved(m, ann, people, first.open_at, text)
             org = _organisation(pre[cue.end():] if ann.speaker_follows(cue.group()) else pre[:cue.start()],
@@ -1411,6 +1421,19 @@ def _person_noun_phrase(mention: str, ann: Annotator) -> bool:
     if ann.vocab.determiners and words[0].lower() not in {d.lower() for d in ann.vocab.determiners}:
         return False
     return any(w.lower() in ann.vocab.person_nouns for w in words)
+
+
+def _someone_new(words: str, ann: Annotator) -> bool:
+    """True when `words` open with a word that brings in someone new and go on to a person noun or a role
+    within five words ("a senior Kyrgyz official", "an analyst at Halyk Finance"); never in a pack with
+    no `indefinites`."""
+    if not ann.vocab.indefinites:
+        return False
+    toks = _NAME_TOKEN.findall(words)[:6]
+    if not toks or toks[0].lower() not in ann.vocab.indefinites:
+        return False
+    return any(t.lower() in ann.vocab.person_nouns or t.lower() in ann.vocab.unnamed or ann.role_re.fullmatch(t)
+               for t in toks[1:])
 
 
 def _led_by_person_noun(words: str, ann: Annotator) -> bool:
@@ -1958,6 +1981,8 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         if a.speaker:
             continue
         prev_u = utterances[k - 1] if k else None
+        if a.mention and _someone_new(a.mention, ann):
+            continue  # "a senior Kyrgyz official said": someone the article has not named
         described = bool(a.mention) and _person_noun_phrase(a.mention, ann)
         if a.mention and ann.role_re.search(a.mention) and not described:
             continue  # a role named as the speaker ("— заявил аким") that the article never tied to a name
@@ -2097,25 +2122,50 @@ def _interviewee(text: str, paras, first_turn: int, ann: Annotator, people: Arti
     return Attribution(key, "", people.persons.get(key, {}).get("in_roster", False), "header")
 
 
-def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticlePeople, ann: Annotator) -> str:
+def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticlePeople, ann: Annotator,
+                      sentence_end: int | None = None) -> str:
     """Who a narrative sentence attributes the words at `pos` to, or "".
 
     "According to X, trade reached $1 bn" and "X said (that) trade reached
-    $1 bn" give X (resolved like a quote's speaker); anything else gives "".
+    $1 bn" give X (resolved like a quote's speaker); so does a closing clause
+    "…, X said." / "…, said X." of the sentence (ending at `sentence_end`);
+    anything else gives "".
     """
     clause = text[sentence_start:pos]
     cue = None
     for c in ann.cue_re.finditer(clause):
         cue = c
+    m = None
+    if cue is not None:
+        at = sentence_start + cue.start()
+        if ann.speaker_follows(cue.group()):
+            m = next((x for x in people.mentions if sentence_start + cue.end() <= x.start < pos), None)
+        else:
+            m = next((x for x in reversed(people.mentions) if sentence_start <= x.start and x.end <= at), None)
+    if m is None:
+        return _closing_attribution(text, pos, sentence_end, people, ann) if sentence_end else ""
+    return _resolved(m, ann, people, pos, text).speaker
+
+
+def _closing_attribution(text: str, pos: int, end: int, people: ArticlePeople, ann: Annotator) -> str:
+    """The speaker of a sentence's closing clause after `pos` ("…of a $4.7 billion railway, Kyrgyz Cabinet
+    Chairman Adylbek Kasymaliev said."): a cue and a person in the words after the last comma, or ""."""
+    comma = text.rfind(",", pos, end)
+    if comma < 0:
+        return ""
+    tail = text[comma + 1:end].rstrip(" .!?…").lstrip(" —–-")     # ", — сообщил министр."
+    if _words(tail) > 12 or _NOT_WORDY.search(_unquoted(tail)):
+        return ""
+    cue = ann.cue_re.search(tail)
     if cue is None:
         return ""
-    at = sentence_start + cue.start()
-    if ann.speaker_follows(cue.group()):
-        m = next((x for x in people.mentions if sentence_start + cue.end() <= x.start < pos), None)
-    else:
-        m = next((x for x in reversed(people.mentions) if sentence_start <= x.start and x.end <= at), None)
+    lo = _mentions_before(people, comma)
+    m = next((x for x in people.mentions[lo:lo + 6] if comma < x.start and x.end <= end), None)
     if m is None:
-        return ""
+        # a body ("…, говорится в сообщении министерства", "…, the ministry said")
+        org = None if _led_by_person_noun(tail, ann) else _organisation(tail[cue.end():] if not tail[:cue.start()].strip()
+                                                                       else tail[:cue.start()], ann, text, pos)
+        return org.speaker if org is not None else ""
     return _resolved(m, ann, people, pos, text).speaker
 
 

@@ -113,6 +113,8 @@ class Vocabulary:
     speaker_after: list[str] = field(default_factory=list)    # cues followed by their speaker ("according to")
     dialogue_dash: bool = False   # a paragraph opened by a dash is direct speech; a dash sets off an attribution
     determiners: list[str] = field(default_factory=list)   # words before a role in running prose ("the")
+    indefinites: set[str] = field(default_factory=set)     # words that bring in someone new ("a farmer", "an analyst")
+    unnamed: set[str] = field(default_factory=set)         # nouns for a speaker left unnamed ("a senior official")
     documents: set[str] = field(default_factory=set)       # documents that "say" things (statement, declaration)
     joiners: list[str] = field(default_factory=list)       # lower-case words inside an organisation's name (of, the)
     complementizers: list[str] = field(default_factory=list)   # "said that “…”": words between a cue and its quote
@@ -450,7 +452,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
                                      "joiners", "complementizers", "document_pronouns", "person_nouns",
-                                     "body_prepositions",
+                                     "body_prepositions", "indefinites", "unnamed",
                                      "referring_bodies"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
@@ -501,7 +503,8 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       complementizers=check.texts(data.get("complementizers"), "complementizers"),
                       document_pronouns=lower("document_pronouns"),
                       person_nouns={f.lower() for w in lower("person_nouns") for f in forms(w)},
-                      body_prepositions=lower("body_prepositions"),
+                      body_prepositions=lower("body_prepositions"), indefinites=lower("indefinites"),
+                      unnamed={f.lower() for w in lower("unnamed") for f in forms(w)},
                       referring_bodies=referring, lang=p.code)
 
 

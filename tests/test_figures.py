@@ -153,7 +153,22 @@ def test_an_amount_in_an_attributed_narrative_sentence_has_its_claimant(tmp_path
     f = analyse(tmp_path).figures
     assert list(zip(f["surface"], f["speaker"], f["in_quote"])) == [
         ("$1.4 billion", "Arman Shakkaliyev", False), ("exceeded $300 million", "Arman Shakkaliyev", False),
-        ("$900 million", "", False)]
+        ("$900 million", "statistics office", False)]
+
+
+def test_a_closing_attribution_names_the_claimant_in_either_language(tmp_path):
+    from analysis.pipeline import analyse
+    (tmp_path / "en.txt").write_text(
+        "Rail\nBISHKEK, Oct 3 (Reuters) - Kyrgyzstan and China agreed on the financing of a $4.7 billion railway, "
+        "Kyrgyz Cabinet Chairman Adylbek Kasymaliev said.\n", encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(
+        "Торговля\nМинистр торговли Казахстана Арман Шаккалиев провел встречу.\nТоварооборот достиг 4 млрд "
+        "долларов, сообщил министр.\nЭкспорт вырос на 300 млн долларов, — отметил Арман Шаккалиев.\n"
+        "По словам Шаккалиева, инвестиции составили 2 млрд долларов.\n", encoding="utf-8")
+    f = analyse(tmp_path).figures
+    assert list(zip(f["surface"], f["speaker"])) == [
+        ("$4.7 billion", "Adylbek Kasymaliev"), ("4 млрд долларов", "Арман Шаккалиев"),
+        ("300 млн долларов", "Арман Шаккалиев"), ("2 млрд долларов", "Арман Шаккалиев")]
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -643,3 +643,17 @@ def test_who_speaks_around_bodies_outlets_and_legal_forms(text, speaker, lang):
 def test_a_generic_word_goes_back_to_the_body_that_spoke_with_no_person_named(text, speaker):
     q = one(text, lang="ru")
     assert list(q["speaker"]) == [speaker] and q.loc[0, "confidence"] == "organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Talks\n\nEconomist Kubat Rakhimov was cautious. \"The debt is a risk,\" he said.\n\"The talks were hard,\" a senior "
+    "Kyrgyz official said.\n",
+    "Talks\n\nEconomist Kubat Rakhimov was cautious. \"The debt is a risk,\" he said.\nA senior Kyrgyz official, who asked not "
+    "to be named, told Reuters: \"The talks were hard.\"\n",
+    "Talks\n\nEconomist Kubat Rakhimov was cautious. \"The debt is a risk,\" he said.\n\"Prices will rise,\" an analyst at "
+    "Halyk Finance said.\n",
+])
+def test_someone_new_and_unnamed_is_neither_the_person_before_nor_the_body_after_at(text):
+    q = one(text, lang="en")
+    assert list(q["speaker"]) == ["Kubat Rakhimov", ""]
+    assert q.loc[1, "speaker_mention"].lower().startswith(("a senior", "an analyst"))
