@@ -659,7 +659,8 @@ class Annotator:
         self.joiner_before_re = re.compile(r"\b(?:of|and|" + joiners + r")\s+$", re.I)
         # the list of a body's name between a role and a name: "министр инвестиций, промышленности и торговли"
         item = r"[^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*)?"
-        self.name_list_re = re.compile(rf"(?:{item}, )+{item} (?:and|{joiners}) {item}", re.I)
+        last = r"[^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*){0,2}"     # "… и легкой промышленности Монголии"
+        self.name_list_re = re.compile(rf"(?:{item}, )+{item} (?:and|{joiners}) {last}", re.I)
         self.cue_honorific_re = re.compile(r"(?:" + self.cue_re.pattern + r")\s+(?:(?P<hon>[^\W\d_]{1,4})\.?\s+)?$", re.I)
         # per-word answers, the same in every article (bounded: cleared when full)
         self._title_word_memo: dict[str, bool] = {}
@@ -732,7 +733,7 @@ class Annotator:
             # (over the titles between: "Полномочный представитель президента в … области Нурбек Абдыкеримов")
             nxt = next((y for y in mentions[k + 1:k + 4] if y.kind != "title"), None) if x.kind == "title" else None
             if x.kind == "title" and nxt is not None and nxt.kind == "name" and nxt.start - x.end <= 90 \
-                    and not _NOT_WORDY.search(_unquoted(text[x.end:nxt.start])) \
+                    and not _NOT_WORDY.search(_unquoted(_INITIAL_TAIL.sub(" ", text[x.end:nxt.start]))) \
                     and _words(text[x.end:nxt.start]) <= 8:
                 if nxt.title_start is None or x.start < nxt.title_start:
                     nxt.title_start = x.start
@@ -837,6 +838,12 @@ class Annotator:
             # given name ("Grain Exports Reach Record High Saule Abenov said": High)
             while j - i > 2 and toks[i][2].lower() in self.lower_words():
                 i += 1
+            if j - i >= 2 and len(toks[j - 1][2]) == 1 and text[toks[j - 1][1]:toks[j - 1][1] + 1] == ".":
+                # an initial that opens the next name ("Development B. Enkhtuya"): not this name's
+                j -= 1
+                if j - i == 1 and (self._is_title_word(toks[i][2]) or toks[i][2].lower() in self.vocab.institutions):
+                    i = j
+                    continue
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
             name_e = name_s + len(surface)
@@ -962,7 +969,7 @@ class Annotator:
             last = m
         if last is None:
             return None
-        gap = window[last.end():]
+        gap = _INITIAL_TAIL.sub(" ", window[last.end():])      # "… Development B. Enkhtuya": the initial is the name's
         if gap.endswith(", "):     # apposition: "Belarus's ambassador, X", "The Ambassador of Kyrgyzstan to Belarus, X"
             gap = gap[:-2]
         if "," in gap and (all(w[:1].isupper() or w.lower() in self.vocab.joiners for w in _NAME_TOKEN.findall(gap))
@@ -1000,6 +1007,11 @@ class Annotator:
                     self.morph is None or self.morph.is_name(surface)) and (
                     self.cue_re.match(text[e:e + 40].lstrip(" ,")) or self._cue_just_before(text[max(0, s - 40):s])):
                 return surface, False
+            initial = _INITIAL_BEFORE.search(text, max(0, s - 4), s)
+            if initial and initial.group(1)[0].isupper() and " ".join(name_tokens(surface)) not in self.country_words \
+                    and not self._country_or_body(surface):
+                # an initial before it ("Б. Болормаа", "B. Enkhtuya"): a name, with the initial
+                return text[initial.start(1):e], False
             return None, False
         # the same full name as a person the article already named ("Ли Минхао" again, in a sentence of its own)
         folded = list(_name_tokens(surface))
@@ -1323,8 +1335,14 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         # a cue with no person next to it ("the ministry said", "said a statement"): an organisation or
         # document when the words name one, else keep the words and guess nothing
         said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:8]).strip(" ,.")
+        # an unnamed speaker after the cue ("— рассказал в беседе с корреспондентом источник в правительстве")
+        unnamed = next((t for t in _NAME_TOKEN.finditer(said_by) if t.group()[:1].islower()
+                        and t.group().lower() in ann.vocab.unnamed), None)
+        if unnamed is not None and not s.post[:cue.start()].strip(" ,.-–—"):
+            return Attribution("", said_by[unnamed.start():], False, "none")
         # a person described by a noun before the body named ("собеседник агентства"): not the body
-        org = None if _led_by_person_noun(said_by, ann) else _organisation(said_by, ann, text, s.open_at)
+        org = None if _led_by_person_noun(said_by, ann) or _someone_new(said_by, ann) \
+            else _organisation(said_by, ann, text, s.open_at)
         if org:
             return org
         said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:4]).strip(" ,.")
@@ -1425,11 +1443,11 @@ def _person_noun_phrase(mention: str, ann: Annotator) -> bool:
 
 def _someone_new(words: str, ann: Annotator) -> bool:
     """True when `words` open with a word that brings in someone new and go on to a person noun or a role
-    within five words ("a senior Kyrgyz official", "an analyst at Halyk Finance"); never in a pack with
-    no `indefinites`."""
-    if not ann.vocab.indefinites:
-        return False
+    within five words ("a senior Kyrgyz official", "an analyst at Halyk Finance"), or with a noun for an
+    unnamed speaker ("источник в правительстве"): the pack's `indefinites` and `unnamed`."""
     toks = _NAME_TOKEN.findall(words)[:6]
+    if toks and toks[0][:1].islower() and toks[0].lower() in ann.vocab.unnamed:
+        return True       # "источник в правительстве", "officials said"
     if not toks or toks[0].lower() not in ann.vocab.indefinites:
         return False
     return any(t.lower() in ann.vocab.person_nouns or t.lower() in ann.vocab.unnamed or ann.role_re.fullmatch(t)
@@ -1671,6 +1689,10 @@ def _name_before_apposition(window: str, toks: list, i: int, ann: Annotator) -> 
             and toks[first - 1].group().lower() not in ann.not_names:
         first -= 1
     return window[toks[first].start():toks[k].end()]
+
+
+_INITIAL_TAIL = re.compile(r"(?<=\s)[^\W\d_]\.[^\S\n]?$")     # an initial ending the words before a name
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\.)[^\S\n]?$")
 
 
 def _same_given_name(a: str, b: str) -> bool:
@@ -1978,6 +2000,14 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         attributions.append(a)
     # quotes with no cue in reach: the speaker of the enclosing run of quote paragraphs, else the nearest person
     for k, (u, a) in enumerate(zip(utterances, attributions)):
+        if a.speaker and a.confidence == "organization" and not any(c.isupper() for c in a.speaker) \
+                and any(_bare(w) in ann.vocab.documents for w in _NAME_TOKEN.findall(a.speaker)):
+            # a document of no named body ("говорится в пресс-релизе"): the body an earlier quote's document had
+            body = next((b.speaker for b in reversed(attributions[:k]) if b.confidence == "organization"
+                         and b.speaker[:1].isupper()), None)
+            if body:
+                attributions[k] = Attribution(body, a.mention or a.speaker, False, "organization")
+            continue
         if a.speaker:
             continue
         prev_u = utterances[k - 1] if k else None

@@ -657,3 +657,31 @@ def test_someone_new_and_unnamed_is_neither_the_person_before_nor_the_body_after
     q = one(text, lang="en")
     assert list(q["speaker"]) == ["Kubat Rakhimov", ""]
     assert q.loc[1, "speaker_mention"].lower().startswith(("a senior", "an analyst"))
+
+
+def test_an_unnamed_source_after_the_cue_is_nobody_but_the_official_is_the_one_just_quoted():
+    q = one("Торговля\n\nМинистр финансов Ерулан Жамаубаев выступил на форуме. «Бюджет сбалансирован», — сказал он.\n"
+            "«Переговоры идут трудно», — рассказал в беседе с корреспондентом источник в правительстве.\n", lang="ru")
+    assert list(q["speaker"]) == ["Ерулан Жамаубаев", ""] and q.loc[1, "speaker_mention"] == "источник в правительстве"
+    q = one("Транзит\n\n«Мы впервые получили сквозной тариф», — пояснил «Ъ» заместитель министра транспорта Дмитрий "
+            "Зайцев.\n«Партнеры называют этот маршрут „дорогой жизни“», — добавил чиновник.\n", lang="ru")
+    assert list(q["speaker"]) == ["Дмитрий Зайцев", "Дмитрий Зайцев"]
+
+
+@pytest.mark.parametrize("text, speaker, lang", [
+    # an initial before a name the dictionary does not know; a long ministry's name with commas before it
+    ("Торговля\n\nМинистр продовольствия, сельского хозяйства и легкой промышленности Монголии Б. Болормаа отметила "
+     "рост. «Монголия заинтересована в экспорте», — сказала глава ведомства.\n", "Б. Болормаа", "ru"),
+    ("Talks\n\nVice Minister of Economy and Development B. Enkhtuya attended. \"We agreed on the list,\" the Vice "
+     "Minister added.\n", "B. Enkhtuya", "en"),
+    # заместитель председателя правительства is a deputy prime minister; the country's adjective picks him
+    ("Комиссия\n\nУзбекскую делегацию возглавила вице-премьер Нодира Алимова, российскую – заместитель председателя "
+     "правительства РФ Андрей Колесов.\n«Узбекистан для нас – ключевой партнер», – подчеркнул российский "
+     "вице-премьер.\n", "Андрей Колесов", "ru"),
+    # a passive cue with the body's name in the genitive; a later document of no body is that body's
+    ("Валюты\n\n«Расчеты растут», – отмечается в сообщении Центрального банка.\n\nКурсы публикуются на сайте.\n\n"
+     "«Работа продолжится», – говорится в пресс-релизе.\n", "Центральный банк", "ru"),
+])
+def test_initials_long_titles_deputy_premiers_and_documents_of_a_body(text, speaker, lang):
+    q = one(text, lang=lang)
+    assert list(q["speaker"])[-1] == speaker
