@@ -805,6 +805,8 @@ def _parse_number(s: str, lang: str) -> tuple[float, float, bool]:
     scale = None                   # product of its scale words
     plural = False
     have_number = False
+    range_low: float | None = None   # "два-три", "полтора-два": the first number of a range of number words
+    prev = ""                        # the token before
     pos = 0
     while pos < len(s):
         m = g.token.match(s, pos)
@@ -813,6 +815,7 @@ def _parse_number(s: str, lang: str) -> tuple[float, float, bool]:
         pos = m.end()
         tok = m.group(1)
         low = " ".join(tok.lower().split())
+        before, prev = prev, low
         if re.fullmatch(g.digits, tok):
             if scale is not None:
                 total += (base if base is not None else 1.0) * scale
@@ -826,6 +829,12 @@ def _parse_number(s: str, lang: str) -> tuple[float, float, bool]:
                 total += (base if base is not None else 1.0) * scale
                 base, scale = None, None
             val = v.numbers.get(low, v.numbers.get(k, v.articles.get(low)))
+            if before in ("-", "–", "—") and base is not None and scale is None and range_low is None \
+                    and not (base >= 20 and base % 10 == 0 and val < 10):
+                # a dash between two number words that do not make a compound ("twenty-five"): a range
+                range_low, base = base, val
+                have_number = True
+                continue
             base = (base or 0.0) + val
             have_number = True
             continue
@@ -840,6 +849,8 @@ def _parse_number(s: str, lang: str) -> tuple[float, float, bool]:
         scale = (scale or 1.0) * sc
     if scale is not None or base is not None:
         total += (base if base is not None else 1.0) * (scale or 1.0)
+    if range_low is not None and base is not None and range_low < base:
+        return total - (base - range_low) * (scale or 1.0), total, False
     if factor_lo is not None:
         b = total if have_number else (scale or 1.0)
         return factor_lo * b, factor_hi * b, True
@@ -1256,6 +1267,7 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
                 hi, qualifier, vague = max(hi2, hi), "range", vague or v2
         if vague and qualifier == "exact":
             qualifier = "approx"
+        worded = not rng and qualifier == "exact" and lo < hi     # "два-три миллиарда": a range of number words
         q = _phrase_before(text, s, vocab.qualifiers, vocab)
         if q and out and _second_end(text, out[-1], q, vocab, change_rx):
             q = None            # "вырос с 640 млн долларов в 2021 году до 912 млн": 'до' ends a change
@@ -1291,7 +1303,8 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
             out.append(_Fig(s, r_start, first_lo, first_lo, code, inferred, "exact", first_vague, extra=dict(extra)))
             out.append(_Fig(r_start + lead, e, lo2, hi2, code, inferred, "exact", v2, extra=dict(extra)))   # its own value
             continue
-        out.append(_Fig(s, e, lo, hi, code, inferred, qualifier, vague, extra=extra))
+        out.append(_Fig(s, e, lo, hi, code, inferred, "range" if worded and qualifier == "exact" else qualifier, vague,
+                        extra=extra))
     if far:
         written: dict[str | None, int] = {}
         for f in out:

@@ -84,7 +84,7 @@ def _boilerplate_re(lang: str) -> re.Pattern | None:
     if not phrases:
         return None
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"^[^\S\n]*(?:" + alt + r")(?!\w)[^\n]*", re.I | re.M)
+    return re.compile(r"^[^\S\n]*(?:" + alt + r")(?!\w)([^\n]*)", re.I | re.M)
 
 
 def without_boilerplate(text: str, lang: str | None) -> str:
@@ -93,7 +93,21 @@ def without_boilerplate(text: str, lang: str | None) -> str:
     rx = _boilerplate_re(lang) if lang else None
     if rx is None or not rx.search(text):
         return text
-    return rx.sub(lambda m: " " * len(m.group()), text)
+    out = list(text)
+    for m in rx.finditer(text):
+        end = m.end()
+        if not m.group(1).strip(" :—–-|»›"):
+            # a heading alone ("Read Next", "Читайте также:"): the headlines under it go too, up to a line
+            # that reads as the article's (long, or ending a sentence)
+            while end < len(text):
+                line_end = text.find("\n", end + 1)
+                line_end = len(text) if line_end < 0 else line_end
+                line = text[end + 1:line_end].strip()
+                if line and (len(line) > 150 or line.endswith((".", "!", "?", "»", "”", "\"", ":"))):
+                    break
+                end = line_end
+        out[m.start():end] = re.sub(r"[^\n]", " ", text[m.start():end])    # line breaks stay
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)

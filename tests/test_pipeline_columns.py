@@ -79,3 +79,15 @@ def test_lines_a_site_adds_around_an_article_give_no_figures_quotes_or_themes():
     rows = extract_article("t", ru, 15, 2026, roster, Annotator(roster), load_lexicon(), {}, "ru")
     assert [f["surface"] for f in rows["figures"]] == ["4 млрд долларов"]
     assert [f["start"] for f in rows["figures"]] == [ru.index("4 млрд")]      # offsets into the article as read
+
+
+def test_a_heading_alone_takes_the_headlines_under_it_and_keeps_every_line_break():
+    from analysis.text import without_boilerplate
+    text = ("Rail\nTransit revenue reached $2 billion.\nRead Next\nUzbekistan raises $600 million in debut sukuk\n"
+            "Kyrgyzstan's gold exports jump to $1.1 billion\n")
+    masked = without_boilerplate(text, "en")
+    assert len(masked) == len(text) and masked.count("\n") == text.count("\n")
+    assert "$2 billion" in masked and "$600" not in masked and "$1.1" not in masked
+    ru = "Торговля\nЧитайте также:\nСделки на 3 млрд долларов\nТоварооборот достиг 4 млрд долларов, сообщил министр.\n"
+    masked = without_boilerplate(ru, "ru")
+    assert "3 млрд" not in masked and "4 млрд долларов, сообщил министр." in masked
