@@ -685,3 +685,17 @@ def test_an_unnamed_source_after_the_cue_is_nobody_but_the_official_is_the_one_j
 def test_initials_long_titles_deputy_premiers_and_documents_of_a_body(text, speaker, lang):
     q = one(text, lang=lang)
     assert list(q["speaker"])[-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "глава Минэнерго" is the minister the article named; "такое заявление сделал" is a cue
+    ("Энергия\n\nМинистр энергетики Алмасадам Саткалиев провел брифинг.\n«Экспорт вырастет». Об этом заявил "
+     "официальный представитель МИД Айбек Смадьяров.\n«Поставки будут стабильными» — такое заявление сделал глава "
+     "Минэнерго.\n", "Алмасадам Саткалиев"),
+    # "по данным ведомства, «…»": the body the generic word refers back to
+    ("Нефть\n\nВ пресс-службе Минэнерго сообщили о планах.\n\nПо данным ведомства, «экспорт вырастет до 70 млн "
+     "тонн».\n", "Минэнерго"),
+])
+def test_the_head_of_a_ministry_by_its_short_name_and_according_to_its_data(text, speaker):
+    q = one(text, lang="ru")
+    assert list(q["speaker"])[-1] == speaker
