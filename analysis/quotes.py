@@ -1607,14 +1607,13 @@ def _impersonal_body(text: str, at: int, ann: Annotator) -> str | None:
     Россельхознадзор), in the nominative."""
     if not ann.vocab.body_prepositions:
         return None
-    import bisect
     sents = sentences(text)
     upto = bisect.bisect_right(sents, at, key=lambda sp: sp.end)
     for sp in reversed([sp for sp in sents[max(0, upto - 2):upto] if sp.start >= at - 600]):
         cue = ann.cue_re.search(sp.text)
         if cue is None:
             continue
-        toks = [t for t in _NAME_TOKEN.finditer(sp.text, 0, cue.start())]
+        toks = list(_NAME_TOKEN.finditer(sp.text, 0, cue.start()))
         if len(toks) < 2 or toks[0].group().lower() not in ann.vocab.body_prepositions:
             continue
         quoted = _QUOTED_NAME.match(sp.text, toks[0].end())
@@ -1627,12 +1626,13 @@ def _impersonal_body(text: str, at: int, ann: Annotator) -> str | None:
         # the name, up to the outlet told ("РИА Новости", «Курсиву»), which may close the words before the cue
         k = next((k for k in range(1, len(toks)) if _outlet_at(sp.text, toks[k].start())
                   or sp.text[toks[k].start() - 1:toks[k].start()] in _PAIRS), len(toks))
-        name = toks[1:k]
-        told = sp.text[toks[k].start() - (1 if k < len(toks) and sp.text[toks[k].start() - 1] in _PAIRS else 0):cue.start()] \
-            if k < len(toks) else ""
-        if not name or any(not t.group()[:1].isupper() for t in name) or len(name) > 4 \
-                or any(sp.text[a.end():b.start()] != " " for a, b in zip(name, name[1:])) \
-                or (told and not (_outlet_at(told, 0) or told.strip()[:1] in _PAIRS) or _words(told) > 3):
+        name, told = toks[1:k], ""
+        if k < len(toks):
+            told_at = toks[k].start() - (sp.text[toks[k].start() - 1] in _PAIRS)     # from its opening mark
+            told = sp.text[told_at:cue.start()]
+        outlet_only = not told or ((_outlet_at(told, 0) or told[:1] in _PAIRS) and _words(told) <= 3)
+        if not name or not outlet_only or len(name) > 4 or any(not t.group()[:1].isupper() for t in name) \
+                or any(sp.text[a.end():b.start()] != " " for a, b in zip(name, name[1:])):
             continue
         phrase = sp.text[name[0].start():name[-1].end()]
         return ann.morph.nominative_phrase(phrase) if ann.morph is not None else phrase
@@ -1662,8 +1662,10 @@ def _name_after_noun(window: str, toks: list, i: int, ann: Annotator) -> str | N
         k += 1
     if last is None:
         return None
-    return window[toks[i + 1].start():toks[last].end()].rstrip("’'s") if window[toks[last].end() - 2:toks[last].end()] \
-        in ("’s", "'s") else window[toks[i + 1].start():toks[last].end()]
+    end = toks[last].end()
+    if window[end - 2:end] in ("’s", "'s"):
+        end -= 2                                 # "company KazMunayGas's plant": KazMunayGas
+    return window[toks[i + 1].start():end]
 
 
 def _name_before_apposition(window: str, toks: list, i: int, ann: Annotator) -> str | None:
