@@ -732,9 +732,15 @@ class Annotator:
         for k, x in enumerate(mentions):
             # (over the titles between: "Полномочный представитель президента в … области Нурбек Абдыкеримов")
             nxt = next((y for y in mentions[k + 1:k + 4] if y.kind != "title"), None) if x.kind == "title" else None
+            gap = text[x.end:nxt.start] if nxt is not None else ""
+            comma = gap.find(", ")
+            if comma >= 0 and gap.count(",") == 1 and self.role_re.match(gap, comma + 2):
+                # one title in apposition to the next ("The head of the Turkish delegation, Deputy Minister of
+                # Trade Murat Köseoğlu"): the comma between them does not part them
+                gap = gap[:comma] + " " + gap[comma + 1:]
             if x.kind == "title" and nxt is not None and nxt.kind == "name" and nxt.start - x.end <= 90 \
-                    and not _NOT_WORDY.search(_unquoted(_INITIAL_TAIL.sub(" ", text[x.end:nxt.start]))) \
-                    and _words(text[x.end:nxt.start]) <= 8:
+                    and not _NOT_WORDY.search(_unquoted(_INITIAL_TAIL.sub(" ", gap))) \
+                    and _words(gap) <= 8:
                 if nxt.title_start is None or x.start < nxt.title_start:
                     nxt.title_start = x.start
                 continue

@@ -699,3 +699,10 @@ def test_initials_long_titles_deputy_premiers_and_documents_of_a_body(text, spea
 def test_the_head_of_a_ministry_by_its_short_name_and_according_to_its_data(text, speaker):
     q = one(text, lang="ru")
     assert list(q["speaker"])[-1] == speaker
+
+
+def test_a_title_in_apposition_to_the_title_of_a_name_is_that_persons():
+    q = one("Rail\n\nMinister Tamar Beridze said Georgia would invest. She added that revenue would grow.\n\nThe head of "
+            "the Turkish delegation, Deputy Minister of Trade Murat Köseoğlu, said exporters were ready.\n\n\"A third "
+            "of our cargo can move to rail,\" he said.\n", lang="en")
+    assert list(q["speaker"]) == ["Murat Köseoğlu"]
