@@ -452,7 +452,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
                                      "joiners", "complementizers", "document_pronouns", "person_nouns",
-                                     "body_prepositions", "indefinites", "unnamed",
+                                     "body_prepositions", "indefinites", "unnamed", "regions",
                                      "referring_bodies"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
@@ -480,6 +480,13 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
             for w in ccheck.texts(words, country):
                 for f in forms(w):
                     countries.setdefault(" ".join(name_tokens(f)), country)
+    # regions read like countries in names and titles ("the Central Asian states" is no person), though
+    # they are no party to a trade figure
+    for region, words in check.mapping(data.get("regions") or {}, "regions").items():
+        countries.setdefault(" ".join(name_tokens(region)), region)
+        for w in check.texts(words, f"regions.{region}"):
+            for f in forms(w):
+                countries.setdefault(" ".join(name_tokens(f)), region)
     lower = lambda key: {w.lower() for w in check.texts(data.get(key), key)}  # noqa: E731
     institutions = {f.lower() for w in lower("institutions") for f in forms(w)}
     referring: dict[str, set[str]] = {}

@@ -706,3 +706,12 @@ def test_a_title_in_apposition_to_the_title_of_a_name_is_that_persons():
             "the Turkish delegation, Deputy Minister of Trade Murat Köseoğlu, said exporters were ready.\n\n\"A third "
             "of our cargo can move to rail,\" he said.\n", lang="en")
     assert list(q["speaker"]) == ["Murat Köseoğlu"]
+
+
+def test_a_region_adjective_before_a_noun_that_reads_as_a_cue_is_no_person():
+    from analysis.quotes import Annotator
+    from analysis.roster import load_roster
+    text = ("Rail\n\nDeputy Minister of Trade Murat Köseoğlu spoke. Turkey's trade with Azerbaijan and the Central "
+            "Asian states stood at $22.6 billion last year.\n")
+    people = Annotator(load_roster()).for_language("en").scan(text, 2025, [])
+    assert "Central Asian" not in people.persons and "Murat Köseoğlu" in people.persons
