@@ -398,6 +398,8 @@ def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | Non
     pre = s.pre.strip()
     intro_re = intro_re or re.compile(r"(?:" + cue_re.pattern + r")\s*$", re.I)
     intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(intro_re.search(pre))
+    if pre == "" and n <= 5 and _looks_title(inner) and re.match(r" +[^\W\d_A-ZА-ЯЁ]", s.post):
+        return "title"       # a name in marks that opens a sentence going on after it («Согд Агро Экспорт» и …)
     if intro and n >= 2 and not (n <= 5 and _looks_title(inner) and pre != "" and not pre.endswith(":")):
         # a short lower-case phrase is a fragment, unless an attribution clause ends with a comma before it
         # (По словам министра, «…» / Как отметил Х, «…»)

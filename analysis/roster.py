@@ -362,6 +362,13 @@ class Morphology:
             # a given name first, a surname last, a patronymic between, where the dictionary allows it
             want = ["Name"] + ["Patr"] * (len(words) - 2) + ["Surn"]
             lasts = [tuple(q for q in parses if tag in q.tag.grammemes) or parses for parses, tag in zip(lasts, want)]
+            # a surname the dictionary reads only as another case of some other name, though the dictionary also
+            # has the word as written in the nominative (Саидзода, read as the genitive of "Саидзод"): it may
+            # stand as written, in either gender
+            last = words[-1].split("-")[-1]
+            if lasts[-1] and not any("nomn" in q.tag.grammemes for q in lasts[-1]) \
+                    and any("nomn" in q.tag.grammemes for q in self.parse(last)):
+                lasts[-1] = (*lasts[-1], _AS_WRITTEN)
         best, best_key = None, None
         for case in _CASES:
             for gender in ("masc", "femn"):
@@ -423,6 +430,20 @@ class Morphology:
         """The case of a noun as most often read (for the case a name after it takes)."""
         q = self.parse(word)[0]
         return next((c for c in _CASES if c in q.tag.grammemes), None) if q.tag.POS == "NOUN" else None
+
+
+class _AsWritten:
+    """A reading of a word as it is written, in the nominative, of either gender (see `Morphology.nominative`)."""
+    class tag:                                   # noqa: N801 (shaped like a pymorphy3 reading)
+        grammemes = frozenset({"nomn", "ms-f"})
+    score = 0.0
+
+    @staticmethod
+    def inflect(_grammemes):
+        return None
+
+
+_AS_WRITTEN = _AsWritten()
 
 
 def _like(model: str, word: str) -> str:

@@ -163,6 +163,12 @@ def _presenters(text: str, intro, words: InterviewWords) -> set[str]:
     return out
 
 
+def _asks_first(body: str) -> bool:
+    """True when a short turn's first sentence is a question ("— А Иран? Это рынок с рисками.")."""
+    q = body.find("?")
+    return 0 <= q and len(body) <= 200 and not any(c in body[:q] for c in ".!…")
+
+
 def _dash_turns(text: str, paras, attributed=None, reported=None) -> list[Turn]:
     """A dash interview: dash paragraphs that ask, answered by the dash paragraphs after them."""
     dashed = [(n, m) for n, p in enumerate(paras) if n > 0 and (m := _DASH.match(text, p.start, p.end))]
@@ -179,7 +185,11 @@ def _dash_turns(text: str, paras, attributed=None, reported=None) -> list[Turn]:
         p = paras[n]
         m = at.get(n)
         if m is not None:
-            role = "question" if _is_question(p.text) else "answer"
+            # turns alternate: after an answer, a short turn that asks something first is the next question
+            # ("— А Иран? Это рынок с санкционными рисками.")
+            asks = _is_question(p.text) or (current is not None and current.role == "answer"
+                                            and _asks_first(p.text))
+            role = "question" if asks else "answer"
             current = Turn(m.end(), p.end, n, "", role, "")
             turns.append(current)
         elif reported is not None and reported(n):

@@ -715,3 +715,23 @@ def test_a_region_adjective_before_a_noun_that_reads_as_a_cue_is_no_person():
             "Asian states stood at $22.6 billion last year.\n")
     people = Annotator(load_roster()).for_language("en").scan(text, 2025, [])
     assert "Central Asian" not in people.persons and "Murat Köseoğlu" in people.persons
+
+
+def test_a_dash_turn_that_asks_first_after_an_answer_is_the_next_question():
+    text = ("Зерно\n\nПредседатель правления Тимур Есенжолов рассказал о планах.\n— Куда вы везете зерно?\n"
+            "— В Китай и Иран, примерно поровну.\n— А Иран? Это рынок с санкционными рисками.\n"
+            "— Риски есть, но иранцы платят.\n— Что мешает расти?\n— Вагоны.\n")
+    q = one(text, lang="ru")
+    assert [t[:10] for t in q["text"]] == ["В Китай и ", "Риски есть", "Вагоны."]
+
+
+def test_a_name_in_marks_that_opens_a_sentence_going_on_after_it_is_no_quote():
+    q = quotes_in_text("«Согд Агро Экспорт» и Pars Dried Fruit создадут СП\nХуджанд. Стороны подписали соглашение.\n",
+                       "t", lang="ru")
+    assert list(q["kind"]) == ["title"]
+
+
+def test_a_surname_read_only_as_another_names_case_stays_as_written_where_the_nominative_is_expected():
+    q = one("Сухофрукты\n\n«Мы готовы к сотрудничеству» — заявил директор Фаррух Саидзода.\n"
+            "По словам Фарруха Саидзоды, «сырье будут поставлять четыре тысячи хозяйств».\n", lang="ru")
+    assert list(q["speaker"]) == ["Фаррух Саидзода", "Фаррух Саидзода"]
