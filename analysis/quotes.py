@@ -1705,6 +1705,25 @@ _INITIAL_TAIL = re.compile(r"(?<=\s)[^\W\d_]\.[^\S\n]?$")     # an initial endin
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\.)[^\S\n]?$")
 
 
+_GLOSS = re.compile(r"([^\W\d_][\w’'-]*) \(([^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*){0,2})\)(?= )")
+
+
+def _without_glosses(text: str, ann: Annotator) -> str:
+    """`text` with a role's gloss in brackets taken out of the way of the name after it ("Hokim (Governor) of
+    Samarkand Region Bakhtiyor Usmonov" is read as "Hokim of Samarkand Region …"): the role moves right over
+    the gloss, so every other offset stays."""
+    if " (" not in text:
+        return text
+    out = None
+    for m in _GLOSS.finditer(text):
+        word, gloss = m.group(1), m.group(2)
+        if not (ann.role_re.fullmatch(word) and ann.role_re.fullmatch(gloss)):
+            continue
+        out = out if out is not None else list(text)
+        out[m.start():m.end()] = " " * (m.end() - m.start() - len(word)) + word
+    return "".join(out) if out is not None else text
+
+
 def _same_given_name(a: str, b: str) -> bool:
     """True unless two given names plainly differ (Nurlan and Gulnara Abenov(a) are two people); spellings of
     one name (Yerlan, Erlan, Ерлан) and an initial ("N.") agree."""
@@ -1975,7 +1994,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
                 and text[s.start:s.start + 1].islower():
             prev.kind = s.kind = "direct"   # “Transit,” she said, “is an economic matter.”
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
-    people = ann.scan(text, year, quoted)
+    people = ann.scan(_without_glosses(text, ann), year, quoted)
     reported_paras = {s.para for s in spans if s.kind == "direct" and not s.dash}
     turns = transcript_turns(text, ann.vocab.lang, ann.vocab.dialogue_dash, paras,
                              attributed=lambda p: _dash_attribution(text, p.start, p.end, ann.cue_re) is not None,

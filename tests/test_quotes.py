@@ -735,3 +735,15 @@ def test_a_surname_read_only_as_another_names_case_stays_as_written_where_the_no
     q = one("Сухофрукты\n\n«Мы готовы к сотрудничеству» — заявил директор Фаррух Саидзода.\n"
             "По словам Фарруха Саидзоды, «сырье будут поставлять четыре тысячи хозяйств».\n", lang="ru")
     assert list(q["speaker"]) == ["Фаррух Саидзода", "Фаррух Саидзода"]
+
+
+@pytest.mark.parametrize("text, speaker, lang", [
+    ("Machinery\n\nMINSK, 14 May (BelTA) - Lukashenko met with Hokim (Governor) of Samarkand Region Bakhtiyor Usmonov "
+     "in Minsk.\nBakhtiyor Usmonov said the region needs tractors. \"Our farmers need 2,000 tractors,\" the hokim "
+     "said.\n", "Bakhtiyor Usmonov", "en"),
+    ("Машины\n\nАким (глава) Костанайской области Кумар Аксакалов провел встречу. «Мы купим комбайны», — сказал "
+     "аким.\n", "Кумар Аксакалов", "ru"),
+])
+def test_a_roles_gloss_in_brackets_does_not_part_the_role_from_its_name(text, speaker, lang):
+    q = one(text, lang=lang)
+    assert list(q["speaker"]) == [speaker] and q.loc[0, "confidence"] == "coreference"
