@@ -210,8 +210,8 @@ def extract_article(article_id: str, text: str, n_words: int, year: int | None, 
     spans = sorted((q["start"], q["end"], q["speaker"]) for q in quotes if q["kind"] == "direct")
     figures, quantities = figure_rows(
         text, article_id, year, spans, rates,
-        attribute=lambda pos, sent_start, sent_end=None: narrative_speaker(text, pos, sent_start, people[0], annotator,
-                                                                         sent_end),
+        attribute=lambda pos, sent_start, sent_end: narrative_speaker(text, pos, sent_start, people[0], annotator,
+                                                                    sent_end),
         lang=language)
     _check_deadline()
     mentions, themes = theme_rows_of(article_id, text, n_words, lexicon, spans, lang=language)

@@ -1401,19 +1401,17 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
 
 
 @lru_cache(maxsize=1)
-def _outlet_words() -> frozenset[str]:
-    """The one-word names of news outlets in `data/outlets.yml`, in lower case (Азаттык, Интерфакс, ТАСС)."""
-    from .corpus import _outlets
-    found = _outlets()
-    return frozenset(a.lower() for a in (found[1] if found else {}) if " " not in a and len(a) >= 3)
-
-
-@lru_cache(maxsize=1)
 def _outlet_names() -> tuple[str, ...]:
     """Every way `data/outlets.yml` writes an outlet (Интерфакс, РИА Новости, Forbes Kazakhstan), longest first."""
     from .corpus import _outlets
     found = _outlets()
     return tuple(sorted(found[1], key=len, reverse=True)) if found else ()
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    """The one-word names among them, in lower case (Азаттык, Интерфакс, ТАСС)."""
+    return frozenset(a.lower() for a in _outlet_names() if " " not in a and len(a) >= 3)
 
 
 def _outlet_at(text: str, at: int) -> bool:
@@ -1575,14 +1573,6 @@ def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | Non
             and _QUOTED_NAME.match(window, t.end())
         if named:       # компания «Казатомпром», АО «KEGOC», the company “MAZ” (not "Минфина «Курсиву» пояснили")
             return " ".join(re.sub(r"[«»“”„\"]", " ", named.group(1)).split())
-        first = i
-        if t.group()[0].isupper() and ann.morph is None:
-            # a name with words before its head word ("Anadolu Yapı Holding", "National Bank of Kazakhstan")
-            while first > 0 and i - first < 5 and window[toks[first - 1].end():toks[first].start()] == " " \
-                    and toks[first - 1].group()[:1].isupper() and not toks[first - 1].group().endswith(("’s", "'s")) \
-                    and toks[first - 1].group().lower() not in ann.not_names \
-                    and not ann.vocab.country_of(toks[first - 1].group()):
-                first -= 1
         if not t.group()[0].isupper():
             # a generic word right before a name ("state oil company KazMunayGas (KMG)", "в компании ADY
             # Container"): that name; else the generic word itself, or another like it
@@ -1590,6 +1580,14 @@ def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | Non
             if name:
                 return name
             continue
+        first = i
+        if ann.morph is None:
+            # a name with words before its head word ("Anadolu Yapı Holding", "National Bank of Kazakhstan")
+            while first > 0 and i - first < 5 and window[toks[first - 1].end():toks[first].start()] == " " \
+                    and toks[first - 1].group()[:1].isupper() and not toks[first - 1].group().endswith(("’s", "'s")) \
+                    and toks[first - 1].group().lower() not in ann.not_names \
+                    and not ann.vocab.country_of(toks[first - 1].group()):
+                first -= 1
         last = i
         while last + 1 < len(toks) and last - i < 8:
             gap, nxt = window[toks[last].end():toks[last + 1].start()], toks[last + 1].group()
@@ -1705,22 +1703,24 @@ _INITIAL_TAIL = re.compile(r"(?<=\s)[^\W\d_]\.[^\S\n]?$")     # an initial endin
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\.)[^\S\n]?$")
 
 
-_GLOSS = re.compile(r"([^\W\d_][\w’'-]*) \(([^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*){0,2})\)(?= )")
+_GLOSS = re.compile(r" \(([^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*){0,2})\)(?= )")   # " (Governor)"
+_GLOSSED = re.compile(r"[^\W\d_][\w’'-]*$")                                            # the word before it
 
 
 def _without_glosses(text: str, ann: Annotator) -> str:
     """`text` with a role's gloss in brackets taken out of the way of the name after it ("Hokim (Governor) of
     Samarkand Region Bakhtiyor Usmonov" is read as "Hokim of Samarkand Region …"): the role moves right over
-    the gloss, so every other offset stays."""
-    if " (" not in text:
-        return text
+    the gloss, so every other offset stays. Only the places of " (" are tried (a pattern that opens with a
+    word would be tried at every character of the article)."""
     out = None
-    for m in _GLOSS.finditer(text):
-        word, gloss = m.group(1), m.group(2)
-        if not (ann.role_re.fullmatch(word) and ann.role_re.fullmatch(gloss)):
-            continue
-        out = out if out is not None else list(text)
-        out[m.start():m.end()] = " " * (m.end() - m.start() - len(word)) + word
+    at = text.find(" (")
+    while at > 0:
+        m = _GLOSS.match(text, at)
+        w = _GLOSSED.search(text, max(0, at - 60), at) if m else None
+        if w and ann.role_re.fullmatch(m.group(1)) and ann.role_re.fullmatch(w.group()):
+            out = out if out is not None else list(text)
+            out[w.start():m.end()] = " " * (m.end() - w.start() - len(w.group())) + w.group()
+        at = text.find(" (", m.end() if m else at + 2)
     return "".join(out) if out is not None else text
 
 
@@ -2153,10 +2153,13 @@ def _interviewee(text: str, paras, first_turn: int, ann: Annotator, people: Arti
     byline = byline_paragraph(ann.vocab.lang)
     end = paras[first_turn].start
     skip = [(p.start, p.end) for p in paras[:first_turn] if byline is not None and byline.match(p.text)]
-    # a byline inside a line ("Forbes Kazakhstan | 28 октября | Беседовала Динара Бекмухамедова"): its name
-    skip += [(b.start(), text.find("\n", b.start()) % (len(text) + 1)) for b in byline.finditer(text, 0, end)
-             if b.start() > 0 and text[b.start()].isupper() and not text[b.start() - 1].isalnum()] \
-        if byline is not None else []
+    if byline is not None:
+        # a byline inside a line ("Forbes Kazakhstan | 28 октября | Беседовала Динара Бекмухамедова"): up to
+        # the line's end
+        for b in byline.finditer(text, 0, end):
+            if b.start() > 0 and text[b.start()].isupper() and not text[b.start() - 1].isalnum():
+                line_end = text.find("\n", b.start())
+                skip.append((b.start(), len(text) if line_end < 0 else line_end))
     counts: dict[str, int] = {}
     order: dict[str, int] = {}
     given: dict[str, str] = {}      # first word of a name -> the person first named with it

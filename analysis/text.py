@@ -68,19 +68,22 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
+def _sentence_words(p, path, key: str) -> list[str]:
+    """The words under `key` of pack `p`'s ``sentences.yml`` (at `path`), its keys checked."""
+    from .config import Checker
+    check = Checker(path)
+    data = check.mapping(p.section("sentences"), "", allowed={"abbreviations", "boilerplate"})
+    return check.texts(data.get(key), key)
+
+
 @lru_cache(maxsize=8)
 def _boilerplate_re(lang: str) -> re.Pattern | None:
     """A line that is the site's, not the article's, in language `lang`: the phrases of the pack's
     ``sentences.yml`` ``boilerplate`` at the start of a line, as whole words."""
-    from .config import Checker
     from .lang import pack
     p = pack(lang)
     path = p.file("sentences")
-    if not path:
-        return None
-    check = Checker(path)
-    data = check.mapping(p.section("sentences"), "", allowed={"abbreviations", "boilerplate"})
-    phrases = check.texts(data.get("boilerplate"), "boilerplate")
+    phrases = _sentence_words(p, path, "boilerplate") if path else []
     if not phrases:
         return None
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(phrases, key=len, reverse=True))
@@ -91,10 +94,11 @@ def without_boilerplate(text: str, lang: str | None) -> str:
     """`text` with the lines a site adds around an article ("Read also: …", "Читайте также: …", "Tags: …")
     blanked out by spaces: the same length, so every offset still points into the article as read."""
     rx = _boilerplate_re(lang) if lang else None
-    if rx is None or not rx.search(text):
+    if rx is None:
         return text
-    out = list(text)
+    out = None
     for m in rx.finditer(text):
+        out = out if out is not None else list(text)
         end = m.end()
         if not m.group(1).strip(" :—–-|»›"):
             # a heading alone ("Read Next", "Читайте также:"): the headlines under it go too, up to a line
@@ -107,20 +111,17 @@ def without_boilerplate(text: str, lang: str | None) -> str:
                     break
                 end = line_end
         out[m.start():end] = re.sub(r"[^\n]", " ", text[m.start():end])    # line breaks stay
-    return "".join(out)
+    return "".join(out) if out is not None else text
 
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Abbreviations after which a full stop does not end a sentence: the union of every
     language pack's ``sentences.yml`` (an article in one language quotes words of another)."""
-    from .config import Checker
     from .lang import packs_with
     out: set[str] = set()
     for p, path in packs_with("sentences"):
-        check = Checker(path)
-        data = check.mapping(p.section("sentences"), "", allowed={"abbreviations", "boilerplate"})
-        out.update(w.lower().rstrip(".") for w in check.texts(data.get("abbreviations"), "abbreviations"))
+        out.update(w.lower().rstrip(".") for w in _sentence_words(p, path, "abbreviations"))
     return frozenset(out)
 
 _LINE = re.compile(r"[^\n]+")
