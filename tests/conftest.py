@@ -30,6 +30,26 @@ def extracted(tmp_path_factory, seed_results):
 
 
 @pytest.fixture
+def score_set(tmp_path):
+    """A function that runs a folder of articles with their gold JSON beside them through the whole pipeline
+    into `tmp_path` and scores its tables with ``score.py``: (quotes, money, themes, misses)."""
+    import json
+
+    from analysis.pipeline import analyse, write_tables
+    from score import read_rows, score_money, score_quotes, score_themes
+
+    def run(folder: Path):
+        write_tables(analyse(folder), tmp_path)
+        gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")}
+        misses: list = []
+        quotes = score_quotes(gold, read_rows(tmp_path / "quotes.csv", kind="direct"), misses)
+        money = score_money(gold, read_rows(tmp_path / "figures.csv"), misses)
+        themes = score_themes(gold, read_rows(tmp_path / "themes.csv"), misses)
+        return quotes, money, themes, misses
+    return run
+
+
+@pytest.fixture
 def seed_copy(tmp_path):
     """The seed articles without their manifest."""
     d = tmp_path / "corpus"

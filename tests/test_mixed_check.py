@@ -7,22 +7,15 @@ figures), scored through the whole pipeline with ``score.py``. It was scored
 once before any rule was written against it, so it watches for rules that
 only fit the sets they were written with.
 """
-import json
 from pathlib import Path
 
-from analysis.pipeline import analyse, write_tables
-from score import read_rows, score_money, score_quotes, score_themes
+from score import read_rows
 
 SET = Path(__file__).resolve().parent / "dev" / "mixed_check"
 
 
-def test_mixed_russian_and_english_articles_score_on_every_table(tmp_path):
-    write_tables(analyse(SET), tmp_path)
-    gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in SET.glob("*.json")}
-    misses: list = []
-    quotes = score_quotes(gold, read_rows(tmp_path / "quotes.csv", kind="direct"), misses)
-    money = score_money(gold, read_rows(tmp_path / "figures.csv"), misses)
-    themes = score_themes(gold, read_rows(tmp_path / "themes.csv"), misses)
+def test_mixed_russian_and_english_articles_score_on_every_table(tmp_path, score_set):
+    quotes, money, themes, misses = score_set(SET)
     assert quotes["detection"]["f1"] >= 0.95, misses
     assert quotes["attribution"]["f1"] >= 0.96, misses
     assert money["detection"]["f1"] >= 0.95 and money["value"]["f1"] >= 0.95, misses
