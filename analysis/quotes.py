@@ -740,6 +740,8 @@ class Annotator:
                 # one title in apposition to the next ("The head of the Turkish delegation, Deputy Minister of
                 # Trade Murat Köseoğlu"): the comma between them does not part them
                 gap = gap[:comma] + " " + gap[comma + 1:]
+            if nxt is not None and k + 1 < len(mentions) and nxt is not mentions[k + 1] and self.cue_re.search(gap):
+                nxt = None       # over another title, but past a cue: "Президент заявил на встрече с губернатором X"
             if x.kind == "title" and nxt is not None and nxt.kind == "name" and nxt.start - x.end <= 90 \
                     and not _NOT_WORDY.search(_unquoted(_INITIAL_TAIL.sub(" ", gap))) \
                     and _words(gap) <= 8:

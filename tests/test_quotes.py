@@ -747,3 +747,10 @@ def test_a_surname_read_only_as_another_names_case_stays_as_written_where_the_no
 def test_a_roles_gloss_in_brackets_does_not_part_the_role_from_its_name(text, speaker, lang):
     q = one(text, lang=lang)
     assert list(q["speaker"]) == [speaker] and q.loc[0, "confidence"] == "coreference"
+
+
+def test_a_title_that_speaks_before_a_cue_is_not_the_title_of_the_name_after_it():
+    q = one("Союз\n\nПрезидент Беларуси Александр Лукашенко провел совещание.\n«Мы никому не позволим разрушить наш "
+            "союз». Об этом Президент Беларуси заявил в ходе встречи с губернатором Псковской области Михаилом "
+            "Ведерниковым.\n", lang="ru")
+    assert list(q["speaker"]) == ["Aleksandr Lukashenko"]
