@@ -5,14 +5,20 @@ Needs the optional extra: `pip install -e '.[dev,airflow]'`; skipped without it
 is in .venv). Importing the DAG checks every operator's arguments: Airflow refuses
 ones it does not know (a `cwd=` on the PapermillOperator is a TypeError).
 """
+import atexit
 import importlib.util
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="airflow-home-"))   # never the user's ~/airflow
+if importlib.util.find_spec("airflow") is None:           # checked before any directory is made
+    pytest.skip("Airflow is not installed (the optional [airflow] extra)", allow_module_level=True)
+if "AIRFLOW_HOME" not in os.environ:                       # never the user's ~/airflow, and no litter in /tmp
+    os.environ["AIRFLOW_HOME"] = _home = tempfile.mkdtemp(prefix="airflow-home-")
+    atexit.register(shutil.rmtree, _home, ignore_errors=True)
 pytest.importorskip("airflow.providers.papermill.operators.papermill")
 
 DAG_FILE = Path(__file__).resolve().parent.parent / "analysis" / "examples" / "airflow_briefing_dag.py"
