@@ -637,6 +637,10 @@ class Annotator:
         self.intro_re = re.compile(r"(?:" + self.cue_re.pattern + r")" + (rf"(?:,?\s+(?:{that}))?" if that else "")
                                    + r"\s*$", re.I)
         self.pronoun_re = re.compile(r"\b(" + "|".join(map(re.escape, v.pronouns)) + r")\b", re.I)
+        # a relaying verb; the words of the body that relays may stand inside a phrase ("приводит пресс-служба
+        # министерства слова")
+        self.relay_re = re.compile(r"\b" + _trie_pattern(v.relays, r"(?:\s+[^\W\d_][\w-]*){0,3}\s+") + r"\b",
+                                   re.I) if v.relays else None
         self._roles = _PhraseFinder(self.role_re, v.role_forms)
         self._pronouns = _PhraseFinder(self.pronoun_re, v.pronouns)
         self._role_places: list[int] | None = None     # where a role can begin in the current article
@@ -822,8 +826,10 @@ class Annotator:
                 while j - i >= 3:
                     title_before.append(toks[i][2])
                     i += 1
-            if j < len(toks) and toks[j][2].lower() in self.vocab.institutions and text[toks[j - 1][1]:toks[j][0]] == " ":
-                # "Eurasian Development Bank": the name of an institution, part of any title around it
+            if j < len(toks) and toks[j][2].lower() in self.vocab.institutions and text[toks[j - 1][1]:toks[j][0]] == " " \
+                    and not (_outlet_at(text, toks[j][0]) and self._named_before(toks[j - 1][2], people)):
+                # "Eurasian Development Bank": the name of an institution, part of any title around it (but a
+                # person named before, then the outlet: "— цитирует Абдуллаеву ТАСС")
                 if title_before:
                     title_before.extend(t for _, _, t in toks[i:j + 1])
                 i = j + 1
@@ -898,6 +904,11 @@ class Annotator:
             elif title_before:
                 title_before.extend(t for _, _, t in toks[i:j])   # "Chairman of the Board of ...": still the title
             i = j
+
+    def _named_before(self, word: str, people: ArticlePeople) -> bool:
+        """True when the word is the surname of someone the article named, in any case (Абдуллаеву)."""
+        written = self.morph.nominative(word)[0] if self.morph is not None else word
+        return bool(people.surname_owner(written) or people.surname_owner(word))
 
     def _cue_just_before(self, before: str) -> bool:
         """True when `before` ends with a cue, maybe followed by an honorific (said Mr. Takiyev)."""
@@ -1291,6 +1302,21 @@ def _mention_in(segment: str, offset: int, people: ArticlePeople, pick: str) -> 
     return inside[-1] if pick == "last" else inside[0]
 
 
+def _relayed(clause: str, offset: int, ann: Annotator, people: ArticlePeople) -> Mention | None:
+    """The person whose words a body relays in this clause ("Interfax quoted Trade Minister X as saying",
+    "— приводит пресс-служба слова Жанны Абдуллаевой"): the first person after the relaying verb, when no
+    person comes before it (a person who quotes someone speaks for himself)."""
+    r = ann.relay_re.search(clause) if ann.relay_re is not None else None
+    if r is None or _words(clause[:r.start()]) > 8 or _mention_in(clause[:r.start()], offset, people, "first"):
+        return None
+    tail = clause[r.end():]
+    stop = _SENT_END.search(tail)
+    m = _mention_in(tail[:stop.start()] if stop else tail, offset + r.end(), people, "first")
+    if m is None or _words(text_between := tail[:m.start - offset - r.end()]) > 6 or _NOT_WORDY.search(text_between):
+        return None
+    return m
+
+
 def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeople, paras) -> Attribution:
     """Speaker of one utterance (its spans in order)."""
     first, last = spans[0], spans[-1]
@@ -1299,6 +1325,9 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         if s.close_at is None or not s.post.strip():
             continue
         clause_start = s.close_at + 1
+        relayed = _relayed(s.post, clause_start, ann, people)
+        if relayed is not None:
+            return _resolved(relayed, ann, people, s.open_at, text)
         cue = ann.cue_re.search(s.post)
         if not cue or _words(s.post[:cue.start()]) > 12:
             continue
@@ -1368,6 +1397,10 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
     if not pre.strip() and first.para > 0:
         pre, pre_at = _header(paras[first.para - 1])
     if pre.strip():
+        own = max(pre.rfind(". "), pre.rfind("\n")) + 1    # the sentence's own words
+        relayed = _relayed(pre[own:], pre_at + own, ann, people)
+        if relayed is not None:
+            return _resolved(relayed, ann, people, first.open_at, text)    # Interfax quoted X as saying: “…”
         cue = None
         for c in ann.cue_re.finditer(pre):
             cue = c

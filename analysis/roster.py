@@ -125,6 +125,9 @@ class Vocabulary:
     referring_bodies: dict[str, set[str]] = field(default_factory=dict)
     # words that open a sentence before a body that speaks with no person named ("В Минфине сообщили")
     body_prepositions: set[str] = field(default_factory=set)
+    # verbs whose subject only passes someone's words on: the speaker is their object ("Interfax quoted X as
+    # saying", "приводит пресс-служба слова X", "цитирует министра ТАСС"), every form
+    relays: list[str] = field(default_factory=list)
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -474,7 +477,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
                                      "joiners", "complementizers", "document_pronouns", "person_nouns",
                                      "body_prepositions", "indefinites", "unnamed", "regions",
-                                     "referring_bodies"},
+                                     "referring_bodies", "relays"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
     forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
@@ -533,7 +536,9 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       person_nouns={f.lower() for w in lower("person_nouns") for f in forms(w)},
                       body_prepositions=lower("body_prepositions"), indefinites=lower("indefinites"),
                       unnamed={f.lower() for w in lower("unnamed") for f in forms(w)},
-                      referring_bodies=referring, lang=p.code)
+                      referring_bodies=referring,
+                      relays=sorted({f.lower() for w in check.texts(data.get("relays"), "relays") for f in forms(w, verb=True)}),
+                      lang=p.code)
 
 
 @lru_cache(maxsize=1)

@@ -754,3 +754,21 @@ def test_a_title_that_speaks_before_a_cue_is_not_the_title_of_the_name_after_it(
             "союз». Об этом Президент Беларуси заявил в ходе встречи с губернатором Псковской области Михаилом "
             "Ведерниковым.\n", lang="ru")
     assert list(q["speaker"]) == ["Aleksandr Lukashenko"]
+
+
+@pytest.mark.parametrize("text, speakers, lang", [
+    # the relaying body is the subject; the person after the verb spoke (any title or pronoun between)
+    ("Trade\n\nTrade Minister Zhanna Abdullayeva met investors.\n“We are ready,” Interfax quoted her as saying.\n"
+     "“Exports will grow,” Reuters quoted Deputy Minister Pavel Petrov as saying.\n"
+     "Interfax quoted Abdullayeva as saying: “The plant opens in May.”\n",
+     ["Zhanna Abdullayeva", "Pavel Petrov", "Zhanna Abdullayeva"], "en"),
+    # a person who quotes someone still speaks for himself
+    ("Trade\n\n“We are ready,” Ivan Ivanov said, quoting a minister.\n", ["Ivan Ivanov"], "en"),
+    ("Торговля\n\nМинистр торговли Жанна Абдуллаева провела встречу.\n«Мы готовы», — приводит пресс-служба "
+     "министерства слова Абдуллаевой.\n«Экспорт вырастет», — цитирует Абдуллаеву ТАСС.\n«Завод откроется в мае», "
+     "— сказала Абдуллаева РИА Новости.\n«Цены стабильны», — цитирует пресс-служба заместителя министра Павла "
+     "Петрова.\n",
+     ["Жанна Абдуллаева", "Жанна Абдуллаева", "Жанна Абдуллаева", "Павел Петров"], "ru"),
+])
+def test_a_body_that_relays_someones_words_is_not_their_speaker(text, speakers, lang):
+    assert list(one(text, lang=lang)["speaker"]) == speakers
