@@ -905,6 +905,22 @@ class Annotator:
                 title_before.extend(t for _, _, t in toks[i:j])   # "Chairman of the Board of ...": still the title
             i = j
 
+    def oblique(self, pronoun: str) -> bool:
+        """A pronoun the dictionary reads in no nominative (его, ему, её): an object, not the subject."""
+        if self.morph is None:
+            return False
+        parses = [q for q in self.morph.parse(pronoun) if q.tag.POS == "NPRO"]
+        return bool(parses) and not any("nomn" in q.tag.grammemes for q in parses)
+
+    def _surname_like(self, word: str) -> bool:
+        """A word with a family name's ending (the pack's `surname_endings`) that the dictionary reads as no
+        organisation or abbreviation (Такиев, Бейсембаев: names it does not know)."""
+        low = word.lower()
+        if not (word[:1].isupper() and low.endswith(self.vocab.surname_endings)):
+            return False
+        parses = self.morph.parse(word) if self.morph is not None else ()
+        return not (parses and {"Orgn", "Abbr"} & parses[0].tag.grammemes)
+
     def _named_before(self, word: str, people: ArticlePeople) -> bool:
         """True when the word is the surname of someone the article named, in any case (Абдуллаеву)."""
         written = self.morph.nominative(word)[0] if self.morph is not None else word
@@ -1025,7 +1041,7 @@ class Annotator:
             if alone and (self.morph is not None or not people.starts_sentence(s)) \
                     and " ".join(name_tokens(surface)) not in self.country_words and not (
                     self.object_re and self.object_re.search(text[max(0, s - 25):s])) and (
-                    self.morph is None or self.morph.is_name(surface)) and (
+                    self.morph is None or self.morph.is_name(surface) or self._surname_like(surface)) and (
                     self.cue_re.match(text[e:e + 40].lstrip(" ,")) or self._cue_just_before(text[max(0, s - 40):s])):
                 return surface, False
             initial = _INITIAL_BEFORE.search(text, max(0, s - 4), s)
@@ -1371,6 +1387,12 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                 if org:
                     return org
             return _resolved(m, ann, people, s.open_at, text)
+        lone = _LONE_BODY.match(s.post, cue.end()) if not s.post[:cue.start()].strip(" ,.-–—") else None
+        if lone is not None and lone.group(1)[:1].isupper() and lone.group(1).lower() not in ann.not_names \
+                and not ann.pronoun_re.fullmatch(lone.group(1)) and not _outlet_word(lone.group(1)):
+            # one capitalised word after the cue, and nothing more: a body that needs no title ("— сообщил
+            # Росстат", "— заявил Кремль")
+            return Attribution(lone.group(1), lone.group(1), False, "organization")
         # a cue with no person next to it ("the ministry said", "said a statement"): an organisation or
         # document when the words name one, else keep the words and guess nothing
         said_by = s.post[:cue.start()].strip(" ,.-–—") or " ".join(s.post[cue.end():].split()[:8]).strip(" ,.")
@@ -1427,6 +1449,10 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                 return org
         if pre.rstrip().endswith(":"):
             m = _mention_in(pre, pre_at, people, "first")
+            if m is not None and m.kind == "pronoun" and ann.oblique(m.surface):
+                # the object first: "Его поддержал аким Алматы Ерболат Досаев: «…»" -> the name after it
+                m = next((x for x in people.mentions if m.end <= x.start and x.end <= pre_at + len(pre)
+                          and x.kind != "pronoun"), m)
             if m:
                 a = _resolved(m, ann, people, first.open_at, text)
                 if a.speaker and a.confidence in ("roster", "name"):
@@ -1586,6 +1612,7 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
     return Attribution(phrase, mention, False, "organization")
 
 
+_LONE_BODY = re.compile(r"\s+([^\W\d_][\w-]*[^\W\d_])[\s.,;!?…]*$")
 _QUOTED_NAME = re.compile(r" ?[«“„\"]([^«»“”„\"\n.!?]{1,40}(?:[«“„\"][^«»“”„\"\n.!?]{1,40})?)[»”“\"]")
 
 

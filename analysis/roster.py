@@ -128,6 +128,9 @@ class Vocabulary:
     # verbs whose subject only passes someone's words on: the speaker is their object ("Interfax quoted X as
     # saying", "приводит пресс-служба слова X", "цитирует министра ТАСС"), every form
     relays: list[str] = field(default_factory=list)
+    # endings of family names (-ов, -ева, -енко): a capitalised word the dictionary does not know, right by a
+    # cue ("— сказал Такиев"), is a surname when it ends so
+    surname_endings: tuple[str, ...] = ()
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -477,7 +480,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
                                      "joiners", "complementizers", "document_pronouns", "person_nouns",
                                      "body_prepositions", "indefinites", "unnamed", "regions",
-                                     "referring_bodies", "relays"},
+                                     "referring_bodies", "relays", "surname_endings"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
     forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
@@ -538,6 +541,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       unnamed={f.lower() for w in lower("unnamed") for f in forms(w)},
                       referring_bodies=referring,
                       relays=sorted({f.lower() for w in check.texts(data.get("relays"), "relays") for f in forms(w, verb=True)}),
+                      surname_endings=tuple(sorted(lower("surname_endings"), key=len, reverse=True)),
                       lang=p.code)
 
 

@@ -772,3 +772,21 @@ def test_a_title_that_speaks_before_a_cue_is_not_the_title_of_the_name_after_it(
 ])
 def test_a_body_that_relays_someones_words_is_not_their_speaker(text, speakers, lang):
     assert list(one(text, lang=lang)["speaker"]) == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a surname the dictionary does not know, right after the cue, in either gender
+    ("«Рост будет высоким», — сказал Такиев, выступая на пленарном заседании.\n«Цены стабильны», — сказала "
+     "Бейсембаева.\n", ["Такиев", "Бейсембаева"]),
+    # short adjectives of certainty are cues in every gender
+    ("«Рост будет», — уверена председатель комитета Сауле Абенова.\n«Цены стабильны», — убежден эксперт Арман "
+     "Бейсембаев.\n", ["Сауле Абенова", "Арман Бейсембаев"]),
+    # an object pronoun between the cue and the name, or before the name of a header
+    ("Вице-премьер Серик Жумангарин сообщил: «Рост будет высоким».\nЕго поддержал аким Алматы Ерболат Досаев: "
+     "«Город готов к этому».\n«Цены стабильны», — ответил ему Досаев.\n",
+     ["Серик Жумангарин", "Ерболат Досаев", "Ерболат Досаев"]),
+    # one capitalised word after the cue and nothing more: a body that needs no title
+    ("«Рост будет высоким», — сообщил Росстат.\n«Цены стабильны», — заявил Кремль.\n", ["Росстат", "Кремль"]),
+])
+def test_russian_attributions_by_a_bare_surname_an_adjective_an_object_pronoun_or_a_bare_body(text, speakers):
+    assert list(one("Новости\n\n" + text, lang="ru")["speaker"]) == speakers
