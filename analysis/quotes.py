@@ -496,13 +496,21 @@ _START = attrgetter("start")
 _NOT_WORDY = re.compile(r"[^\w\s’'-]")
 _WORD_RUN = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"[.!?,;:…]\s*$")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'-]*) ?\Z")
 _FINAL_STOP = re.compile(r"[.!?]$")
 _STOP_MARK = re.compile(r"[.!?]")
 _ABBREVIATION_WORD = re.compile(r"([\w.]+)$")
 _TITLE_LEAD = re.compile(r"(?:\b(?:the|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$")
 _THE = re.compile(r"(?:the|The)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[ \t]+$")
+_AGE = re.compile(r",\s*\d{1,3},")
+
+
+def _past_age(after: str) -> str:
+    """The words after a name, past an age in apposition ("Zhumangarin, 52, said")."""
+    m = _AGE.match(after)
+    return after[m.end():] if m else after
+
+
 _TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*")
 _TWO_WORDS = re.compile(r"\s+([^\W\d_])[\w’'-]+\s+([^\W\d_])")
 _APPOSITION_NOUN = re.compile(r",\s+((?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)")   # the first words after ", "
@@ -790,6 +798,7 @@ class Annotator:
         names = self._name_word_memo
         if len(names) >= _MEMO_SIZE:
             names.clear()
+        honorific = None
         for _, _, tok in toks:
             if tok not in names:
                 names[tok] = tok[0].isupper() and not self._not_name(tok) and not self._is_title_word(tok)
@@ -803,6 +812,8 @@ class Annotator:
                 elif tok.lower() not in ("of", "the") and tok.lower() not in self.joiners:
                     title_before = []
                     seg_at = toks[i + 1][0] if i + 1 < len(toks) else e
+                # "Mr Zhumangarin": a person's name follows, maybe of the gender the honorific tells
+                honorific = tok.lower() if tok.lower() in self.vocab.honorifics else None
                 i += 1
                 continue
             j = i
@@ -873,8 +884,12 @@ class Annotator:
                 if role_before is not None:
                     prefer = self.morph.case_of(role_before.group().split()[0])
                 written, gender = self.morph.nominative(surface, prefer)
-            key, in_roster = self._resolve_name(written, text, name_s, name_e, bool(title_before) or role_before is not None,
-                                                people, alone=len(toks) == j - i)
+            key, in_roster = self._resolve_name(written, text, name_s, name_e,
+                                                bool(title_before) or role_before is not None or bool(honorific),
+                                                people, alone=len(toks) == j - i, honorific=bool(honorific))
+            if honorific and gender is None:
+                gender = self.vocab.honorifics[honorific]
+            honorific = None
             if key:
                 if later:
                     role_before = self._role_before(text, name_s)
@@ -1019,7 +1034,7 @@ class Annotator:
         return last
 
     def _resolve_name(self, surface: str, text: str, s: int, e: int, titled: bool,
-                      people: ArticlePeople, alone: bool = False) -> tuple[str | None, bool]:
+                      people: ArticlePeople, alone: bool = False, honorific: bool = False) -> tuple[str | None, bool]:
         if len(surface.split()) == 1:
             # a surname of someone the article named in full wins over a look-alike in the roster
             # (Smadiyarov, named before, is not the roster's Smailov)
@@ -1042,8 +1057,14 @@ class Annotator:
                     and " ".join(name_tokens(surface)) not in self.country_words and not (
                     self.object_re and self.object_re.search(text[max(0, s - 25):s])) and (
                     self.morph is None or self.morph.is_name(surface) or self._surname_like(surface)) and (
-                    self.cue_re.match(text[e:e + 40].lstrip(" ,")) or self._cue_just_before(text[max(0, s - 40):s])):
+                    self.cue_re.match(_past_age(text[e:e + 48]).lstrip(" ,"))
+                    or self._cue_just_before(text[max(0, s - 40):s])):
                 return surface, False
+            if not honorific:
+                before = _WORD_BEFORE.search(text, max(0, s - 12), s)      # "г-н Жумангарин", lower case
+                honorific = before is not None and before.group(1).lower().rstrip(".") in self.vocab.honorifics
+            if honorific and " ".join(name_tokens(surface)) not in self.country_words:
+                return surface, False       # "Mr Zhumangarin", "г-н Жумангарин": a person's surname
             initial = _INITIAL_BEFORE.search(text, max(0, s - 4), s)
             if initial and initial.group(1)[0].isupper() and " ".join(name_tokens(surface)) not in self.country_words \
                     and not self._country_or_body(surface):
@@ -1060,7 +1081,7 @@ class Annotator:
         after = text[e:e + 60]
         before = text[max(0, s - 40):s]
         appositive = self.role_in_apposition(after) or self.person_in_apposition(after)
-        cue_near = self.cue_re.match(after.lstrip(" ,")) or self.cue_re.search(before[-20:])
+        cue_near = self.cue_re.match(_past_age(after).lstrip(" ,")) or self.cue_re.search(before[-20:])
         if not cue_near:
             # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said")
             app = _APPOSITION.match(text[e:e + 160])
@@ -1175,6 +1196,15 @@ class Annotator:
                             fits = brole == role or role == GENERIC_ROLE if same_role else brole.endswith(" " + role)
                             if fits and ((bool(country) and bcountry == country) if exact else (not country or not bcountry)):
                                 return key, people.persons[key]["in_roster"]
+        # 3. an office no one named so far holds: the subject just before, in this paragraph or the one before
+        # ("Первый заместитель председателя комитета Марина Кудрявцева-Линдт поддержала документ. — …, —
+        # подчеркнула депутат.")
+        if not any(brole == role for k in set(recent) for brole, _ in people.persons.get(k, {}).get("titles", [])):
+            text = people.text or ""
+            floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, at))) + 1 if text else 0
+            last = next((m for m in reversed(window) if m.key and m.kind == "name" and m.subject), None)
+            if last is not None and last.start >= floor:
+                return last.key, people.persons[last.key]["in_roster"]
         return None, False
 
     def resolve_title_ahead(self, surface: str, people: ArticlePeople) -> str | None:
@@ -1566,6 +1596,10 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
     k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.vocab.institutions), None)
     if k is None:
         k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.organisation_words), None)
+        body = _body_after_document(words, toks, k, ann) if k is not None else None
+        if body is not None:
+            # the document of a body named right after it ("говорится в сообщении КГД", "в релизе БРК"): that body
+            return Attribution(body, words[toks[k].start():].strip(" ,.-–—"), False, "organization")
         if k is not None and issuer:
             # a document alone ("the statement reads"): the body that issued it in the sentences before
             issuer = _issuer(text, at, toks[k].group(), ann, words.strip(" ,.-–—"))
@@ -1614,6 +1648,21 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
 
 _LONE_BODY = re.compile(r"\s+([^\W\d_][\w-]*[^\W\d_])[\s.,;!?…]*$")
 _QUOTED_NAME = re.compile(r" ?[«“„\"]([^«»“”„\"\n.!?]{1,40}(?:[«“„\"][^«»“”„\"\n.!?]{1,40})?)[»”“\"]")
+
+
+def _body_after_document(words: str, toks: list, k: int, ann: Annotator) -> str | None:
+    """The name of a body right after the document word toks[k], in the genitive ("в релизе ЕАБР", "в сообщении
+    Росстата"), in the nominative; None when no such name follows, or it is a person or an office."""
+    if k + 1 >= len(toks) or words[toks[k].end():toks[k + 1].start()] != " " or _bare(toks[k].group()) not in \
+            ann.vocab.documents:
+        return None
+    head = toks[k + 1].group()
+    if not head[0].isupper() or head.lower() in ann.not_names or ann.role_re.fullmatch(head) \
+            or ann.vocab.country_of(head) or (ann.morph is not None and ann.morph.first_reading_is_name(head)):
+        return None
+    _, last = _org_extent(words, toks, k + 1, ann)
+    phrase = words[toks[k + 1].start():toks[last].end()]
+    return ann.morph.nominative_phrase(phrase) if ann.morph is not None and not head.isupper() else phrase
 
 
 def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | None:
@@ -1818,6 +1867,14 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
             [t for t in toks if _bare(t.group()) in ann.vocab.documents]
         if not docs:
             continue
+        d = toks.index(docs[0])
+        named = _body_after_document(sp.text, toks, d, ann)
+        if named is None and d + 1 < len(toks) and _bare(toks[d + 1].group()) in ann.vocab.referring_bodies \
+                and toks[d + 1].group()[:1].islower():
+            # "Как следует из письма ведомства, …": the body the generic word refers back to
+            named = _antecedent_body(text, sp.start + toks[d + 1].start(), _bare(toks[d + 1].group()), ann)
+        if named is not None:
+            return Attribution(named, mention, False, "organization")      # "… отмечается в релизе ЕАБР."
         bodies = [i for i, t in enumerate(toks) if _bare(t.group()) in ann.vocab.institutions and t.group()[0].isupper()
                   and t.start() < docs[0].start()]
         if not bodies:

@@ -131,6 +131,8 @@ class Vocabulary:
     # endings of family names (-ов, -ева, -енко): a capitalised word the dictionary does not know, right by a
     # cue ("— сказал Такиев"), is a surname when it ends so
     surname_endings: tuple[str, ...] = ()
+    # words before a surname that make it a person's (Mr, г-н) -> the person's gender (m, f or none)
+    honorifics: dict[str, str | None] = field(default_factory=dict)
     lang: str = "en"
 
     def role_of(self, phrase: str) -> tuple[str | None, set[str]]:
@@ -346,6 +348,12 @@ class Morphology:
         return all(self._name_parses(part) and not ({"Geox", "Orgn", "Abbr"} & self.parse(part)[0].tag.grammemes)
                    for part in token.split("-") if part)
 
+    def first_reading_is_name(self, token: str) -> bool:
+        """True when the dictionary's first reading of the word is a person's name of any kind (Шавката, not
+        Росстата, which it reads as a name only far down)."""
+        parses = self.parse(token)
+        return bool(parses) and bool(_NAME_TAGS & parses[0].tag.grammemes)
+
     def is_given_name(self, token: str) -> bool:
         """True when the dictionary's first reading of the word is a given name (Виталий, Ержан)."""
         parses = self.parse(token)
@@ -480,7 +488,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
                                      "joiners", "complementizers", "document_pronouns", "person_nouns",
                                      "body_prepositions", "indefinites", "unnamed", "regions",
-                                     "referring_bodies", "relays", "surname_endings"},
+                                     "referring_bodies", "relays", "surname_endings", "honorifics"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
     forms = morph.forms if morph else (lambda phrase, verb=False: [phrase])
@@ -515,6 +523,10 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
             for f in forms(w):
                 countries.setdefault(" ".join(name_tokens(f)), region)
     lower = lambda key: {w.lower() for w in check.texts(data.get(key), key)}  # noqa: E731
+    honorifics = {str(k).lower().rstrip("."): v for k, v in check.mapping(data.get("honorifics") or {}, "honorifics").items()}
+    for k, v in honorifics.items():
+        if v not in ("m", "f", None):
+            check.fail(f"honorifics.{k}", f"expected m, f or nothing, got {v!r}")
     institutions = {f.lower() for w in lower("institutions") for f in forms(w)}
     referring: dict[str, set[str]] = {}
     bodies = check.mapping(data.get("referring_bodies") or {}, "referring_bodies")
@@ -542,6 +554,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       referring_bodies=referring,
                       relays=sorted({f.lower() for w in check.texts(data.get("relays"), "relays") for f in forms(w, verb=True)}),
                       surname_endings=tuple(sorted(lower("surname_endings"), key=len, reverse=True)),
+                      honorifics=honorifics,
                       lang=p.code)
 
 

@@ -790,3 +790,36 @@ def test_a_body_that_relays_someones_words_is_not_their_speaker(text, speakers, 
 ])
 def test_russian_attributions_by_a_bare_surname_an_adjective_an_object_pronoun_or_a_bare_body(text, speakers):
     assert list(one("Новости\n\n" + text, lang="ru")["speaker"]) == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the body named right after the document word, as written (an abbreviation) or in the nominative
+    ("Банк развития Казахстана (БРК) одобрил кредиты.\n«Общий объем займов составит 172 млрд тенге», — отмечается "
+     "в релизе БРК.\n«Экспорт вырос на треть», — говорится в сообщении Росстата.\n", ["БРК", "Росстат"]),
+    # the document of the sentence before, with its body after it, or a generic word for a body named earlier
+    ("Евразийский банк развития выдал кредит, отмечается в релизе ЕАБР.\n«Это крупнейшая сделка банка», — "
+     "говорится в релизе.\n", ["ЕАБР"]),
+    ("В Минпромторге РФ признают проблему. Как следует из письма ведомства в правительство, министерство предлагает "
+     "субсидии. «Без этого доля техники будет снижаться», — говорится в письме.\n", ["Минпромторг РФ"]),
+])
+def test_a_document_speaks_for_the_body_named_after_it(text, speakers):
+    assert list(one("Новости\n\n" + text, lang="ru")["speaker"]) == speakers
+
+
+def test_an_office_no_one_named_so_far_holds_is_the_subject_just_before():
+    q = one("Пломбы\n\nСтатс-секретарь Ростислав Беленький представил соглашение.\nПервый заместитель председателя "
+            "комитета Марина Кудрявцева-Линдт поддержала документ.\n— Пломба стоит денег, ее аренда — тоже, — "
+            "подчеркнула депутат.\nДепутат фракции ЛДПР Артём Гаврилюк напомнил о Казахстане.\n", lang="ru")
+    assert list(q["speaker"]) == ["Марина Кудрявцева-Линдт"]
+
+
+@pytest.mark.parametrize("text, speakers, lang", [
+    # an honorific makes the word after it a surname, and may tell the gender a pronoun needs
+    ("Mr Zhumangarin met Ms Abenova in Astana.\n“Prices will stabilise by spring,” she said.\n“We expect growth,” "
+     "Mr Zhumangarin said.\n", ["Abenova", "Zhumangarin"], "en"),
+    ("Встреча прошла в Астане.\n«Цены стабилизируются к весне», — сказал г-н Жумангарин.\n", ["Жумангарин"], "ru"),
+    # an age in apposition between a surname and its cue
+    ("“Prices will stabilise by spring,” Zhumangarin, 52, said.\n", ["Zhumangarin"], "en"),
+])
+def test_an_honorific_or_an_age_around_a_bare_surname(text, speakers, lang):
+    assert list(one("News\n\n" + text, lang=lang)["speaker"]) == speakers
