@@ -927,6 +927,11 @@ class Annotator:
         parses = [q for q in self.morph.parse(pronoun) if q.tag.POS == "NPRO"]
         return bool(parses) and not any("nomn" in q.tag.grammemes for q in parses)
 
+    def _cue_after_apposition(self, text: str, e: int) -> bool:
+        """True when a cue follows the apposition after a name ("Saparov, who took office in March, told")."""
+        app = _APPOSITION.match(text, e, e + 160)
+        return bool(app and self.cue_re.match(text, app.end()))
+
     def _surname_like(self, word: str) -> bool:
         """A word with a family name's ending (the pack's `surname_endings`) that the dictionary reads as no
         organisation or abbreviation (Такиев, Бейсембаев: names it does not know)."""
@@ -1058,7 +1063,7 @@ class Annotator:
                     self.object_re and self.object_re.search(text[max(0, s - 25):s])) and (
                     self.morph is None or self.morph.is_name(surface) or self._surname_like(surface)) and (
                     self.cue_re.match(_past_age(text[e:e + 48]).lstrip(" ,"))
-                    or self._cue_just_before(text[max(0, s - 40):s])):
+                    or self._cue_just_before(text[max(0, s - 40):s]) or self._cue_after_apposition(text, e)):
                 return surface, False
             if not honorific:
                 before = _WORD_BEFORE.search(text, max(0, s - 12), s)      # "г-н Жумангарин", lower case
@@ -1084,8 +1089,7 @@ class Annotator:
         cue_near = self.cue_re.match(_past_age(after).lstrip(" ,")) or self.cue_re.search(before[-20:])
         if not cue_near:
             # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said")
-            app = _APPOSITION.match(text[e:e + 160])
-            cue_near = bool(app and self.cue_re.match(text, e + app.end()))
+            cue_near = self._cue_after_apposition(text, e)
         # every word a name the dictionary knows, or a given name followed by a surname it does not know
         # (Виталий Вовк): a person, whatever words stand around it
         known = self.morph is not None and (all(self.morph.is_name(t) for t in toks) or (
@@ -1350,10 +1354,11 @@ def _mention_in(segment: str, offset: int, people: ArticlePeople, pick: str) -> 
 
 def _relayed(clause: str, offset: int, ann: Annotator, people: ArticlePeople) -> Mention | None:
     """The person whose words a body relays in this clause ("Interfax quoted Trade Minister X as saying",
-    "— приводит пресс-служба слова Жанны Абдуллаевой"): the first person after the relaying verb, when no
-    person comes before it (a person who quotes someone speaks for himself)."""
+    "— приводит пресс-служба слова Жанны Абдуллаевой", "Zheldibay quoted the president as saying"): the first
+    person after the relaying verb, unless a cue of its own comes before it ("Ivanov said, quoting Petrov":
+    Ivanov speaks)."""
     r = ann.relay_re.search(clause) if ann.relay_re is not None else None
-    if r is None or _words(clause[:r.start()]) > 8 or _mention_in(clause[:r.start()], offset, people, "first"):
+    if r is None or _words(clause[:r.start()]) > 8 or ann.cue_re.search(clause, 0, r.start()):
         return None
     tail = clause[r.end():]
     stop = _SENT_END.search(tail)
@@ -1361,6 +1366,25 @@ def _relayed(clause: str, offset: int, ann: Annotator, people: ArticlePeople) ->
     if m is None or _words(text_between := tail[:m.start - offset - r.end()]) > 6 or _NOT_WORDY.search(text_between):
         return None
     return m
+
+
+def _relay_attribution(clause: str, offset: int, ann: Annotator, people: ArticlePeople, text: str,
+                       at: int) -> Attribution | None:
+    """The speaker of a relayed quote (see `_relayed`). A pronoun after the verb is never the person who relays
+    ("her aide Ivan Ivanov quoted her as saying": someone named before him)."""
+    m = _relayed(clause, offset, ann, people)
+    if m is None:
+        return None
+    starts = _starts(people)
+    lo, hi = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, m.start)
+    relayer = next((x for x in reversed(people.mentions[lo:hi]) if x.end <= m.start and x.kind != "pronoun"),
+                   None) if m.kind == "pronoun" else None
+    if relayer is not None and relayer.key:
+        key = ann.resolve_pronoun(m.surface, people, relayer.title_start if relayer.title_start is not None
+                                  else relayer.start)
+        if key and key != relayer.key:
+            return Attribution(key, m.surface, people.persons[key]["in_roster"], "coreference")
+    return _resolved(m, ann, people, at, text)
 
 
 def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeople, paras) -> Attribution:
@@ -1371,9 +1395,9 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         if s.close_at is None or not s.post.strip():
             continue
         clause_start = s.close_at + 1
-        relayed = _relayed(s.post, clause_start, ann, people)
+        relayed = _relay_attribution(s.post, clause_start, ann, people, text, s.open_at)
         if relayed is not None:
-            return _resolved(relayed, ann, people, s.open_at, text)
+            return relayed
         cue = ann.cue_re.search(s.post)
         if not cue or _words(s.post[:cue.start()]) > 12:
             continue
@@ -1450,9 +1474,9 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         pre, pre_at = _header(paras[first.para - 1])
     if pre.strip():
         own = max(pre.rfind(". "), pre.rfind("\n")) + 1    # the sentence's own words
-        relayed = _relayed(pre[own:], pre_at + own, ann, people)
+        relayed = _relay_attribution(pre[own:], pre_at + own, ann, people, text, first.open_at)
         if relayed is not None:
-            return _resolved(relayed, ann, people, first.open_at, text)    # Interfax quoted X as saying: “…”
+            return relayed                                   # Interfax quoted X as saying: “…”
         cue = None
         for c in ann.cue_re.finditer(pre):
             cue = c

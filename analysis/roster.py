@@ -51,12 +51,15 @@ def _skeleton(token: str) -> str:
 def surnames_match(a: str, b: str) -> bool:
     """Two folded surnames are spellings of one name: Jaro-Winkler >= 0.9, and close once the packs'
     transliteration variants are levelled (Koshanov = Koshonov, Khodjayev = Khodzhaev; Nazarov is not
-    Nazarbaev, whose shared start fools Jaro-Winkler)."""
+    Nazarbaev, whose shared start fools Jaro-Winkler), with the same first sound (Saparov is not Japarov)."""
     if a == b:
         return True
-    if JaroWinkler.similarity(a, b) < SURNAME_SIMILARITY:
-        return False
-    return Levenshtein.normalized_similarity(_skeleton(a), _skeleton(b)) >= SPELLING_CLOSENESS
+    sa, sb = _skeleton(a), _skeleton(b)
+    if JaroWinkler.similarity(a, b) < SURNAME_SIMILARITY and JaroWinkler.similarity(sa, sb) < SURNAME_SIMILARITY:
+        return False      # (levelled first: Zhaparov and Japarov are one name)
+    if sa[:1] != sb[:1] and sa[1:2] != sb[:1] and sb[1:2] != sa[:1]:
+        return False       # spellings keep the first sound (Japarov is not Saparov), but for an opening Y (Yerlan)
+    return Levenshtein.normalized_similarity(sa, sb) >= SPELLING_CLOSENESS
 
 
 def name_tokens(name: str) -> list[str]:

@@ -762,8 +762,10 @@ def test_a_title_that_speaks_before_a_cue_is_not_the_title_of_the_name_after_it(
      "“Exports will grow,” Reuters quoted Deputy Minister Pavel Petrov as saying.\n"
      "Interfax quoted Abdullayeva as saying: “The plant opens in May.”\n",
      ["Zhanna Abdullayeva", "Pavel Petrov", "Zhanna Abdullayeva"], "en"),
-    # a person who quotes someone still speaks for himself
+    # a person who quotes someone, after a cue of his own, still speaks for himself; without one he relays
     ("Trade\n\n“We are ready,” Ivan Ivanov said, quoting a minister.\n", ["Ivan Ivanov"], "en"),
+    ("Trade\n\nTrade Minister Zhanna Abdullayeva met investors.\n“We are ready,” her aide Ivan Ivanov quoted her as "
+     "saying.\n", ["Zhanna Abdullayeva"], "en"),
     ("Торговля\n\nМинистр торговли Жанна Абдуллаева провела встречу.\n«Мы готовы», — приводит пресс-служба "
      "министерства слова Абдуллаевой.\n«Экспорт вырастет», — цитирует Абдуллаеву ТАСС.\n«Завод откроется в мае», "
      "— сказала Абдуллаева РИА Новости.\n«Цены стабильны», — цитирует пресс-служба заместителя министра Павла "
@@ -818,8 +820,20 @@ def test_an_office_no_one_named_so_far_holds_is_the_subject_just_before():
     ("Mr Zhumangarin met Ms Abenova in Astana.\n“Prices will stabilise by spring,” she said.\n“We expect growth,” "
      "Mr Zhumangarin said.\n", ["Abenova", "Zhumangarin"], "en"),
     ("Встреча прошла в Астане.\n«Цены стабилизируются к весне», — сказал г-н Жумангарин.\n", ["Жумангарин"], "ru"),
-    # an age in apposition between a surname and its cue
+    # an age or a relative clause in apposition between a surname and its cue
     ("“Prices will stabilise by spring,” Zhumangarin, 52, said.\n", ["Zhumangarin"], "en"),
+    ("“Prices will stabilise by spring,” Saparov, who took office in March, told reporters.\n", ["Saparov"], "en"),
 ])
 def test_an_honorific_or_an_age_around_a_bare_surname(text, speakers, lang):
     assert list(one("News\n\n" + text, lang=lang)["speaker"]) == speakers
+
+
+@pytest.mark.parametrize("text, speaker, lang", [
+    ("«Мы увеличим поставки зерна в Китай», — сказал замглавы МИД РФ Андрей Руденко.\n", "Андрей Руденко", "ru"),
+    ("“We will ship more grain to China,” said Deputy Chairman of the Board of KTZ Marat Nurgaliyev.\n",
+     "Marat Nurgaliyev", "en"),
+    # a bare surname the roster has a look-alike of, with another first sound (Жапаров)
+    ("«Мы увеличим поставки зерна в Китай и Иран», — сказал Сапаров.\n", "Сапаров", "ru"),
+])
+def test_a_deputy_head_before_a_body_is_a_person_and_a_look_alike_is_not_the_roster_one(text, speaker, lang):
+    assert list(one("News\n\n" + text, lang=lang)["speaker"]) == [speaker]

@@ -20,6 +20,14 @@ def test_people_who_share_a_surname_or_the_start_of_a_given_name_stay_apart():
     assert canonical_names(names) == {}
 
 
+def test_surnames_that_differ_in_their_first_sound_are_two_people_and_transliterations_one():
+    from analysis.roster import surnames_match
+    assert not surnames_match("saparov", "japarov")          # Сапаров is not Жапаров
+    assert surnames_match("zhaparov", "japarov") and surnames_match("dzhaparov", "japarov")
+    assert surnames_match("yeleussizov", "eleusizov") and surnames_match("ivanov", "ivanova")
+    assert canonical_names(["Айдарбек Сапаров", "Aidarbek Japarov"]) == {}
+
+
 def test_a_name_given_by_its_initial_joins_the_one_person_it_fits_and_never_links_two():
     assert canonical_names(["V. Putin", "Vladimir Putin", "Владимир Путин"]) == \
         {"V. Putin": "Vladimir Putin", "Владимир Путин": "Vladimir Putin"}
