@@ -1075,6 +1075,14 @@ class Annotator:
                     and not self._country_or_body(surface):
                 # an initial before it ("Б. Болормаа", "B. Enkhtuya"): a name, with the initial
                 return text[initial.start(1):e], False
+            noun = _WORD_BEFORE.search(text, max(0, s - 30), s)
+            if alone and noun is not None and noun.group(1)[:1].islower() \
+                    and noun.group(1).lower() in self.vocab.person_nouns \
+                    and " ".join(name_tokens(surface)) not in self.country_words and not self._country_or_body(surface) \
+                    and (self.morph is None or self.morph.first_reading_is_name(surface) or self._surname_like(surface)) \
+                    and (self.cue_re.match(text[e:e + 40].lstrip(" ,"))
+                         or self._cue_just_before(text[max(0, noun.start(1) - 40):noun.start(1)])):
+                return surface, False       # "— жалуется водитель Асхат": a person known by one name
             return None, False
         # the same full name as a person the article already named ("Ли Минхао" again, in a sentence of its own)
         folded = list(_name_tokens(surface))

@@ -837,3 +837,12 @@ def test_an_honorific_or_an_age_around_a_bare_surname(text, speakers, lang):
 ])
 def test_a_deputy_head_before_a_body_is_a_person_and_a_look_alike_is_not_the_roster_one(text, speaker, lang):
     assert list(one("News\n\n" + text, lang=lang)["speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, lang", [
+    ("«Цены на зерно низкие», — жалуется водитель Асхат.\n", "Асхат", "ru"),
+    ("«Цены на зерно низкие», — говорит фермер Асхат из Костаная.\n", "Асхат", "ru"),
+    ("“Prices are low,” said farmer Askhat.\n", "Askhat", "en"),
+])
+def test_a_person_known_by_one_name_after_a_noun_for_people(text, speaker, lang):
+    assert list(one("News\n\n" + text, lang=lang)["speaker"]) == [speaker]
