@@ -2030,10 +2030,11 @@ def _rates_in(text: str, vocab: Vocab, folded: Folded | None = None) -> tuple[di
 
 @lru_cache(maxsize=8)
 def _conversion_regex(lang: str) -> re.Pattern:
-    """What may stand between an amount and the same amount in dollars: a bracket or the pack's ``conversion``."""
+    """What may stand between an amount and the same amount in dollars: a bracket, maybe with one of the
+    pack's ``conversion`` words inside ("(эквивалент $130 млн)"), or those words alone."""
     v = load_vocab(lang)
     words = _alt(v.conversion) if v.conversion else "(?!x)x"
-    return re.compile(rf"\s*(?:[(\[]|,?\s*(?:{words})(?![\w]))\s*$", re.I)
+    return re.compile(rf"\s*(?:[(\[]\s*(?:(?:{words})(?![\w]))?|,?\s*(?:{words})(?![\w]))\s*$", re.I)
 
 
 def _conversions(text: str, figs: list[_Fig], vocab: Vocab) -> dict[int, float]:
@@ -2043,7 +2044,7 @@ def _conversions(text: str, figs: list[_Fig], vocab: Vocab) -> dict[int, float]:
     between = _conversion_regex(vocab.lang)
     out: dict[int, float] = {}
     for n, (a, b) in enumerate(zip(figs, figs[1:])):
-        if a.currency in (None, "USD") or b.currency != "USD" or b.inferred or b.start - a.end > 20:
+        if a.currency in (None, "USD") or b.currency != "USD" or b.inferred or b.start - a.end > 60:
             continue
         if between.match(text[a.end:b.start]) and a.low and a.high:
             out[id(a)] = ((b.low + b.high) / 2) / ((a.low + a.high) / 2)

@@ -252,6 +252,10 @@ def test_a_converted_pair_is_two_figures_and_the_first_takes_the_stated_dollars(
     assert f["relative_to"].tolist() == ["", "a#f0", "", "a#f2", "", ""]
     r = _one("Фонд перечислил 3,2 трлн тенге ($6,8 млрд), а завод обойдется в 120 млрд тенге, или около $250 млн.", "ru")
     assert r["value_usd"].round(-3).tolist() == [6.8e9, 6.8e9, 2.5e8, 2.5e8]
+    # a conversion word inside the bracket, or a longer phrase of the pack's between the two
+    r = _one("Сумма контракта — 12 млрд рублей (эквивалент 130 млн долларов). Компания вложила 3 млрд тенге, что по "
+             "текущему курсу составляет около 6,5 млн долларов.", "ru")
+    assert r["value_usd"].round(-3).tolist() == [1.3e8, 1.3e8, 6.5e6, 6.5e6]
 
 
 @pytest.mark.parametrize("text, lang, periods", [
