@@ -502,6 +502,12 @@ _ABBREVIATION_WORD = re.compile(r"([\w.]+)$")
 _TITLE_LEAD = re.compile(r"(?:\b(?:the|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$")
 _THE = re.compile(r"(?:the|The)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[ \t]+$")
+def _script(word: str) -> str:
+    """'latin', 'cyrillic' or 'other', by the word's first letter."""
+    c = word[:1]
+    return "latin" if c.isascii() or "\u00c0" <= c <= "\u024f" else "cyrillic" if "\u0400" <= c <= "\u04ff" else "other"
+
+
 _AGE = re.compile(r",\s*\d{1,3},")
 
 
@@ -845,6 +851,13 @@ class Annotator:
                     title_before.extend(t for _, _, t in toks[i:j + 1])
                 i = j + 1
                 continue
+            if j - i >= 2 and _script(toks[j - 1][2]) != _script(toks[i][2]):
+                # a name keeps to one script: "аналитик Halyk Finance Кирилл Волков" is Кирилл Волков of Halyk Finance
+                k = j - 1
+                while k > i and _script(toks[k - 1][2]) == _script(toks[j - 1][2]):
+                    k -= 1
+                title_before.extend(t for _, _, t in toks[i:k])
+                i = k
             if self.morph is not None:
                 # a verb that opens the sentence before a name ("Выступает Никол Пашинян")
                 while j - i > 2 and self.morph.is_verb(toks[i][2]):

@@ -846,3 +846,9 @@ def test_a_deputy_head_before_a_body_is_a_person_and_a_look_alike_is_not_the_ros
 ])
 def test_a_person_known_by_one_name_after_a_noun_for_people(text, speaker, lang):
     assert list(one("News\n\n" + text, lang=lang)["speaker"]) == [speaker]
+
+
+def test_a_name_keeps_to_one_script_so_a_latin_body_before_it_is_not_part_of_it():
+    q = one("Дорога\n\nАналитики настроены осторожно. \"Такие проекты часто задерживаются\", - считает аналитик Halyk "
+            "Finance Кирилл Волков.\n", lang="ru")
+    assert list(q["speaker"]) == ["Кирилл Волков"]
