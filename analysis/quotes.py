@@ -896,6 +896,12 @@ class Annotator:
                 prefer = None
                 if role_before is not None:
                     prefer = self.morph.case_of(role_before.group().split()[0])
+                elif not title_before:
+                    # a name right after a common noun is its complement ("по словам Нурлана Ногаева", "заявление
+                    # Ерлана Кошанова"): the genitive, where a nominative reading would fit as well
+                    noun = _WORD_BEFORE.search(text, max(0, name_s - 30), name_s)
+                    if noun is not None and noun.group(1)[:1].islower() and self.morph.case_of(noun.group(1)):
+                        prefer = "gent"
                 written, gender = self.morph.nominative(surface, prefer)
             key, in_roster = self._resolve_name(written, text, name_s, name_e,
                                                 bool(title_before) or role_before is not None or bool(honorific),

@@ -852,3 +852,10 @@ def test_a_name_keeps_to_one_script_so_a_latin_body_before_it_is_not_part_of_it(
     q = one("Дорога\n\nАналитики настроены осторожно. \"Такие проекты часто задерживаются\", - считает аналитик Halyk "
             "Finance Кирилл Волков.\n", lang="ru")
     assert list(q["speaker"]) == ["Кирилл Волков"]
+
+
+def test_a_name_after_a_common_noun_is_read_in_the_genitive():
+    # "Нурлана Ногаева" reads as a woman's name in the nominative too; after "по словам" it is his genitive
+    q = one("Тарифы\n\nПо словам Нурлана Ногаева, «тарифы вырастут».\n«Тарифы вырастут», — сказала Нурлана "
+            "Ногаева.\n", lang="ru")
+    assert list(q["speaker"]) == ["Нурлан Ногаев", "Нурлана Ногаева"]
