@@ -856,6 +856,7 @@ def test_a_name_keeps_to_one_script_so_a_latin_body_before_it_is_not_part_of_it(
 
 def test_a_name_after_a_common_noun_is_read_in_the_genitive():
     # "Нурлана Ногаева" reads as a woman's name in the nominative too; after "по словам" it is his genitive
-    q = one("Тарифы\n\nПо словам Нурлана Ногаева, «тарифы вырастут».\n«Тарифы вырастут», — сказала Нурлана "
-            "Ногаева.\n", lang="ru")
-    assert list(q["speaker"]) == ["Нурлан Ногаев", "Нурлана Ногаева"]
+    q = one("Тарифы\n\nПо словам Нурлана Ногаева, «тарифы вырастут».\n", lang="ru")
+    assert list(q["speaker"]) == ["Нурлан Ногаев"]
+    q = one("Тарифы\n\n«Тарифы вырастут», — сказала Нурлана Ногаева.\n", lang="ru")
+    assert list(q["speaker"]) == ["Нурлана Ногаева"]
