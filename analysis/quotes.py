@@ -1815,18 +1815,23 @@ def _name_after_noun(window: str, toks: list, i: int, ann: Annotator) -> str | N
     if head.endswith(("’s", "'s")):
         return None
     joiners = set(ann.joiners or ())
-    last = None
+    last = before_joiner = None
     k = i + 1
     while k < len(toks) and k - i <= 6 and window[toks[k - 1].end():toks[k].start()] == " ":
         word = toks[k].group()
         piece = window[toks[k].start():].split(None, 1)[0].rstrip(".,;:)»”\"")
         if _outlet_word(word) or _outlet_word(piece):
             break        # the outlet told ("в компании Zhengzhou Lanhai Motors Kun.uz сообщили")
+        if piece.endswith(("’s", "'s")) and before_joiner is not None:
+            last = before_joiner     # past a joiner, another owner's name: "company KazMunayGas and Abu Dhabi's ADNOC"
+            break
         if word[:1].isupper() and word.lower() not in ann.not_names and (
                 ann.vocab.country_of(word) or not ann._is_title_word(word)):   # a country's name may open it
             last = k
         elif last is None or word.lower() not in joiners:
             break
+        else:
+            before_joiner = last
         k += 1
     if last is None:
         return None
@@ -1930,8 +1935,17 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
                   and t.start() < docs[0].start()]
         if not bodies:
             # no body word: the subject of "X said in a statement" issued it ("Azerbaijan Railways (ADY) said in a
-            # statement that …")
-            return _subject_of_cue(sp.text[:docs[0].start()], ann, mention)
+            # statement that …"), or the body a generic subject refers to ("The company said in a statement")
+            subject = _subject_of_cue(sp.text[:docs[0].start()], ann, mention)
+            if subject is None:
+                cue = None
+                for c in ann.cue_re.finditer(sp.text, 0, docs[0].start()):
+                    cue = c
+                lead = sp.text[:cue.start()] if cue is not None else ""
+                generic = _organisation(lead, ann, text, at, issuer=False) if lead.strip() and _words(lead) <= 6 else None
+                if generic is not None and generic.speaker[:1].isupper():
+                    subject = Attribution(generic.speaker, mention, False, "organization")
+            return subject
         # the body nearest the document ("trade in the Eurasian Economic Union rose, the Eurasian Economic
         # Commission said in a statement": the commission), in its longest extent
         first, last = max((_org_extent(sp.text, toks, b, ann) for b in bodies), key=lambda fl: (fl[1], -fl[0]))

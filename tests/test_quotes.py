@@ -860,3 +860,11 @@ def test_a_name_after_a_common_noun_is_read_in_the_genitive():
     assert list(q["speaker"]) == ["Нурлан Ногаев"]
     q = one("Тарифы\n\n«Тарифы вырастут», — сказала Нурлана Ногаева.\n", lang="ru")
     assert list(q["speaker"]) == ["Нурлана Ногаева"]
+
+
+def test_the_statement_of_a_generic_subject_is_the_body_it_refers_to_and_sultan_is_a_given_name():
+    q = one("Deal\n\nNational company KazMunayGas and Abu Dhabi's ADNOC signed an agreement.\nADNOC's chief executive "
+            "Sultan Al Jaber welcomed the deal. \"Kazakhstan is a natural partner for us,\" he said.\nThe company said in "
+            "a statement that the deal could be worth $2 billion.\n\"We expect first oil in 2029,\" the statement said.\n",
+            lang="en")
+    assert list(q["speaker"]) == ["Sultan Al Jaber", "KazMunayGas"]
