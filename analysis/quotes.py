@@ -1379,6 +1379,12 @@ def _mention_in(segment: str, offset: int, people: ArticlePeople, pick: str) -> 
     return inside[-1] if pick == "last" else inside[0]
 
 
+def _after_preposition(words: str, at: int, ann: Annotator) -> bool:
+    """True when a lower-case word the pack never reads as a name (на, в, at, in) stands right before `at`."""
+    before = _WORD_BEFORE.search(words, max(0, at - 20), at)
+    return before is not None and before.group(1)[:1].islower() and before.group(1) in ann.not_names
+
+
 def _relayed(clause: str, offset: int, ann: Annotator, people: ArticlePeople) -> Mention | None:
     """The person whose words a body relays in this clause ("Interfax quoted Trade Minister X as saying",
     "— приводит пресс-служба слова Жанны Абдуллаевой", "Zheldibay quoted the president as saying"): the first
@@ -1457,7 +1463,8 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
             # "the press service of President X said"): the body is the speaker
             lead = s.post[cue.end():m.start - clause_start] if m is after_cue else s.post[:m.start - clause_start]
             body = [t for t in _NAME_TOKEN.finditer(lead) if t.group().lower() in ann.vocab.institutions
-                    and lead[t.start() - 1:t.start()] not in _PAIRS]   # not a name in marks («Казинформ»)
+                    and lead[t.start() - 1:t.start()] not in _PAIRS    # not a name in marks («Казинформ»)
+                    and not _after_preposition(lead, t.start(), ann)]  # nor a place ("сказал на форуме министр")
             # ... unless a role comes first ("директор завода Иван Петров": the director speaks)
             role_after = ann.role_re.match(lead[body[-1].end():].lstrip()) if body and ann.morph is None else None
             if body and not _NOT_WORDY.search(lead[body[-1].end():]) \

@@ -868,3 +868,10 @@ def test_the_statement_of_a_generic_subject_is_the_body_it_refers_to_and_sultan_
             "a statement that the deal could be worth $2 billion.\n\"We expect first oil in 2029,\" the statement said.\n",
             lang="en")
     assert list(q["speaker"]) == ["Sultan Al Jaber", "KazMunayGas"]
+
+
+def test_a_body_after_a_preposition_is_where_the_person_spoke_not_who():
+    q = one("Форум\n\n\"Китай является крупнейшим торговым партнером Узбекистана\", -- сказал на форуме министр "
+            "инвестиций, промышленности и торговли Узбекистана Лазиз Кудратов.\n«Мы рады», — сообщает пресс-служба "
+            "министерства.\n", lang="ru")
+    assert list(q["speaker"]) == ["Лазиз Кудратов", "пресс-служба министерства"]
