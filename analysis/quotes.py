@@ -884,6 +884,11 @@ class Annotator:
                 if j - i == 1 and (self._is_title_word(toks[i][2]) or toks[i][2].lower() in self.vocab.institutions):
                     i = j
                     continue
+            if title_before and self.role_re.fullmatch(" ".join([*title_before, *(t for _, _, t in toks[i:j])])):
+                # the words complete a title ("Chief Commercial Officer"): no name
+                title_before.extend(t for _, _, t in toks[i:j])
+                i = j
+                continue
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
             name_e = name_s + len(surface)

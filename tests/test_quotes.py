@@ -875,3 +875,15 @@ def test_a_body_after_a_preposition_is_where_the_person_spoke_not_who():
             "инвестиций, промышленности и торговли Узбекистана Лазиз Кудратов.\n«Мы рады», — сообщает пресс-служба "
             "министерства.\n", lang="ru")
     assert list(q["speaker"]) == ["Лазиз Кудратов", "пресс-служба министерства"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalised title in apposition is no name, however many words it has
+    ("Askar Batyrbayev, Chief Commercial Officer, said: \"Demand from utilities remains strong this year.\"\n",
+     "Askar Batyrbayev"),
+    # a family name first: the surname alone later is the person named in full
+    ("Wang Jian, the plant's Chinese general manager, is realistic about the market. \"Tajikistan alone buys maybe "
+     "1,500 trucks a year,\" Wang said.\n", "Wang Jian"),
+])
+def test_company_titles_in_apposition_and_a_family_name_first(text, speaker):
+    assert list(one("Plant\n\n" + text, lang="en")["speaker"]) == [speaker]
