@@ -11,6 +11,8 @@ articles per bin. A theme has one colour everywhere (`style.theme_colours`).
 """
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -89,6 +91,10 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     axis is logarithmic when values span more than two orders of magnitude.
     A reference series with a ``parties`` column is drawn only for those parties.
     """
+    # a price per unit ("$215 per tonne") is no amount of trade: it has no place on the same axis
+    prices = figures["flow"].eq("price") if "flow" in figures else pd.Series(False, index=figures.index)
+    n_prices = int(prices.sum())
+    figures = figures[~prices]
     left_out = int(figures["value_usd"].isna().sum()) if "value_usd" in figures else 0
     f = figures[figures["value_usd"].notna()].copy()
     if "relative_to" in f and "figure_id" in f and len(f):
@@ -146,7 +152,7 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
         ax.set_ylabel("USD billion (log scale)")
         # plain tick labels (0.1, 1, 10): the default ones are TeX, which the style turns off for "$" in data
         from matplotlib.ticker import FuncFormatter
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10f}".rstrip("0").rstrip(".")))
         ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
     else:
         ax.set_ylabel("USD billion")
@@ -161,6 +167,10 @@ def figures_over_time(figures: pd.DataFrame, articles: pd.DataFrame | None = Non
     if left_out:
         notes.append(f"{left_out} amount{'s' if left_out != 1 else ''} in other currencies with no exchange rate "
                      "left out (no rate in rates.csv or the article).")
+    if n_prices:
+        notes.append(f"{n_prices} price{'s' if n_prices != 1 else ''} per unit left out (see the figures table).")
+    # wrapped to the figure's width: one long line would widen the saved figure and shrink the chart on the page
+    notes = [textwrap.fill(n, 150) for n in notes]
     # the notes go under the legend, wherever its rows end, so the two never overlap
     fig.canvas.draw()
     legend_bottom = legend.get_window_extent().transformed(fig.transFigure.inverted()).y0
