@@ -823,8 +823,17 @@ class Annotator:
                 i += 1
                 continue
             j = i
-            while j < len(toks) and names[toks[j][2]] and j - i < 4:
+            while j < len(toks) and names[toks[j][2]] and j - i < 4 and (
+                    j == i or _script(toks[j][2]) == _script(toks[j - 1][2])):
                 j += 1
+            if j < len(toks) and names[toks[j][2]] and text[toks[j - 1][1]:toks[j][0]] == " ":
+                # a name keeps to one script: the words before it in another one qualify it ("Представитель
+                # Shandong Heavy Machinery Ван Цзюнь", "аналитик Halyk Finance Кирилл Волков")
+                if not title_before:
+                    title_at = min(toks[i][0], seg_at)
+                title_before.extend(t for _, _, t in toks[i:j])
+                i = j
+                continue
             if j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and self._is_title_word(toks[j][2]):
                 k = j
                 while k < len(toks) and toks[k][2][0].isupper() and self._is_title_word(toks[k][2]):
@@ -851,17 +860,15 @@ class Annotator:
                     title_before.extend(t for _, _, t in toks[i:j + 1])
                 i = j + 1
                 continue
-            if j - i >= 2 and _script(toks[j - 1][2]) != _script(toks[i][2]):
-                # a name keeps to one script: "аналитик Halyk Finance Кирилл Волков" is Кирилл Волков of Halyk Finance
-                k = j - 1
-                while k > i and _script(toks[k - 1][2]) == _script(toks[j - 1][2]):
-                    k -= 1
-                title_before.extend(t for _, _, t in toks[i:k])
-                i = k
             if self.morph is not None:
                 # a verb that opens the sentence before a name ("Выступает Никол Пашинян")
                 while j - i > 2 and self.morph.is_verb(toks[i][2]):
                     i += 1
+                # the object of a preposition before a name ("водитель из Жаркента Даурен Исмаилов")
+                if j - i > 2 and self.morph.first_case(toks[i][2]) != self.morph.first_case(toks[j - 1][2]):
+                    prep = _WORD_BEFORE.search(text, max(0, toks[i][0] - 12), toks[i][0])
+                    if prep is not None and prep.group(1)[:1].islower() and prep.group(1) in self.not_names:
+                        i += 1
                 # a place or body before a name the dictionary knows ("Алматы Ерболат Досаев")
                 while j - i > 2 and not self.morph.is_name(toks[i][2]) and all(
                         self.morph.is_name(t) for _, _, t in toks[i + 1:j]):
@@ -950,6 +957,21 @@ class Annotator:
             return False
         parses = [q for q in self.morph.parse(pronoun) if q.tag.POS == "NPRO"]
         return bool(parses) and not any("nomn" in q.tag.grammemes for q in parses)
+
+    def _person_noun_before(self, text: str, s: int) -> bool:
+        """A noun for people right before the name, or before a short phrase that says where the person is from
+        ("фермер Ерболат Сейткали", "водитель из Жаркента Даурен Исмаилов")."""
+        if not self.vocab.person_nouns:
+            return False
+        window = text[max(0, s - 60):s]
+        toks = list(_NAME_TOKEN.finditer(window))
+        for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+            word = toks[k].group()
+            if word[:1].islower() and word.lower() in self.vocab.person_nouns:
+                gap = window[toks[k].end():]
+                return not gap.strip() or (
+                    k + 1 < len(toks) and toks[k + 1].group() in self.not_names and not _NOT_WORDY.search(gap))
+        return False
 
     def _cue_after_apposition(self, text: str, e: int) -> bool:
         """True when a cue follows the apposition after a name ("Saparov, who took office in March, told")."""
@@ -1127,8 +1149,7 @@ class Annotator:
         known = self.morph is not None and (all(self.morph.is_name(t) for t in toks) or (
             len(toks) in (2, 3) and self.morph.is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)))
         # a noun for a person right before the name ("agronomist Gulnara Abenova", "фермер Ерболат Сейткали")
-        prev = None if titled or not self.vocab.person_nouns else _WORD_BEFORE.search(text, max(0, s - 40), s)
-        noun_before = prev is not None and prev.group(1)[:1].islower() and prev.group(1).lower() in self.vocab.person_nouns
+        noun_before = not titled and self._person_noun_before(text, s)
         if titled or appositive or cue_near or known or noun_before:
             # an earlier, fuller form of the same person wins ("Igor Sergeenko" over "Sergeenko")
             owner = people.surname_owner(surface)
@@ -1458,6 +1479,12 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                 if org is not None:
                     return Attribution(org.speaker, tail, org.in_roster, org.confidence)
         after_cue = _mention_in(s.post[cue.end():], clause_start + cue.end(), people, "first")
+        if after_cue is not None and after_cue.kind == "pronoun" and ann.oblique(after_cue.surface):
+            # a possessive or object pronoun first ("— сказал «РГ» её исполнительный директор X", "— ответил ему
+            # Досаев"): the person named after it
+            named = _mention_in(s.post[after_cue.end - clause_start:], after_cue.end, people, "first")
+            if named is not None and named.kind != "pronoun":
+                after_cue = named
         m = before_cue or (after_cue if after_cue and _title_gap(s.post[cue.end():after_cue.start - clause_start], ann)
                            else None)
         if m is None and after_cue is not None and after_cue.kind != "pronoun" and \

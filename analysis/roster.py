@@ -351,6 +351,12 @@ class Morphology:
         return all(self._name_parses(part) and not ({"Geox", "Orgn", "Abbr"} & self.parse(part)[0].tag.grammemes)
                    for part in token.split("-") if part)
 
+    def first_case(self, token: str) -> str | None:
+        """The case of the dictionary's first singular reading of the word (None for a word with no case): a
+        person is one, so "of the Исмаилы" is never meant."""
+        q = next((q for q in self.parse(token) if "plur" not in q.tag.grammemes), None)
+        return next((c for c in _CASES if c in q.tag.grammemes), None) if q is not None else None
+
     def first_reading_is_name(self, token: str) -> bool:
         """True when the dictionary's first reading of the word is a person's name of any kind (Шавката, not
         Росстата, which it reads as a name only far down)."""

@@ -887,3 +887,21 @@ def test_a_body_after_a_preposition_is_where_the_person_spoke_not_who():
 ])
 def test_company_titles_in_apposition_and_a_family_name_first(text, speaker):
     assert list(one("Plant\n\n" + text, lang="en")["speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body in Latin letters before a name in Cyrillic, however long, qualifies it
+    ("Представитель Shandong Heavy Machinery Ван Цзюнь на встрече говорил через переводчика. «Мы пришли в "
+     "Казахстан не на год», — заявил он.\n", "Ван Цзюнь"),
+    # a noun for people, then where the person is from, then the name
+    ("«Зимой стоим по двое суток», — рассказал водитель из Жаркента Даурен Исмаилов.\n", "Даурен Исмаилов"),
+    ("«Кластер платит вовремя», — говорит фермер из Бешарыкского района Тохир Аминов.\n", "Тохир Аминов"),
+    # a possessive pronoun between the cue and the name
+    ("«Мы покупали японскую технику», — сказал «РГ» её исполнительный директор Батбаяр Ганзориг.\n",
+     "Батбаяр Ганзориг"),
+    # a rector is the head of his university
+    ("Ректор Карагандинского технического университета Серик Омаров подтвердил планы. «Мы отправим лучших на "
+     "стажировку», — сказал ректор.\n", "Серик Омаров"),
+])
+def test_russian_speakers_behind_a_latin_body_a_place_a_possessive_or_a_rectors_title(text, speaker):
+    assert list(one("Новости\n\n" + text, lang="ru")["speaker"]) == [speaker]
