@@ -782,7 +782,7 @@ class Annotator:
             if x.kind != "pronoun":
                 first_in_sentence.add(sentence)
             if x.kind == "title":
-                x.key, x.in_roster = self.resolve_title(x.surface, people, x.start, mentions)
+                x.key, x.in_roster = self.resolve_title(x.surface, people, x.start, mentions, x.subject)
             if x.key and x.key not in people.persons:
                 person = self.roster.get(x.key)
                 people.add_person(x.key, person is not None, person.gender if person else None)
@@ -1201,8 +1201,9 @@ class Annotator:
             if not of:
                 # a country word among the next few words belongs to the title ("президент Казахстана")
                 for k, w in enumerate(_NAME_TOKEN.finditer(text, end, min(len(text), end + 80))):
-                    if k >= 4 or _NOT_WORDY.search(text[end:w.start()]):
-                        break
+                    if k >= 4 or _NOT_WORDY.search(text[end:w.start()]) or (
+                            self.morph is not None and w.group()[:1].islower() and self.morph.is_verb(w.group())):
+                        break      # never past a verb: "Глава государства предложил российскому региону"
                     if " ".join(name_tokens(w.group())) in self.country_words:
                         end = w.end()
                         break
@@ -1214,7 +1215,8 @@ class Annotator:
                 continue  # "a president", "leader" in running prose is not a person reference
             yield Mention(start, end, surface, None, "title")
 
-    def resolve_title(self, surface: str, people: ArticlePeople, at: int, mentions: list[Mention]) -> tuple[str | None, bool]:
+    def resolve_title(self, surface: str, people: ArticlePeople, at: int, mentions: list[Mention],
+                      subject: bool = True) -> tuple[str | None, bool]:
         role, quals = self.vocab.role_of(surface)
         if role is None:
             return None, False
@@ -1256,7 +1258,9 @@ class Annotator:
         # 3. an office no one named so far holds: the subject just before, in this paragraph or the one before
         # ("Первый заместитель председателя комитета Марина Кудрявцева-Линдт поддержала документ. — …, —
         # подчеркнула депутат.")
-        if not any(brole == role for k in set(recent) for brole, _ in people.persons.get(k, {}).get("titles", [])):
+        if subject and not any(brole == role for k in set(recent)
+                               for brole, _ in people.persons.get(k, {}).get("titles", [])) and (
+                self.morph is None or self.morph.first_case(surface.split()[0]) in (None, "nomn")):
             text = people.text or ""
             floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, at))) + 1 if text else 0
             last = next((m for m in reversed(window) if m.key and m.kind == "name" and m.subject), None)
@@ -1682,14 +1686,16 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
     """
     # a name in marks is whom it was said to, not who said it ("заявил «Интерфаксу» источник")
     toks = [t for t in _NAME_TOKEN.finditer(words) if words[t.start() - 1:t.start()] not in _PAIRS]
+    # the document of a body named right after it ("говорится в сообщении КГД", "в ответе ФТС на запрос агентства"):
+    # that body
+    d = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.vocab.documents), None)
+    body = _body_after_document(words, toks, d, ann) if d is not None else None
+    if body is not None:
+        return Attribution(body, words[toks[d].start():toks[d + 1].end()].strip(" ,.-–—"), False, "organization")
     # a body before a document ("in a statement, the embassy said": the embassy; "the ministry's statement")
     k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.vocab.institutions), None)
     if k is None:
         k = next((i for i in range(len(toks)) if _bare(toks[i].group()) in ann.organisation_words), None)
-        body = _body_after_document(words, toks, k, ann) if k is not None else None
-        if body is not None:
-            # the document of a body named right after it ("говорится в сообщении КГД", "в релизе БРК"): that body
-            return Attribution(body, words[toks[k].start():].strip(" ,.-–—"), False, "organization")
         if k is not None and issuer:
             # a document alone ("the statement reads"): the body that issued it in the sentences before
             issuer = _issuer(text, at, toks[k].group(), ann, words.strip(" ,.-–—"))
@@ -1729,6 +1735,14 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
                 # its fullest form ("Bank of Kazakhstan" -> "National Bank of Kazakhstan"); not a name
                 # that stood after a generic word ("company KazMunayGas")
                 body = _fuller_organisation(text, at, body.split()[0], body, ann)
+            if body is None and issuer:
+                # no body of that kind named before: the body the sentence before cites ("В пресс-службе
+                # Россельхознадзора сообщили, что … «…», — говорится в ответе ведомства")
+                sents = sentences(text)
+                upto = bisect.bisect_right(sents, at, key=lambda sp: sp.end)
+                cited = _body_cited_before(text, [sp for sp in sents[max(0, upto - 1):upto] if sp.start >= at - 600],
+                                           ann, at, phrase)
+                body = cited.speaker if cited is not None and any(c.isupper() for c in cited.speaker) else None
             phrase = body or phrase
     mention = words[:toks[last].end()].strip(" ,.-–—")
     if len(mention) > len(phrase) + 12:
@@ -1994,15 +2008,22 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
         if ann.morph is not None:
             phrase = ann.morph.nominative_phrase(phrase)
         return Attribution(phrase, mention, False, "organization")
+    return _body_cited_before(text, before, ann, at, mention)
+
+
+def _body_cited_before(text: str, before: list, ann: Annotator, at: int, mention: str) -> Attribution | None:
+    """The body the sentence before attributes its words to ("…, сообщила пресс-служба банка. «…», — говорится
+    в сообщении": the press service); `before` holds the sentences before the quote."""
     if before:
-        # no document named: the body the sentence before attributes its words to ("…, сообщила пресс-служба
-        # банка. «…», — говорится в сообщении": the press service)
         sp = before[-1]
         cue = None
         for c in ann.cue_re.finditer(sp.text):
             cue = c
         if cue is not None and not ann.speaker_follows(cue.group()):
-            org = _organisation(" ".join(sp.text[cue.end():].split()[:8]), ann, text, at, issuer=False) \
+            after = " ".join(sp.text[cue.end():].split()[:8])
+            # what follows "сообщили, что …" / "said that …" is what was said, not who said it
+            said = after.lstrip(" ,").split(" ", 1)[0].lower() in {c.lower() for c in ann.vocab.complementizers}
+            org = (None if said else _organisation(after, ann, text, at, issuer=False)) \
                 or _subject_of_cue(sp.text[:cue.end()], ann, mention) \
                 or _organisation(sp.text[max(sp.text.rfind(",", 0, cue.start()) + 1, 0):cue.start()], ann, text, at,
                                  issuer=False)
@@ -2064,14 +2085,24 @@ def _fuller_organisation(text: str, at: int, word: str, phrase: str, ann: Annota
     best = phrase
     window = text[max(0, at - 20000):at]
     toks = list(_NAME_TOKEN.finditer(window))
+    placed = None
     for i, t in enumerate(toks):
-        if t.group()[0].isupper() and ann.normalise(t.group()) == key:
+        if ann.normalise(t.group()) != key:
+            continue
+        if t.group()[0].isupper():
             first, last = _org_extent(window, toks, i, ann)
             while first < i and not toks[first].group()[0].isupper():
                 first += 1
             cand = window[toks[first].start():toks[last].end()]
             if len(cand) > len(best):
                 best = cand
+        elif ann.morph is not None and i + 1 < len(toks) and toks[i + 1].group()[0].isupper() \
+                and window[t.end():toks[i + 1].start()] == " " and ann.morph.genitive(toks[i + 1].group()):
+            placed = i
+    if best == phrase and placed is not None and len(phrase.split()) <= 1:
+        # no capitalised name of it: a generic head with its place in the genitive ("акимата Шымкента")
+        _, last = _org_extent(window, toks, placed, ann)
+        best = ann.morph.nominative_phrase(window[toks[placed].start():toks[last].end()])
     return best
 
 

@@ -905,3 +905,26 @@ def test_company_titles_in_apposition_and_a_family_name_first(text, speaker):
 ])
 def test_russian_speakers_behind_a_latin_body_a_place_a_possessive_or_a_rectors_title(text, speaker):
     assert list(one("Новости\n\n" + text, lang="ru")["speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the body right after the document, before any other body word of the clause
+    ("В ФТС России сообщили о новых полосах. «Пропускная способность пункта выросла», — говорится в ответе ФТС на "
+     "запрос агентства.\n", "ФТС"),
+    # a generic word for a body no name of that kind stands for: the body the sentence before cites
+    ("В пресс-службе Россельхознадзора «Известиям» сообщили, что Китай аккредитовал 14 предприятий. «Число "
+     "элеваторов выросло до 62», — говорится в ответе ведомства.\n", "пресс-служба Россельхознадзора"),
+    # what follows "сообщили, что" is what was said, not who said it
+    ("В пресс-службе акимата Шымкента уточнили, что в центре будут работать 1 800 человек. «Первая очередь будет "
+     "введена в 2027 году», — говорится в сообщении акимата.\n", "акимат Шымкента"),
+])
+def test_a_document_speaks_for_the_body_that_issued_it(text, speaker):
+    assert list(one("Новости\n\n" + text, lang="ru")["speaker"]) == [speaker]
+
+
+def test_a_title_never_runs_past_a_verb_and_an_object_title_is_nobody_new():
+    q = one("Лукашенко — губернатору Омской области: «Давайте делать комбайны вместе»\n\nАлександр Лукашенко "
+            "встретился с губернатором Омской области Сергеем Фоминым. Глава государства предложил российскому региону "
+            "расширить сборку техники.\n«Давайте делать комбайны вместе, а не конкурировать», — сказал Президент.\n",
+            lang="ru")
+    assert list(q["speaker"])[-1] == "Aleksandr Lukashenko"
