@@ -681,7 +681,8 @@ class Annotator:
         item = r"[^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*)?"
         last = r"[^\W\d_][\w’'-]*(?: [^\W\d_][\w’'-]*){0,2}"     # "… и легкой промышленности Монголии"
         self.name_list_re = re.compile(rf"(?:{item}, )+{item} (?:and|{joiners}) {last}", re.I)
-        self.cue_honorific_re = re.compile(r"(?:" + self.cue_re.pattern + r")\s+(?:(?P<hon>[^\W\d_]{1,4})\.?\s+)?$", re.I)
+        self.cue_honorific_re = re.compile(r"(?:" + self.cue_re.pattern + r")[ \t]+(?:(?P<hon>[^\W\d_]{1,4})\.?[ \t]+)?$",
+                                           re.I)    # on one line: "— пояснил он.\nАмурский блогер" is no "said Mr. X"
         # per-word answers, the same in every article (bounded: cleared when full)
         self._title_word_memo: dict[str, bool] = {}
         self._not_name_memo: dict[str, bool] = {}
@@ -995,7 +996,8 @@ class Annotator:
     def _cue_just_before(self, before: str) -> bool:
         """True when `before` ends with a cue, maybe followed by an honorific (said Mr. Takiyev)."""
         m = self.cue_honorific_re.search(before)
-        return m is not None and (m.group("hon") is None or m.group("hon").lower() in self.not_names)
+        return m is not None and (m.group("hon") is None or (m.group("hon").lower() in self.not_names
+                                                              and m.group("hon").lower() not in self.vocab.pronouns))
 
     @staticmethod
     def _article_surname(surface: str, people: ArticlePeople) -> str | None:

@@ -928,3 +928,10 @@ def test_a_title_never_runs_past_a_verb_and_an_object_title_is_nobody_new():
             "расширить сборку техники.\n«Давайте делать комбайны вместе, а не конкурировать», — сказал Президент.\n",
             lang="ru")
     assert list(q["speaker"])[-1] == "Aleksandr Lukashenko"
+
+
+def test_a_cue_that_ended_the_sentence_before_does_not_make_the_next_sentences_first_word_a_name():
+    q = one("Мост\n\n«Раньше стоял сутки, теперь пять-шесть часов» — пояснил он.\nАмурский блогер Денис Сорокин, который "
+            "ведёт канал о торговле, считает, что мост изменил город. «В Благовещенске теперь половина магазинов — "
+            "китайские бренды», — написал он в своём Telegram-канале.\n", lang="ru")
+    assert list(q["speaker"])[-1] == "Денис Сорокин"
