@@ -35,7 +35,7 @@ import pandas as pd
 
 from .roster import Person, Roster, _name_tokens, load_roster, morphology, name_tokens, surnames_match
 from .corpus import article_year
-from .text import abbreviations, paragraphs, sentences
+from .text import Span as TextSpan, abbreviations, paragraphs, sentences
 from .transcripts import Turn, byline_paragraph, transcript_turns
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "utterance_id", "cluster_id", "kind", "text", "speaker",
@@ -211,6 +211,32 @@ def _dialogue_spans(text: str, p, n: int, cue_re, follows_dialogue: bool) -> lis
     return parts
 
 
+_MID_DASH = re.compile(r"[.!?…]\s+([—–])\s+(?=[^\W\d_])")
+_ANY_MARK = re.compile(r"[«»“”„\"]")
+
+
+def _mid_paragraph_dialogue(text: str, p, n: int, cue_re) -> list[Span]:
+    """Speech set off by a dash after the narrative of its own paragraph, with no quote marks in it ("Ким
+    предупредил, что … . — Мы открыты для всех, — сказал он. — Кто даст лучшую цену…"): the spans from the
+    dash on, as in a paragraph opened by one."""
+    if cue_re is None:
+        return []
+    if _ANY_MARK.search(text, p.start, p.end):
+        # nothing in marks but names of a few words («Известий»)
+        bare = _NAME_IN_MARKS.sub(lambda m: "" if _words(m.group()) <= 3 else m.group(), text[p.start:p.end])
+        if _ANY_MARK.search(bare):
+            return []
+    for m in _MID_DASH.finditer(text, p.start, p.end):
+        if not text[m.end()].isupper():
+            continue
+        attribution = _dash_attribution(text, m.end(), p.end, cue_re)
+        if attribution is None or attribution.group(3) is None and not text[attribution.end():p.end].strip() == "":
+            continue
+        sub = TextSpan(m.start(1), p.end, text[m.start(1):p.end])
+        return _dialogue_spans(text, sub, n, cue_re, False)
+    return []
+
+
 def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False, paras=None) -> list[Span]:
     """Every quoted span of the text, paragraph by paragraph, with continuations joined.
 
@@ -229,6 +255,12 @@ def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False, 
             if spans:
                 dialogue = True
                 out.extend(spans)
+                continue
+        if dash and carried is None and resume is None:
+            mid = _mid_paragraph_dialogue(text, p, n, cue_re)
+            if mid:
+                out.extend(mid)
+                dialogue = False
                 continue
         dialogue = dash and text[p.start:p.end].rstrip().endswith(":")
         p0 = resume if resume is not None else p.start
