@@ -2034,7 +2034,11 @@ def _conversion_regex(lang: str) -> re.Pattern:
     pack's ``conversion`` words inside ("(эквивалент $130 млн)"), or those words alone."""
     v = load_vocab(lang)
     words = _alt(v.conversion) if v.conversion else "(?!x)x"
-    return re.compile(rf"\s*(?:[(\[]\s*(?:(?:{words})(?![\w]))?|,?\s*(?:{words})(?![\w]))\s*$", re.I)
+    # a bracket alone; or a conversion phrase among at most a few words, maybe in a bracket ("(по курсу Нацбанка —
+    # около $76 млн)", ", что по текущему курсу эквивалентно $220 млн"); never a digit or a sentence's end
+    few = r"(?:[^\W\d_][\w-]*[\s,—–-]*){0,6}"
+    return re.compile(rf"[\s,]*(?:[(\[][\s—–-]*|[(\[]?[\s—–-]*{few}(?<![\w-])(?:{words})(?![\w])[\s,—–-]*{few})$",
+                      re.I)
 
 
 def _conversions(text: str, figs: list[_Fig], vocab: Vocab) -> dict[int, float]:
@@ -2050,6 +2054,12 @@ def _conversions(text: str, figs: list[_Fig], vocab: Vocab) -> dict[int, float]:
             out[id(a)] = ((b.low + b.high) / 2) / ((a.low + a.high) / 2)
             if b.relative_to is None:
                 b.relative_to = n                  # the dollar amount restates the first: relative_to names it
+    # the same amount written again elsewhere (in the headline: "кредит на 110 млрд тенге") is the same dollars
+    same = {(a.currency, a.low, a.high): out[id(a)] for a in figs if id(a) in out}
+    for a in figs:
+        rate = same.get((a.currency, a.low, a.high))
+        if rate is not None and id(a) not in out:
+            out[id(a)] = rate
     return out
 
 

@@ -256,6 +256,13 @@ def test_a_converted_pair_is_two_figures_and_the_first_takes_the_stated_dollars(
     r = _one("Сумма контракта — 12 млрд рублей (эквивалент 130 млн долларов). Компания вложила 3 млрд тенге, что по "
              "текущему курсу составляет около 6,5 млн долларов.", "ru")
     assert r["value_usd"].round(-3).tolist() == [1.3e8, 1.3e8, 6.5e6, 6.5e6]
+    # a conversion phrase among a few more words, maybe in a bracket; the same amount again takes the same dollars;
+    # a bracket with other words and no conversion phrase converts nothing
+    r = _one("Кредит на 110 млрд тенге. Заводу выдадут около 110 млрд тенге, что по текущему курсу эквивалентно "
+             "$220 млн. Инвестиции составят 38 млрд тенге (по курсу Нацбанка — около $76 млн). Экспорт составил "
+             "10 млрд рублей (годом ранее — $120 млн).", "ru")
+    assert r["value_usd"].round(-3).tolist()[:5] == [2.2e8, 2.2e8, 2.2e8, 7.6e7, 7.6e7]
+    assert pd.isna(r["value_usd"].iloc[5]) and r["value_usd"].iloc[6] == 1.2e8
 
 
 @pytest.mark.parametrize("text, lang, periods", [
