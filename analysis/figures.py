@@ -1205,7 +1205,8 @@ def _money_in(text: str, vocab: Vocab, folded: Folded | None = None,
         remote = False
         if gd["n3"]:
             # a bare large number: money only in a money context and not a count of things
-            if _counts_things(text, e, vocab) or _counted_before(text, s, vocab):
+            if _counts_things(text, e, vocab) or _counted_before(text, s, vocab) \
+                    or _unit_of_the_number_before(text, s, max(last_end, 0), n, vocab):
                 continue
             if n.strip().lower() in vocab.short:
                 continue
@@ -1464,6 +1465,31 @@ def _counted_before(text: str, start: int, vocab: Vocab) -> bool:
         if w in vocab.not_money or vocab.form_of.get(w) in vocab.not_money:
             return True
     return False
+
+
+_NUMBER_AND_WORDS = re.compile(r"\d(?:[\d\s.,]*\d)?\s+([^\W\d_][\w.]*)(?:\s+([^\W\d_][\w-]*))?")
+
+
+def _unit_of_the_number_before(text: str, start: int, floor: int, number: str, vocab: Vocab) -> bool:
+    """True when the last number before a bare one, in its sentence and past the last amount of money, counts
+    things of the same order ("Мы выпускаем 1,2 млн тонн в год, а заявок у нас на полтора миллиона": tonnes
+    again; "8 million tonnes, and expect 3 billion" is money). Years and stretches of time are passed over."""
+    window = text[max(floor, start - 150):start]
+    cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("! "), window.rfind("? "))
+    times = _per_unit_regex(vocab.lang)[2]
+    last = None
+    for m in _NUMBER_AND_WORDS.finditer(window, cut + 1):
+        words = [(w or "").strip(",:;()").lower() for w in m.groups()]
+        if not any(w in times for w in words):
+            last = m
+    if last is None:
+        return False
+    if not any(w and (w in vocab.not_money or vocab.form_of.get(w) in vocab.not_money)
+               for w in ((x or "").strip(",:;()").lower() for x in last.groups())):
+        return False
+    before, _, _ = parse_number(window[last.start():last.end()], vocab.lang)
+    here, _, _ = parse_number(number, vocab.lang)
+    return bool(before and here) and 1 / 100 <= here / before <= 100
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]*([\w-]+)")

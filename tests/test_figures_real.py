@@ -286,3 +286,13 @@ def test_a_stated_rate_in_an_ambiguous_currency_word_converts_the_resolved_amoun
     assert r["currency"].tolist() == ["TMT"] and r["value_usd"].iloc[0] == pytest.approx(103.5e9 / 3.5)
     f = _one("Turkmenistan's budget is 103.5 billion manat, at 3.5 manat per dollar.")
     assert f["currency"].tolist() == ["TMT"] and f["value_usd"].iloc[0] == pytest.approx(103.5e9 / 3.5)
+
+
+def test_a_bare_number_after_a_count_of_things_of_its_order_counts_the_same_things():
+    r = _one("Цена выросла до $5 млн. Мы выпускаем 1,2 млн тонн в год, а заявок у нас на полтора миллиона.", "ru")
+    assert r["surface"].tolist() == ["$5 млн"]
+    # a year between, or another order of magnitude, leaves the bare amount money
+    r = _one("Экспорт достиг $2 млрд, а к 2030 году — 3 млрд.", "ru")
+    assert r["value_usd"].tolist() == [2e9, 3e9]
+    f = _one("We sold $2 billion of wheat, or 8 million tonnes, and expect 3 billion next year.")
+    assert f["value_usd"].tolist() == [2e9, 3e9]
