@@ -758,9 +758,12 @@ class Annotator:
         self._lower_words = None     # words the article writes in lower case: found when first needed
         self._lower_text = text
         mentions: list[Mention] = []
+        credits = _Intervals(self._credit_lines(text))   # "Автор: …", "Фото: …", "By …": no one who speaks
         # capitalised runs (names, with titles before them)
         lone = self._lone_memo
         for run_start, run in _capitalised_runs(text):
+            if credits.contains(run_start):
+                continue
             if " " not in run and "\t" not in run:
                 skip = lone.get(run)
                 if skip is None:
@@ -821,6 +824,28 @@ class Annotator:
                 people.add_person(x.key, person is not None, person.gender if person else None)
         people.mentions = mentions
         return people
+
+    def _credit_lines(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of credit lines: a byline word of the pack (Автор, Фото, By …) at a line's start or after a
+        separator, then a capitalised word that is no month or weekday, to the line's end."""
+        byline = byline_paragraph(self.lang)
+        if byline is None:
+            return []
+        out = []
+        for b in byline.finditer(text):
+            at = b.start()
+            if not text[at].isupper() or (at > 0 and text[at - 1] not in "\n" and text[max(0, at - 2):at] not in
+                                          (". ", "| ", "· ", "• ")):
+                continue
+            k = b.end()
+            while k < len(text) and text[k] in " \t:—–-":
+                k += 1
+            nxt = _NAME_TOKEN.match(text, k)
+            if nxt is None or not nxt.group()[:1].isupper() or nxt.group().lower() in self.not_names:
+                continue
+            line_end = text.find("\n", at)
+            out.append((at, len(text) if line_end < 0 else line_end))
+        return out
 
     def lower_words(self) -> set[str]:
         """The words the current article writes in lower case."""

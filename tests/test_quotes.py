@@ -944,3 +944,10 @@ def test_speech_set_off_by_a_dash_after_the_narrative_of_its_own_paragraph():
             lang="ru")
     assert list(q["text"]) == ["Мы открыты для всех", "Кто даст лучшую цену и сервис, тот и будет работать с нами."]
     assert set(q["speaker"]) == {"Виталий Ким"}
+
+
+def test_a_name_on_a_credit_line_is_nobody_a_pronoun_can_stand_for():
+    q = one("МАЗ и Yutong\nАвтор: Никита Бельский. Фото: Александр Ружечка, Onliner\nМы поговорили с заместителем "
+            "генерального директора МАЗа Сергеем Лапицким.\n— Первые машины соберем уже весной, — рассказывает он. — "
+            "Сначала это будет крупноузловая сборка.\n", lang="ru")
+    assert set(q["speaker"]) == {"Сергей Лапицкий"}
