@@ -1810,6 +1810,7 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
 
 
 _LONE_BODY = re.compile(r"\s+([^\W\d_][\w-]*[^\W\d_])[\s.,;!?…]*$")
+_BRACKETED_ABBREVIATION = re.compile(r"\(([^\W\d_a-zа-яё]{2,8})\)")
 _QUOTED_NAME = re.compile(r" ?[«“„\"]([^«»“”„\"\n.!?]{1,40}(?:[«“„\"][^«»“”„\"\n.!?]{1,40})?)[»”“\"]")
 
 
@@ -1853,6 +1854,12 @@ def _antecedent_body(text: str, at: int, word: str, ann: Annotator) -> str | Non
             name = _name_after_noun(window, toks, i, ann) or _name_before_apposition(window, toks, i, ann)
             if name:
                 return name
+            if i > 0 and toks[i - 1].group()[0].isupper() and window[toks[i - 1].end():t.start()] == " ":
+                # a name that opens with a capitalised word before the generic one, with its abbreviation in
+                # brackets ("Национальное агентство по регулированию в энергетике (АНРЭ)"): the abbreviation
+                short = _BRACKETED_ABBREVIATION.search(window, t.end(), min(len(window), t.end() + 90))
+                if short is not None and "." not in window[t.end():short.start()]:
+                    return short.group(1)
             continue
         first = i
         if ann.morph is None:

@@ -392,6 +392,10 @@ class Morphology:
             if lasts[-1] and not any("nomn" in q.tag.grammemes for q in lasts[-1]) \
                     and any("nomn" in q.tag.grammemes for q in self.parse(last)):
                 lasts[-1] = (*lasts[-1], _AS_WRITTEN)
+        if len(words) > 1 and not all(lasts):
+            # a word with no reading as a person (Рошка, Тэнасе: foreign names that do not decline) leaves the
+            # case unknown: changing the other words alone would give a name no one has (Василе -> Васила)
+            return name, None
         best, best_key = None, None
         for case in _CASES:
             for gender in ("masc", "femn"):
