@@ -789,6 +789,13 @@ class Annotator:
             # (over the titles between: "Полномочный представитель президента в … области Нурбек Абдыкеримов")
             nxt = next((y for y in mentions[k + 1:k + 4] if y.kind != "title"), None) if x.kind == "title" else None
             gap = text[x.end:nxt.start] if nxt is not None else ""
+            if x.kind == "title" and nxt is not None and nxt.kind == "name" and gap.endswith(", ") \
+                    and 2 <= gap.count(",") <= 3 and all(w[:1].isupper() or w.lower() in self.joiners
+                                                          for w in _NAME_TOKEN.findall(gap)) \
+                    and not _NOT_WORDY.search(gap.replace(",", "")):
+                # the rest of a ministry's name, then the name in apposition ("Deputy Minister of Investment,
+                # Industry and Trade, Jasur Kholmatov, noted")
+                gap = gap.replace(",", " ")
             comma = gap.find(", ")
             if comma >= 0 and gap.count(",") == 1 and self.role_re.match(gap, comma + 2):
                 # one title in apposition to the next ("The head of the Turkish delegation, Deputy Minister of

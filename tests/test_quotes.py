@@ -958,3 +958,10 @@ def test_a_generic_body_word_refers_to_the_abbreviation_of_its_full_name_and_for
             "импортера на 2,5 млн леев.\n«Компания три месяца завышала цены», — говорится в сообщении агентства.\n"
             "«Рынок топлива должен быть прозрачным», — заявил глава агентства Василе Рошка.\n", lang="ru")
     assert list(q["speaker"]) == ["АНРЭ", "Василе Рошка"]
+
+
+def test_a_title_whose_ministry_name_runs_over_commas_still_introduces_the_name_in_apposition():
+    q = one("Trade\n\nAzerbaijan's Deputy Economy Minister Rauf Aliyarli said exports grew. He praised the fund.\n"
+            "Uzbekistan's Deputy Minister of Investment, Industry and Trade, Jasur Kholmatov, noted that cargo grew.\n"
+            "“Our exporters want predictability,” he said.\n", lang="en")
+    assert list(q["speaker"]) == ["Jasur Kholmatov"]
