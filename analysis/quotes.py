@@ -430,8 +430,11 @@ def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | Non
     pre = s.pre.strip()
     intro_re = intro_re or re.compile(r"(?:" + cue_re.pattern + r")\s*$", re.I)
     intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(intro_re.search(pre))
-    if pre == "" and n <= 5 and _looks_title(inner) and re.match(r" +[^\W\d_A-ZА-ЯЁ]", s.post):
-        return "title"       # a name in marks that opens a sentence going on after it («Согд Агро Экспорт» и …)
+    if pre == "" and n <= 5 and (_looks_title(inner) or (inner[:1].isupper() and not _CLAUSE_END.search(inner))) \
+            and re.match(r" +[^\W\d_A-ZА-ЯЁ]", s.post) and not cue_re.match(s.post.strip()):
+        # a name in marks that opens a sentence going on after it («Согд Агро Экспорт» и …, «Грузинская железная
+        # дорога» построит …), not a statement its cue follows («Мы готовы» заявил он)
+        return "title"
     if intro and n >= 2 and not (n <= 5 and _looks_title(inner) and pre != "" and not pre.endswith(":")):
         # a short lower-case phrase is a fragment, unless an attribution clause ends with a comma before it
         # (По словам министра, «…» / Как отметил Х, «…»)
@@ -845,7 +848,7 @@ class Annotator:
                                           (". ", "| ", "· ", "• ")):
                 continue
             k = b.end()
-            while k < len(text) and text[k] in " \t:—–-":
+            while k < len(text) and text[k] in " \t:—–-«“„\"":
                 k += 1
             nxt = _NAME_TOKEN.match(text, k)
             if nxt is None or not nxt.group()[:1].isupper() or nxt.group().lower() in self.not_names:
@@ -2303,8 +2306,11 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     paras = paragraphs(text)
     spans = find_spans(text, ann.cue_re, ann.vocab.dialogue_dash, paras)
     _context(text, spans, paras, ann.vocab.institutions)
+    credits = _Intervals(ann._credit_lines(text)) if spans else None
     for s in spans:
         s.kind = _classify(text, s, ann.cue_re, ann.intro_re, ann.vocab.institutions)
+        if s.kind != "title" and credits.contains(s.open_at):
+            s.kind = "title"          # "Фото: «Хроника Туркменистана»": a credit, never a statement
     _headline_echoes(text, spans)
     for prev, s in zip(spans, spans[1:]):
         # “Our countries,” he said, “are close friends.”: a statement split by its attribution

@@ -965,3 +965,13 @@ def test_a_title_whose_ministry_name_runs_over_commas_still_introduces_the_name_
             "Uzbekistan's Deputy Minister of Investment, Industry and Trade, Jasur Kholmatov, noted that cargo grew.\n"
             "“Our exporters want predictability,” he said.\n", lang="en")
     assert list(q["speaker"]) == ["Jasur Kholmatov"]
+
+
+@pytest.mark.parametrize("text", [
+    "ТБИЛИСИ, 12 июн — Sputnik. «Грузинская железная дорога» построит в порту Поти новый терминал.\n",
+    "Правозащитники отмечают, что система сохраняется.\nФото: «Хроника Туркменистана»\n",
+])
+def test_a_company_name_in_marks_opening_a_sentence_or_on_a_credit_line_is_no_statement(text):
+    q = quotes_in_text("Новости\n\n" + text, "t", lang="ru")
+    assert list(q["kind"]) == ["title"]
+    assert list(one("Новости\n\n«Мы готовы» заявил он.\n", lang="ru")["text"]) == ["Мы готовы"]
