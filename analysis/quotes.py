@@ -420,7 +420,7 @@ def _looks_title(inner: str) -> bool:
 
 
 def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | None = None,
-              institutions: set[str] = frozenset()) -> str:
+              institutions: set[str] = frozenset(), complementizer_re: re.Pattern | None = None) -> str:
     inner = text[s.start:s.end]
     if s.continued or s.dash:
         return "direct"
@@ -428,6 +428,8 @@ def _classify(text: str, s: Span, cue_re: re.Pattern, intro_re: re.Pattern | Non
     if named:
         return "title"
     pre = s.pre.strip()
+    if complementizer_re is not None and complementizer_re.search(pre):
+        return "partial"     # "подчеркнул, что «…»", "said that “…”": the words are the reporter's sentence's
     intro_re = intro_re or re.compile(r"(?:" + cue_re.pattern + r")\s*$", re.I)
     intro = pre == "" or pre.endswith((":", ",", "—", "–")) or bool(intro_re.search(pre))
     if pre == "" and n <= 5 and (_looks_title(inner) or (inner[:1].isupper() and not _CLAUSE_END.search(inner))) \
@@ -683,6 +685,9 @@ class Annotator:
         self.cue_re = re.compile(r"\b" + _trie_pattern(v.cues, _GAP) + r"\b", re.I)
         # a cue, maybe with its complementizer, right before a quote: said “…” / said that “…” / заявил, что «…»
         that = "|".join(map(re.escape, v.complementizers))
+        # a cue, then its complementizer, right before a quote: the quote finishes the reporter's sentence
+        self.complementizer_re = re.compile(r"(?:" + self.cue_re.pattern + rf")\s*,?\s+(?:{that})$", re.I) \
+            if that else None
         self.intro_re = re.compile(r"(?:" + self.cue_re.pattern + r")" + (rf"(?:,?\s+(?:{that}))?" if that else "")
                                    + r"\s*$", re.I)
         self.pronoun_re = re.compile(r"\b(" + "|".join(map(re.escape, v.pronouns)) + r")\b", re.I)
@@ -2308,7 +2313,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     _context(text, spans, paras, ann.vocab.institutions)
     credits = _Intervals(ann._credit_lines(text)) if spans else None
     for s in spans:
-        s.kind = _classify(text, s, ann.cue_re, ann.intro_re, ann.vocab.institutions)
+        s.kind = _classify(text, s, ann.cue_re, ann.intro_re, ann.vocab.institutions, ann.complementizer_re)
         if s.kind != "title" and credits.contains(s.open_at):
             s.kind = "title"          # "Фото: «Хроника Туркменистана»": a credit, never a statement
     _headline_echoes(text, spans)

@@ -975,3 +975,12 @@ def test_a_company_name_in_marks_opening_a_sentence_or_on_a_credit_line_is_no_st
     q = quotes_in_text("Новости\n\n" + text, "t", lang="ru")
     assert list(q["kind"]) == ["title"]
     assert list(one("Новости\n\n«Мы готовы» заявил он.\n", lang="ru")["text"]) == ["Мы готовы"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Гильмутдинов подчеркнул, что «экспорт в Центральную Азию компенсирует спад на внутреннем рынке».\n", "ru"),
+    ("Karabayev said that “the line will cut transit times by a third and bring new cargo”.\n", "en"),
+])
+def test_a_quote_after_a_cue_and_its_complementizer_finishes_the_reporters_sentence(text, lang):
+    q = quotes_in_text("News\n\n" + text, "t", lang=lang)
+    assert list(q["kind"]) == ["partial"]
