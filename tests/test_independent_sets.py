@@ -1,4 +1,4 @@
-"""Four independent check sets, each written by someone who saw neither the code nor the other sets.
+"""Five independent check sets, each written by someone who saw neither the code nor the other sets.
 
 ``independent9``: 14 English and 14 Russian articles in the styles of wire copy, regional sites, business
 papers, readouts, interviews and live blogs (124 scored quotes, 167 money figures). ``independent10``: 10
@@ -8,14 +8,17 @@ Russian pages of Russian, Belarusian, Central Asian, Caucasian and wire outlets,
 (Telegram calls, "Читайте также", tags), press conferences, a parliamentary debate and a table written as
 text lines (125 scored quotes, 120 money figures). ``independent12``: 6 English and 26 Russian articles,
 ten of them long regional features with six to ten speakers each, two people of one surname, Chinese and
-Korean names, a Q&A and a debate (186 scored quotes, 165 money figures). All events are invented. Each set's
+Korean names, a Q&A and a debate (186 scored quotes, 165 money figures). ``independent13``: 8 English and 24
+Russian articles from Moldovan, Georgian, Azerbaijani, Armenian, Mongolian, Tajik, Turkmen, Belarusian and
+Russian regional outlets, with credit lines, Q&A labels and anonymous sources (102 scored quotes, 151 money
+figures). All events are invented. Each set's
 README conventions follow the seed gold; where the annotators chose otherwise than the extractors (a
 quote carried over paragraphs is one gold row per paragraph in ``independent10``; a national currency's
 range is its lower bound; prices per unit and the dollar half of a converted pair are no figures in
 ``independent11``) the set loses a few points for good.
 
 Each was scored once before any rule was written against it (attributed F1, English / Russian:
-0.938 / 0.800, 0.878 / 0.817, 1.000 / 0.910 and 0.957 / 0.887); the rules written from their misses since are general classes with
+0.938 / 0.800, 0.878 / 0.817, 1.000 / 0.910, 0.957 / 0.887 and 0.871 / 0.857); the rules written from their misses since are general classes with
 tests of their own. The thresholds sit just below today's scores, so they watch for rules that undo them.
 """
 from pathlib import Path
@@ -29,7 +32,8 @@ DEV = Path(__file__).resolve().parent / "dev"
     ("independent9", 0.98, 0.97, 0.95, 0.91),
     ("independent10", 0.96, 0.88, 0.96, 0.89),
     ("independent11", 0.97, 0.95, 0.92, 0.92),
-    ("independent12", 0.96, 0.94, 0.93, 0.91),
+    ("independent12", 0.97, 0.96, 0.95, 0.91),
+    ("independent13", 0.97, 0.90, 0.92, 0.91),
 ])
 def test_an_independent_set_scores_on_every_table(score_set, name, found, attributed, money, themes):
     q, m, t, misses = score_set(DEV / name)
