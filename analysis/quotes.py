@@ -256,6 +256,9 @@ def find_spans(text: str, cue_re: re.Pattern | None = None, dash: bool = False, 
                 dialogue = True
                 out.extend(spans)
                 continue
+            if text[p.start:p.end].rstrip().endswith("?"):
+                dialogue = True       # a question set off by a dash (no statement): the next dash line answers it
+                continue
         if dash and carried is None and resume is None:
             mid = _mid_paragraph_dialogue(text, p, n, cue_re)
             if mid:

@@ -984,3 +984,12 @@ def test_a_company_name_in_marks_opening_a_sentence_or_on_a_credit_line_is_no_st
 def test_a_quote_after_a_cue_and_its_complementizer_finishes_the_reporters_sentence(text, lang):
     q = quotes_in_text("News\n\n" + text, "t", lang=lang)
     assert list(q["kind"]) == ["partial"]
+
+
+def test_a_dash_line_that_answers_a_dash_question_in_a_report_is_the_interviewees():
+    q = one("Электробусы\n\nМы поговорили с заместителем генерального директора МАЗа Сергеем Лапицким.\n— Первые машины "
+            "соберем уже весной, — рассказывает он.\nПо словам Лапицкого, объем — до 600 электробусов в год.\n— А кто "
+            "будет делать батареи?\n— Пока китайские партнеры. Но мы ведем переговоры, чтобы модули собирались в "
+            "Минске.\nВ Минпроме сообщили, что государство выделит кредит.\n", lang="ru")
+    assert [t[:10] for t in q["text"]] == ["Первые маш", "Пока китай"]
+    assert set(q["speaker"]) == {"Сергей Лапицкий"}
