@@ -219,7 +219,7 @@ def _mid_paragraph_dialogue(text: str, p, n: int, cue_re) -> list[Span]:
     """Speech set off by a dash after the narrative of its own paragraph, with no quote marks in it ("Ким
     предупредил, что … . — Мы открыты для всех, — сказал он. — Кто даст лучшую цену…"): the spans from the
     dash on, as in a paragraph opened by one."""
-    if cue_re is None:
+    if cue_re is None or _MID_DASH.search(text, p.start, p.end) is None:
         return []
     if _ANY_MARK.search(text, p.start, p.end):
         # nothing in marks but names of a few words («Известий»)
@@ -542,12 +542,6 @@ _ABBREVIATION_WORD = re.compile(r"([\w.]+)$")
 _TITLE_LEAD = re.compile(r"(?:\b(?:the|The)\s+(?:[a-z][\w’'-]*\s+){0,2}?)?(?:([A-Z][\w’'-]+?)(?:’s|'s)?\s+)?$")
 _THE = re.compile(r"(?:the|The)\s")
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[ \t]+$")
-def _script(word: str) -> str:
-    """'latin', 'cyrillic' or 'other', by the word's first letter."""
-    c = word[:1]
-    return "latin" if c.isascii() or "\u00c0" <= c <= "\u024f" else "cyrillic" if "\u0400" <= c <= "\u04ff" else "other"
-
-
 _AGE = re.compile(r",\s*\d{1,3},")
 
 
@@ -712,6 +706,8 @@ class Annotator:
         self.determiner_re = re.compile(rf"(?:{dets})\b", re.I) if dets else None
         self.title_words = v.title_words
         self._lower_words: set[str] | None = set()     # words the current article writes in lower case
+        self._credits_of: str | None = None             # the article whose credit lines `_credits` holds
+        self._credits: list[tuple[int, int]] = []
         self._lower_text = ""
         objects = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in v.object_markers), key=len, reverse=True))
         self.object_re = re.compile(rf"\b(?:{objects})\s+(?:the\s+)?$", re.I) if objects else None
@@ -773,7 +769,7 @@ class Annotator:
         # capitalised runs (names, with titles before them)
         lone = self._lone_memo
         for run_start, run in _capitalised_runs(text):
-            if credits.contains(run_start):
+            if credits.spans and credits.contains(run_start):
                 continue
             if " " not in run and "\t" not in run:
                 skip = lone.get(run)
@@ -845,24 +841,26 @@ class Annotator:
 
     def _credit_lines(self, text: str) -> list[tuple[int, int]]:
         """Stretches of credit lines: a byline word of the pack (Автор, Фото, By …) at a line's start or after a
-        separator, then a capitalised word that is no month or weekday, to the line's end."""
-        byline = byline_paragraph(self.lang)
-        if byline is None:
-            return []
+        separator, then a capitalised word that is no month or weekday, to the line's end. Kept for the article
+        being read (the scan and the quote kinds both ask)."""
+        if self._credits_of is text:
+            return self._credits
         out = []
-        for b in byline.finditer(text):
-            at = b.start()
-            if not text[at].isupper() or (at > 0 and text[at - 1] not in "\n" and text[max(0, at - 2):at] not in
-                                          (". ", "| ", "· ", "• ")):
-                continue
-            k = b.end()
-            while k < len(text) and text[k] in " \t:—–-«“„\"":
-                k += 1
-            nxt = _NAME_TOKEN.match(text, k)
-            if nxt is None or not nxt.group()[:1].isupper() or nxt.group().lower() in self.not_names:
-                continue
-            line_end = text.find("\n", at)
-            out.append((at, len(text) if line_end < 0 else line_end))
+        byline = _credit_regex(self.lang)
+        if byline is not None:
+            for b in byline.finditer(text):
+                at = b.start()
+                if at and text[at - 1] != "\n" and text[at - 2:at] not in (". ", "| ", "· ", "• "):
+                    continue          # at a line's start or after a separator only
+                k = b.end()
+                while k < len(text) and text[k] in " \t:—–-«“„\"":
+                    k += 1
+                nxt = _NAME_TOKEN.match(text, k)
+                if nxt is None or not nxt.group()[:1].isupper() or nxt.group().lower() in self.not_names:
+                    continue
+                line_end = text.find("\n", b.start())
+                out.append((b.start(), len(text) if line_end < 0 else line_end))
+        self._credits_of, self._credits = text, out
         return out
 
     def lower_words(self) -> set[str]:
@@ -900,9 +898,10 @@ class Annotator:
                 continue
             j = i
             while j < len(toks) and names[toks[j][2]] and j - i < 4 and (
-                    j == i or _script(toks[j][2]) == _script(toks[j - 1][2])):
+                    j == i or (toks[j][2][0] < "\u0400") == (toks[j - 1][2][0] < "\u0400")):   # one script
                 j += 1
-            if j < len(toks) and names[toks[j][2]] and text[toks[j - 1][1]:toks[j][0]] == " ":
+            if j < len(toks) and names[toks[j][2]] and (toks[j][2][0] < "\u0400") != (toks[j - 1][2][0] < "\u0400") \
+                    and text[toks[j - 1][1]:toks[j][0]] == " ":
                 # a name keeps to one script: the words before it in another one qualify it ("Представитель
                 # Shandong Heavy Machinery Ван Цзюнь", "аналитик Halyk Finance Кирилл Волков")
                 if not title_before:
@@ -1188,9 +1187,9 @@ class Annotator:
                     self.cue_re.match(_past_age(text[e:e + 48]).lstrip(" ,"))
                     or self._cue_just_before(text[max(0, s - 40):s]) or self._cue_after_apposition(text, e)):
                 return surface, False
-            if not honorific:
-                before = _WORD_BEFORE.search(text, max(0, s - 12), s)      # "г-н Жумангарин", lower case
-                honorific = before is not None and before.group(1).lower().rstrip(".") in self.vocab.honorifics
+            if not honorific and self.vocab.honorifics and s > 1 and text[s - 1] == " ":
+                word = text[max(0, s - 12):s - 1].rsplit(None, 1)[-1:]        # "г-н Жумангарин", lower case
+                honorific = bool(word) and word[0].lower().rstrip(".") in self.vocab.honorifics
             if honorific and " ".join(name_tokens(surface)) not in self.country_words:
                 return surface, False       # "Mr Zhumangarin", "г-н Жумангарин": a person's surname
             initial = _INITIAL_BEFORE.search(text, max(0, s - 4), s)
@@ -1226,8 +1225,7 @@ class Annotator:
         known = self.morph is not None and (all(self.morph.is_name(t) for t in toks) or (
             len(toks) in (2, 3) and self.morph.is_given_name(toks[0]) and all(t[:1].isupper() for t in toks)))
         # a noun for a person right before the name ("agronomist Gulnara Abenova", "фермер Ерболат Сейткали")
-        noun_before = not titled and self._person_noun_before(text, s)
-        if titled or appositive or cue_near or known or noun_before:
+        if titled or appositive or cue_near or known or self._person_noun_before(text, s):
             # an earlier, fuller form of the same person wins ("Igor Sergeenko" over "Sergeenko")
             owner = people.surname_owner(surface)
             if owner and len(owner.split()) >= len(toks) and _same_given_name(owner.split()[0], toks[0]):
@@ -1660,6 +1658,17 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                     a.confidence = "header"
                 return a
     return Attribution()
+
+
+@lru_cache(maxsize=8)
+def _credit_regex(lang: str) -> re.Pattern | None:
+    """A byline word of the pack as written, capitalised, or in capitals (where it stands is checked after)."""
+    from .transcripts import interview_words
+    words = interview_words(lang).bylines
+    if not words:
+        return None
+    forms = sorted({f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, forms)) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -2317,7 +2326,7 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
     credits = _Intervals(ann._credit_lines(text)) if spans else None
     for s in spans:
         s.kind = _classify(text, s, ann.cue_re, ann.intro_re, ann.vocab.institutions, ann.complementizer_re)
-        if s.kind != "title" and credits.contains(s.open_at):
+        if s.kind != "title" and credits.spans and credits.contains(s.open_at):
             s.kind = "title"          # "Фото: «Хроника Туркменистана»": a credit, never a statement
     _headline_echoes(text, spans)
     for prev, s in zip(spans, spans[1:]):

@@ -54,8 +54,11 @@ def surnames_match(a: str, b: str) -> bool:
     Nazarbaev, whose shared start fools Jaro-Winkler), with the same first sound (Saparov is not Japarov)."""
     if a == b:
         return True
+    raw = JaroWinkler.similarity(a, b)
+    if raw < SURNAME_SIMILARITY - 0.1:
+        return False
     sa, sb = _skeleton(a), _skeleton(b)
-    if JaroWinkler.similarity(a, b) < SURNAME_SIMILARITY and JaroWinkler.similarity(sa, sb) < SURNAME_SIMILARITY:
+    if raw < SURNAME_SIMILARITY and JaroWinkler.similarity(sa, sb) < SURNAME_SIMILARITY:
         return False      # (levelled first: Zhaparov and Japarov are one name)
     if sa[:1] != sb[:1] and sa[1:2] != sb[:1] and sb[1:2] != sa[:1]:
         return False       # spellings keep the first sound (Japarov is not Saparov), but for an opening Y (Yerlan)
