@@ -983,7 +983,7 @@ class Annotator:
                 prefer = None
                 if role_before is not None:
                     prefer = self.morph.case_of(role_before.group().split()[0])
-                elif not title_before:
+                elif not title_before and name_s > 1 and text[name_s - 1] == " " and text[name_s - 2].islower():
                     # a name right after a common noun is its complement ("по словам Нурлана Ногаева", "заявление
                     # Ерлана Кошанова"): the genitive, where a nominative reading would fit as well
                     noun = _WORD_BEFORE.search(text, max(0, name_s - 30), name_s)
