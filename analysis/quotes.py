@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .roster import Person, Roster, _name_tokens, load_roster, morphology, name_tokens, surnames_match
+from .roster import Roster, _name_tokens, load_roster, morphology, name_tokens, surnames_match
 from .corpus import article_year
 from .text import Span as TextSpan, abbreviations, paragraphs, sentences
 from .transcripts import Turn, byline_paragraph, transcript_turns
@@ -1527,7 +1527,7 @@ def _relay_attribution(clause: str, offset: int, ann: Annotator, people: Article
 
 def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeople, paras) -> Attribution:
     """Speaker of one utterance (its spans in order)."""
-    first, last = spans[0], spans[-1]
+    first = spans[0]
     # a cue after a span: “…,” the head of state said / said Aleksandr Lukashenko
     for s in spans:
         if s.close_at is None or not s.post.strip():

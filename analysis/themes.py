@@ -60,7 +60,7 @@ ANY = "*"   # terms listed without a language: matched in every language
 def _key_function(lang: str, kind: str | None = None) -> Callable[[str], str]:
     """token -> matching key for `lang`: the pack's normaliser (or `kind`), after
     folding case, curly apostrophes and the possessive 's."""
-    from .lang import _normaliser, pack
+    from .lang import _normaliser
     normalise = _normaliser(kind or theme_normaliser(lang))
 
     @lru_cache(maxsize=1 << 18)

@@ -1,5 +1,4 @@
 """Incremental extraction and the build config file."""
-import logging
 import re
 import shutil
 

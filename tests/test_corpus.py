@@ -1,6 +1,5 @@
 """The loader on the seeds and on every kind of bad input."""
 import os
-import shutil
 
 import pytest
 

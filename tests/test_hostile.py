@@ -1,7 +1,6 @@
 """Article text and config values are data: they show as text in HTML and PDF and never run."""
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader

@@ -6,7 +6,6 @@ they exercise the real papermill/nbconvert path in seconds.
 import json
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from pathlib import Path

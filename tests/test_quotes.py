@@ -2,7 +2,6 @@
 import pandas as pd
 import pytest
 
-from analysis.corpus import load_corpus
 from analysis.quotes import QUOTE_COLUMNS, extract_quotes, find_spans, quotes_in_text
 from analysis.roster import load_roster
 from score import read_rows, score_quotes

@@ -5,7 +5,7 @@ import pytest
 
 from analysis.config import ConfigError
 from analysis.themes import (MENTION_COLUMNS, THEME_COLUMNS, article_share, by_month, by_speaker, cooccurrence,
-                             extract_themes, load_lexicon, suggest_terms)
+                             load_lexicon, suggest_terms)
 
 # Every mention read off the seed texts by hand (in text order).
 HAND = {
