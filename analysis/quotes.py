@@ -230,7 +230,7 @@ def _mid_paragraph_dialogue(text: str, p, n: int, cue_re) -> list[Span]:
         if not text[m.end()].isupper():
             continue
         attribution = _dash_attribution(text, m.end(), p.end, cue_re)
-        if attribution is None or attribution.group(3) is None and not text[attribution.end():p.end].strip() == "":
+        if attribution is None or (attribution.group(3) is None and text[attribution.end():p.end].strip()):
             continue
         sub = TextSpan(m.start(1), p.end, text[m.start(1):p.end])
         return _dialogue_spans(text, sub, n, cue_re, False)
@@ -487,7 +487,6 @@ class ArticlePeople:
 
     def starts_sentence(self, at: int) -> bool:
         """True when a sentence of the article starts at `at` (abbreviations and initials do not end one)."""
-        import bisect
         k = bisect.bisect_left(self.sentence_starts, at)
         return k < len(self.sentence_starts) and self.sentence_starts[k] == at
 
@@ -818,7 +817,6 @@ class Annotator:
                 continue
             kept.append(x)
         mentions = kept
-        import bisect
         sent_starts = people.sentence_starts
         first_in_sentence: set[int] = set()
         for x in mentions:
@@ -1439,12 +1437,10 @@ class _Intervals:
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when [start, end) meets any interval (intervals that do not overlap each other)."""
-        import bisect
         i = bisect.bisect_left(self.spans, (end, -1)) - 1
         return i >= 0 and self.spans[i][1] > start
 
     def contains(self, pos: int) -> bool:
-        import bisect
         i = bisect.bisect_right(self.spans, (pos, float("inf"))) - 1
         return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
 
@@ -1469,12 +1465,10 @@ def _starts(people: ArticlePeople) -> list[int]:
 
 def _mentions_before(people: ArticlePeople, pos: int) -> int:
     """How many of the article's mentions (in text order) start before `pos`."""
-    import bisect
     return bisect.bisect_left(_starts(people), pos)
 
 
 def _mention_in(segment: str, offset: int, people: ArticlePeople, pick: str) -> Mention | None:
-    import bisect
     starts = _starts(people)
     end = offset + len(segment)
     lo, hi = bisect.bisect_left(starts, offset), bisect.bisect_left(starts, end)
@@ -1482,6 +1476,21 @@ def _mention_in(segment: str, offset: int, people: ArticlePeople, pick: str) -> 
     if not inside:
         return None
     return inside[-1] if pick == "last" else inside[0]
+
+
+def _last_cue(ann: Annotator, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The last cue in text[start:end] (the one nearest what follows), or None."""
+    cue = None
+    for cue in ann.cue_re.finditer(text, start, len(text) if end is None else end):
+        pass
+    return cue
+
+
+def _sentences_before(text: str, at: int, n: int) -> list:
+    """The (at most) `n` sentences that end before `at`, within the 600 characters before it."""
+    sents = sentences(text)
+    upto = bisect.bisect_right(sents, at, key=lambda sp: sp.end)
+    return [sp for sp in sents[max(0, upto - n):upto] if sp.start >= at - 600]
 
 
 def _after_preposition(words: str, at: int, ann: Annotator) -> bool:
@@ -1622,9 +1631,7 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
         relayed = _relay_attribution(pre[own:], pre_at + own, ann, people, text, first.open_at)
         if relayed is not None:
             return relayed                                   # Interfax quoted X as saying: “…”
-        cue = None
-        for c in ann.cue_re.finditer(pre):
-            cue = c
+        cue = _last_cue(ann, pre)
         if cue:
             if ann.speaker_follows(cue.group()):
                 # "according to X", "по словам министра"; "по его словам": the speaker inside the cue
@@ -1824,10 +1831,7 @@ def _organisation(words: str, ann: Annotator, text: str, at: int, issuer: bool =
             if body is None and issuer:
                 # no body of that kind named before: the body the sentence before cites ("В пресс-службе
                 # Россельхознадзора сообщили, что … «…», — говорится в ответе ведомства")
-                sents = sentences(text)
-                upto = bisect.bisect_right(sents, at, key=lambda sp: sp.end)
-                cited = _body_cited_before(text, [sp for sp in sents[max(0, upto - 1):upto] if sp.start >= at - 600],
-                                           ann, at, phrase)
+                cited = _body_cited_before(text, _sentences_before(text, at, 1), ann, at, phrase)
                 body = cited.speaker if cited is not None and any(c.isupper() for c in cited.speaker) else None
             phrase = body or phrase
     mention = words[:toks[last].end()].strip(" ,.-–—")
@@ -1921,9 +1925,7 @@ def _impersonal_body(text: str, at: int, ann: Annotator) -> str | None:
     Россельхознадзор), in the nominative."""
     if not ann.vocab.body_prepositions:
         return None
-    sents = sentences(text)
-    upto = bisect.bisect_right(sents, at, key=lambda sp: sp.end)
-    for sp in reversed([sp for sp in sents[max(0, upto - 2):upto] if sp.start >= at - 600]):
+    for sp in reversed(_sentences_before(text, at, 2)):
         cue = ann.cue_re.search(sp.text)
         if cue is None:
             continue
@@ -2059,10 +2061,7 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
     sentences name a document but no body, or no document.
     """
     key = ann.normalise(document) if document else None
-    import bisect
-    sents = sentences(text)
-    upto = bisect.bisect_right(sents, at, key=lambda sp: sp.end)
-    before = [sp for sp in sents[max(0, upto - 2):upto] if sp.start >= at - 600]
+    before = _sentences_before(text, at, 2)
     for sp in reversed(before):
         toks = list(_NAME_TOKEN.finditer(sp.text))
         docs = [t for t in toks if (ann.normalise(_bare(t.group())) == key) if key] if key else \
@@ -2084,9 +2083,7 @@ def _issuer(text: str, at: int, document: str | None, ann: Annotator, mention: s
             # statement that …"), or the body a generic subject refers to ("The company said in a statement")
             subject = _subject_of_cue(sp.text[:docs[0].start()], ann, mention)
             if subject is None:
-                cue = None
-                for c in ann.cue_re.finditer(sp.text, 0, docs[0].start()):
-                    cue = c
+                cue = _last_cue(ann, sp.text, 0, docs[0].start())
                 lead = sp.text[:cue.start()] if cue is not None else ""
                 generic = _organisation(lead, ann, text, at, issuer=False) if lead.strip() and _words(lead) <= 6 else None
                 if generic is not None and generic.speaker[:1].isupper():
@@ -2109,9 +2106,7 @@ def _body_cited_before(text: str, before: list, ann: Annotator, at: int, mention
     в сообщении": the press service); `before` holds the sentences before the quote."""
     if before:
         sp = before[-1]
-        cue = None
-        for c in ann.cue_re.finditer(sp.text):
-            cue = c
+        cue = _last_cue(ann, sp.text)
         if cue is not None and not ann.speaker_follows(cue.group()):
             after = " ".join(sp.text[cue.end():].split()[:8])
             # what follows "сообщили, что …" / "said that …" is what was said, not who said it
@@ -2130,9 +2125,7 @@ def _body_cited_before(text: str, before: list, ann: Annotator, at: int, mention
 def _subject_of_cue(before: str, ann: Annotator, mention: str) -> Attribution | None:
     """The capitalised name right before the last cue of `before` ("Azerbaijan Railways (ADY) said in a"), as
     an organisation; None when there is no cue or no such name."""
-    cue = None
-    for c in ann.cue_re.finditer(before):
-        cue = c
+    cue = _last_cue(ann, before)
     if cue is None:
         return None
     lead = before[:cue.start()].rstrip()
@@ -2214,9 +2207,7 @@ def _inner_quotes(text: str, outer: Span, ann: Annotator, people: ArticlePeople)
         for m in _SENT_END.finditer(text, outer.start, inner.open_at):
             seg_start = m.end()
         seg = text[seg_start:inner.open_at]
-        cue = None
-        for c in ann.cue_re.finditer(seg):
-            cue = c
+        cue = _last_cue(ann, seg)
         if cue is None or _words(seg[cue.end():]) > 3 or not (
                 seg.rstrip().endswith((",", ":")) or not seg[cue.end():].strip()):
             continue
@@ -2544,9 +2535,7 @@ def narrative_speaker(text: str, pos: int, sentence_start: int, people: ArticleP
     anything else gives "".
     """
     clause = text[sentence_start:pos]
-    cue = None
-    for c in ann.cue_re.finditer(clause):
-        cue = c
+    cue = _last_cue(ann, clause)
     m = None
     if cue is not None:
         at = sentence_start + cue.start()
