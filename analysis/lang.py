@@ -157,24 +157,29 @@ def language_code(value: object) -> str:
     return re.split(r"[-_\s]", s)[0]
 
 
-def _letter_runs(first: int, last: int) -> re.Pattern:
-    """Runs of the letters (str.isalpha) from U+first to U+last."""
-    return re.compile("[" + "".join(re.escape(c) for c in map(chr, range(first, last + 1)) if c.isalpha()) + "]+")
-
-
-_LATIN_LETTERS = _letter_runs(0, 0x24F)           # Basic Latin to Latin Extended-B
-_CYRILLIC_LETTERS = _letter_runs(0x400, 0x4FF)
+@lru_cache(maxsize=1)
+def _scripts() -> "np.ndarray":
+    """Per character of the Basic Multilingual Plane, plus one slot for any character beyond it: 1 for a
+    Latin letter (str.isalpha, U+0000 to U+024F: Basic Latin to Latin Extended-B), 2 for a Cyrillic one
+    (U+0400 to U+04FF), else 0."""
+    import numpy as np
+    table = np.zeros(0x10001, dtype=np.uint8)
+    for first, last, script in ((0, 0x24F, 1), (0x400, 0x4FF, 2)):
+        table[[i for i in range(first, last + 1) if chr(i).isalpha()]] = script
+    return table
 
 
 def detect_language(text: str, sample: int = 4000) -> str:
     """Pack code for a text: script share of its letters, then marker letters.
 
-    Reads at most `sample` characters (linear, cheap). Texts with no letters
-    get the default language.
+    Reads at most `sample` characters (linear, cheap: the letters are counted on the array of code
+    points). Texts with no letters get the default language.
     """
+    import numpy as np
+    from .text import code_points
     head = text[:sample]
-    latin = sum(map(len, _LATIN_LETTERS.findall(head)))      # runs of letters: one string per word, not per letter
-    cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(head)))
+    scripts = _scripts()[np.minimum(code_points(head), 0x10000)]
+    latin, cyrillic = int(np.count_nonzero(scripts == 1)), int(np.count_nonzero(scripts == 2))
     if not latin and not cyrillic:
         return DEFAULT_LANGUAGE
     script = "cyrillic" if cyrillic > latin else "latin"

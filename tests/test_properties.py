@@ -87,3 +87,30 @@ def test_a_lone_quote_mark_costs_only_its_quote():
         broken = base[:i] + '"' + base[i:]
         q = quotes_in_text(broken, "x")
         assert len(set(q.loc[q["kind"] == "direct", "speaker"]) & {"Ivan Petrov", "Ann Lee"}) >= 1
+
+
+WORDY = st.text(alphabet=st.one_of(st.sampled_from(list("ab1_-'’ .\n—Я")), st.characters()), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY)
+def test_words_are_counted_as_the_word_pattern_matches_them(text):
+    from analysis.text import _WORD, count_words
+    assert count_words(text) == len(_WORD.findall(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDY)
+def test_the_script_of_a_text_is_the_one_most_of_its_letters_are_in(text):
+    import re
+
+    from analysis.lang import available, detect_language, pack
+    head = text[:4000]
+    latin = sum(c.isalpha() for c in head if ord(c) <= 0x24F)
+    cyrillic = sum(c.isalpha() for c in head if 0x400 <= ord(c) <= 0x4FF)
+    code = detect_language(text)
+    if latin or cyrillic:
+        script = "cyrillic" if cyrillic > latin else "latin"
+        if any(pack(c).script == script for c in available()):
+            assert pack(code).script == script
+    assert re.fullmatch(r"[a-z]+", code)
