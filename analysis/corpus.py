@@ -964,8 +964,14 @@ def outlet_in_text(text: str, paragraphs: int = 3, width: int = 200) -> str:
     if found is None:
         return ""
     (credit, alias), names = found
-    lines = [line.strip() for line in text.split("\n") if line.strip()][1:1 + paragraphs]
-    for line in lines:
+    lines, at = [], 0
+    while len(lines) <= paragraphs and at <= len(text):     # the headline and the lines after it, no more
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if line := text[at:end].strip():
+            lines.append(line)
+        at = end + 1
+    for line in lines[1:]:
         m = credit.search(line[:width])
         if m:
             hit = alias.search(m.group())

@@ -187,6 +187,8 @@ def detect_language(text: str, sample: int = 4000) -> str:
     candidates = [p for p in candidates if p.script == script]
     if not candidates:
         return DEFAULT_LANGUAGE
+    if len(candidates) == 1:
+        return candidates[0].code      # the only pack of its script: no marker letters to weigh
     lower = head.lower()
     best, best_hits = None, 0
     for p in candidates:
