@@ -1664,7 +1664,37 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                 if a.speaker and a.confidence in ("roster", "name"):
                     a.confidence = "header"
                 return a
-    return Attribution()
+    headline = _headline_speaker(text, spans, ann, people, paras)
+    return headline if headline is not None else Attribution()
+
+
+_HEADLINE_SEPARATOR = re.compile(r"[ \t]*(?::|,?[ \t]*[—–])[ \t]+")
+
+
+def _headline_speaker(text: str, spans: list[Span], ann: Annotator, people: ArticlePeople, paras) -> Attribution | None:
+    """The person a headline or sub-heading names after the quote that opens it, past a colon or a dash and
+    before what it is about (the pack's `topic_words`): «Мы готовы к любому сценарию»: Токаев о переговорах
+    с Китаем; “…”: Mirziyoyev on talks with China; «…», — глава Минпромторга о рынке. None when the line
+    goes on otherwise (a cue there was read before)."""
+    first, last = spans[0], spans[-1]
+    if last.close_at is None or text[paras[first.para].start:first.open_at].strip():
+        return None
+    end = paras[last.end_para].end
+    sep = _HEADLINE_SEPARATOR.match(text, last.close_at + 1, end)
+    if sep is None:
+        return None
+    who_end = end
+    for t in _NAME_TOKEN.finditer(text, sep.end(), end):
+        if t.group().lower() in ann.vocab.topic_words:
+            who_end = t.start()
+            break
+    who = text[sep.end():who_end]
+    if not who.strip() or _words(who) > 8 or ann.cue_re.search(who) or _NOT_WORDY.search(who.replace(".", "")):
+        return None
+    m = _mention_in(who, sep.end(), people, "first")
+    if m is None or m.kind == "pronoun":
+        return None
+    return _resolved(m, ann, people, first.open_at, text)
 
 
 @lru_cache(maxsize=8)

@@ -121,6 +121,9 @@ class Vocabulary:
     determiners: list[str] = field(default_factory=list)   # words before a role in running prose ("the")
     indefinites: set[str] = field(default_factory=set)     # words that bring in someone new ("a farmer", "an analyst")
     unnamed: set[str] = field(default_factory=set)         # nouns for a speaker left unnamed ("a senior official")
+    # words after which a headline's speaker ends and its subject begins ("«…»: Токаев о переговорах", "“…”:
+    # Mirziyoyev on talks")
+    topic_words: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)       # documents that "say" things (statement, declaration)
     joiners: list[str] = field(default_factory=list)       # lower-case words inside an organisation's name (of, the)
     complementizers: list[str] = field(default_factory=list)   # "said that “…”": words between a cue and its quote
@@ -503,7 +506,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
                                      "joiners", "complementizers", "document_pronouns", "person_nouns",
-                                     "body_prepositions", "indefinites", "unnamed", "regions",
+                                     "body_prepositions", "indefinites", "unnamed", "regions", "topic_words",
                                      "referring_bodies", "relays", "surname_endings", "honorifics"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
@@ -567,6 +570,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       person_nouns={f.lower() for w in lower("person_nouns") for f in forms(w)},
                       body_prepositions=lower("body_prepositions"), indefinites=lower("indefinites"),
                       unnamed={f.lower() for w in lower("unnamed") for f in forms(w)},
+                      topic_words=lower("topic_words"),
                       referring_bodies=referring,
                       relays=sorted({f.lower() for w in check.texts(data.get("relays"), "relays") for f in forms(w, verb=True)}),
                       surname_endings=tuple(sorted(lower("surname_endings"), key=len, reverse=True)),

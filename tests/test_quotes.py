@@ -992,3 +992,29 @@ def test_a_dash_line_that_answers_a_dash_question_in_a_report_is_the_interviewee
             "Минске.\nВ Минпроме сообщили, что государство выделит кредит.\n", lang="ru")
     assert [t[:10] for t in q["text"]] == ["Первые маш", "Пока китай"]
     assert set(q["speaker"]) == {"Сергей Лапицкий"}
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("«Мы готовы к любому сценарию»: Токаев о переговорах с Китаем\n20 мая 2026\nПрезидент Касым-Жомарт Токаев "
+     "провел встречу с премьером Госсовета КНР в Астане.\n", "ru", "Kassym-Jomart Tokayev"),
+    ("«Без кооперации не выжить», — глава Минпромторга Беларуси о рынке Казахстана\n20 мая 2026\nМинистр "
+     "промышленности Беларуси Александр Рогожник рассказал о планах на рынке Казахстана.\n", "ru", "Александр Рогожник"),
+    ("«Это исторический день» — Н. Назарбаев о запуске завода\n20 мая 2026\nНурсултан Назарбаев открыл завод.\n", "ru",
+     "Nursultan Nazarbayev"),
+    ("“We are ready for any scenario”: Mirziyoyev on talks with China\nMay 20 2026\nPresident Shavkat Mirziyoyev met "
+     "the Chinese premier in Tashkent.\n", "en", "Shavkat Mirziyoyev"),
+])
+def test_a_headline_quote_is_the_persons_the_headline_names_after_it(text, lang, speaker):
+    q = quotes_in_text(text, "t", lang=lang)
+    assert (q.loc[0, "kind"], q.loc[0, "speaker"]) == ("direct", speaker)
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a description that names nobody, a cue, or a sentence that goes on: nobody from the headline rule
+    ("‘We do not sell grain, we sell reliability’: Ukrainian grain trader on Turkish market\nMay 20 2026\nWe spoke "
+     "to a trader.\n", "en"),
+    ("«Рынок растет»: такой вывод сделали аналитики о торговле\n20 мая 2026\nАналитики подвели итоги.\n", "ru"),
+])
+def test_a_headline_quote_with_no_person_after_it_stays_unattributed(text, lang):
+    q = quotes_in_text(text, "t", lang=lang)
+    assert q.loc[0, "speaker"] == ""
