@@ -31,6 +31,7 @@ _LABEL = re.compile(
     r"(?P<label>(?:[^\W\d_]\.\s?){0,2}[^\W\d_][\w’'.-]*(?:[ \t]+[^\W\d_][\w’'.-]*){0,3})[ \t]*:[ \t]+(?=\S)")
 _DASH = re.compile(r"[—–-][ \t\u00a0]+(?=\S)")
 _MAX_LABEL = 40
+_MAX_QUESTION = 400     # characters: a longer paragraph that ends with a question is prose, not an interviewer's
 
 
 @dataclass
@@ -69,9 +70,19 @@ def _label_at(text: str, p, words: InterviewWords) -> re.Match | None:
     folded = label.casefold()
     if folded in words.questions or folded in words.answers:
         return m
-    if folded in words.not_labels or not all(t[:1].isupper() for t in label.replace(".", ". ").split()):
+    if folded in words.not_labels:
         return None
+    if not all(t[:1].isupper() for t in label.replace(".", ". ").split()) and folded not in _outlet_labels():
+        return None      # a sentence's words before a colon, not a name (an outlet may be written in lower case)
     return m
+
+
+@lru_cache(maxsize=1)
+def _outlet_labels() -> frozenset[str]:
+    """The outlets `data/outlets.yml` knows, case-folded: an interviewer's outlet as a label (“bne IntelliNews:”)."""
+    from .corpus import _outlets
+    found = _outlets()
+    return frozenset(a.casefold() for a in found[1]) if found else frozenset()
 
 
 def _is_question(body: str) -> bool:
@@ -170,21 +181,35 @@ def _asks_first(body: str) -> bool:
 
 
 def _dash_turns(text: str, paras, attributed=None, reported=None) -> list[Turn]:
-    """A dash interview: dash paragraphs that ask, answered by the dash paragraphs after them."""
+    """A dash interview: dash paragraphs that ask, answered by the dash paragraphs after them; or questions
+    printed as paragraphs of their own (bold in the paper, no dash), each answered by a dash paragraph."""
     dashed = [(n, m) for n, p in enumerate(paras) if n > 0 and (m := _DASH.match(text, p.start, p.end))]
     if attributed is not None and sum(1 for n, _ in dashed if attributed(paras[n])) * 4 > len(dashed):
         return []
+    at = dict(dashed)
     questions = [n for n, _ in dashed if _is_question(paras[n].text)]
     answers = [n for n, _ in dashed if not _is_question(paras[n].text)]
+    # a short paragraph with no dash that asks, right before a dash paragraph that does not: a question
+    plain = {n for n, p in enumerate(paras) if 0 < n < len(paras) - 1 and n not in at and n + 1 in at
+             and len(p.text) <= _MAX_QUESTION and _is_question(p.text) and not _is_question(paras[n + 1].text)}
+    if len(plain) >= 2 and len(plain) > len(questions):
+        questions = sorted(plain)
+    else:
+        plain = set()
     if len(questions) < 2 or len(answers) < 2:
         return []
     turns: list[Turn] = []
-    at = dict(dashed)
     current: Turn | None = None
-    for n in range(dashed[0][0], len(paras)):
+    for n in range(min(dashed[0][0], questions[0]), len(paras)):
         p = paras[n]
         m = at.get(n)
-        if m is not None:
+        if n in plain:
+            current = Turn(p.start, p.end, n, "", "question", "")
+            turns.append(current)
+        elif m is not None and plain:
+            current = Turn(m.end(), p.end, n, "", "answer", "")    # every dash paragraph answers
+            turns.append(current)
+        elif m is not None:
             # turns alternate: after an answer, a short turn that asks something first is the next question
             # ("— А Иран? Это рынок с санкционными рисками.")
             asks = _is_question(p.text) or (current is not None and current.role == "answer"

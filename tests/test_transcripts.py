@@ -179,3 +179,57 @@ def test_question_labels_answered_by_the_interviewees_surname_are_an_interview()
     rows = direct(QUESTION_AND_SURNAME_RU, "ru")
     assert [t[:12] for _, t in rows] == ["Около 40 тыс", "Лаборатории "]
     assert {s for s, _ in rows} == {"Бакыт Торобаев"}
+
+
+PLAIN_QUESTIONS_RU = """Айгуль Нурпеисова: Экспорт — это рабочие места
+
+Беседовала Жанна Омарова
+
+О планах на год мы поговорили с главой АО «KazExport Hub» Айгуль Нурпеисовой.
+
+Айгуль Сериковна, за счет чего вырос экспорт в этом году?
+
+— Прежде всего за счет продовольствия и металлопродукции. Экспорт муки вырос на $1,1 млрд.
+
+Какие рынки сегодня самые перспективные?
+
+— Китай, безусловно. Но я бы не стала недооценивать страны ЕАЭС.
+
+Сколько государство тратит на поддержку экспортеров?
+
+— Около 160 млрд тенге в год.
+"""
+
+
+def test_questions_printed_as_paragraphs_of_their_own_are_answered_by_the_dash_lines_after_them():
+    rows = direct(PLAIN_QUESTIONS_RU, lang="ru")
+    assert [t[:19] for _, t in rows] == ["Прежде всего за сче", "Китай, безусловно. ", "Около 160 млрд тенг"]
+    assert {s for s, _ in rows} == {"Айгуль Нурпеисова"}
+
+
+def test_a_rhetorical_question_before_dialogue_that_names_its_speakers_is_no_interview():
+    text = ("Переговоры\n\nЧто дальше?\n\n— Мы готовы, — сказал министр Иван Петров.\n\nА что партнеры?\n\n"
+            "— Они тоже, — ответил Петров.\n")
+    assert [s for s, _ in direct(text, lang="ru")] == ["Иван Петров", "Иван Петров"]
+
+
+OUTLET_LABEL_EN = """INTERVIEW: Mongolia's economy minister on Japan and Korea
+
+Interview by Thomas Wexler
+
+bne IntelliNews spoke to Chuluunbaatar Enkhjargal, Mongolia's Minister of Economy and Development.
+
+bne IntelliNews: Japan has just approved a new loan package. What is it for?
+
+Enkhjargal: The package is $800 million over three years, and most of it will go to the new power plant.
+
+bne IntelliNews: What about Russia?
+
+Enkhjargal: We are ready; the route through Mongolia is agreed.
+"""
+
+
+def test_an_outlet_written_in_lower_case_is_a_label_of_the_interviewer():
+    rows = direct(OUTLET_LABEL_EN)
+    assert [(s, t[:20]) for s, t in rows] == [("Chuluunbaatar Enkhjargal", "The package is $800 "),
+                                               ("Chuluunbaatar Enkhjargal", "We are ready; the ro")]
