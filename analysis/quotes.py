@@ -2310,17 +2310,54 @@ def _resolved(m: Mention, ann: Annotator, people: ArticlePeople, at: int, text: 
     if m.kind == "pronoun":
         key = ann.resolve_pronoun(m.surface, people, m.start)
         if key:
+            unnamed = _unnamed_since(text, key, min(m.start, at), ann, people)
+            if unnamed is not None:
+                return unnamed
             return Attribution(key, m.surface, people.persons[key]["in_roster"], "coreference")
         return Attribution("", m.surface, False, "none")
     if m.key is None:
         return Attribution("", m.surface, False, "none")
     in_roster = people.persons.get(m.key, {}).get("in_roster", False)
     if m.kind == "title":
+        # "— сказал собеседник агентства" after a source the article leaves unnamed, or "the spokesperson said"
+        # after "A spokesperson for KTZ said": that source
+        unnamed = _unnamed_since(text, m.key, min(m.start, at), ann, people)
+        head = _NAME_TOKEN.findall(m.surface.lower())[-1:]
+        if unnamed is not None and (_led_by_person_noun(m.surface, ann) or (
+                head and head[0] in _NAME_TOKEN.findall(unnamed.mention.lower()))):
+            return unnamed
         return Attribution(m.key, m.surface, in_roster, "coreference")
     conf = "roster" if in_roster else "name"
     if in_roster and len(m.surface.split()) == 1 and ann.roster.match_name(m.surface) is None:
         conf = "coreference"
     return Attribution(m.key, m.surface, in_roster, conf)
+
+
+def _unnamed_since(text: str, key: str, upto: int, ann: Annotator, people: ArticlePeople) -> Attribution | None:
+    """A speaker the article leaves unnamed, brought in after the last mention of `key` and within the 600
+    characters before `upto` (the quote a back-reference such as "он" or "собеседник агентства" attributes;
+    `key` is whom the back-reference would otherwise stand for): a sentence that opens with the
+    pack's `unnamed` noun or an indefinite and a person noun ("Источник в правительстве сообщил …", "A
+    source close to the talks said …"), or such a noun right after a cue the speaker follows ("По словам
+    источника в Минэнерго"). None when there is none: the back-reference stays with `key`."""
+    if not text or not ann.vocab.unnamed:
+        return None
+    last = max((x.end for x in people.mentions if x.key == key and x.end <= upto), default=0)
+    lo = max(last, upto - 600)
+    found = None
+    starts = people.sentence_starts
+    for at in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, upto)]:
+        if _someone_new(text[at:at + 80].lower(), ann):
+            found = at
+    for cue in ann.cue_re.finditer(text, lo, upto):
+        if ann.speaker_follows(cue.group()):
+            after = cue.end() + len(text[cue.end():upto]) - len(text[cue.end():upto].lstrip())
+            if _someone_new(text[after:after + 80].lower(), ann) and (found is None or after > found):
+                found = after
+    if found is None or found >= upto:
+        return None
+    words = re.split(r"[,.;:!?«»“”\"(]", text[found:upto], maxsplit=1)[0].split()[:5]
+    return Attribution("", " ".join(words), False, "none")
 
 
 # --------------------------------------------------------------------------- public API
@@ -2421,7 +2458,10 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
             # was just telling of (not the speaker of the quote before, when someone else was named since)
             key = ann.resolve_pronoun("", people, u[0].open_at)
             if key:
-                attributions[k] = Attribution(key, a.mention, people.persons[key]["in_roster"], "coreference")
+                # ... unless a source the article leaves unnamed came in since ("Источник в правительстве
+                # сообщил, что … «…», — сказал собеседник агентства")
+                attributions[k] = _unnamed_since(text, key, u[0].open_at, ann, people) or Attribution(
+                    key, a.mention, people.persons[key]["in_roster"], "coreference")
                 continue
         if prev_u and attributions[k - 1].speaker and _adjacent(text, paras, prev_u[-1], u[0]):
             attributions[k] = Attribution(attributions[k - 1].speaker, a.mention, attributions[k - 1].in_roster, "header")

@@ -1018,3 +1018,26 @@ def test_a_headline_quote_is_the_persons_the_headline_names_after_it(text, lang,
 def test_a_headline_quote_with_no_person_after_it_stays_unattributed(text, lang):
     q = quotes_in_text(text, "t", lang=lang)
     assert q.loc[0, "speaker"] == ""
+
+
+@pytest.mark.parametrize("text, lang, named", [
+    ("Зерно\n\nВице-премьер Алексей Оверчук провел переговоры в Астане.\nИсточник в правительстве Казахстана, "
+     "знакомый с ходом переговоров, сообщил агентству, что вопрос о квотах не решен.\n«Позиции сблизились, но "
+     "документа пока нет», — сказал собеседник агентства.\n", "ru", "Алексей Оверчук"),
+    ("Грузовики\n\nЗаместитель министра Бекзод Турсунов рассказал о проекте.\nИсточник «Ъ» в правительстве "
+     "подтвердил, что механизм прорабатывается.\n«Это не благотворительность», — говорит он.\n", "ru",
+     "Бекзод Турсунов"),
+    ("Grain\n\nDeputy Trade Minister Yerlan Baimukhanov spoke to Reuters.\nA spokesperson for KTZ, the national "
+     "railway, said the company had ordered wagons. \"Deliveries start in May,\" the spokesperson said.\n", "en",
+     "Yerlan Baimukhanov"),
+])
+def test_a_back_reference_after_an_unnamed_source_is_that_source_not_the_person_named_before(text, lang, named):
+    q = one(text, lang=lang)
+    assert q.loc[0, "speaker"] == "" and q.loc[0, "speaker_mention"] != ""
+    assert named not in set(q["speaker"])
+
+
+def test_a_back_reference_with_no_unnamed_source_since_keeps_the_person_named_before():
+    q = one("Грузовики\n\nИсточник в отрасли сообщил о переговорах.\nЗаместитель министра Бекзод Турсунов "
+            "рассказал о проекте.\n«Это не благотворительность», — говорит он.\n", lang="ru")
+    assert q.loc[0, "speaker"] == "Бекзод Турсунов"
