@@ -50,6 +50,7 @@ class InterviewWords:
     answers: frozenset[str]
     bylines: tuple[str, ...]
     not_labels: frozenset[str]
+    marks: tuple[str, ...] = ()     # words that open a line of the lead of an interview ("Беседовала", "Interview by")
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +58,7 @@ def interview_words(lang: str | None) -> InterviewWords:
     data = pack(lang).section("interview") or {}
     low = lambda key: frozenset(str(w).casefold() for w in (data.get(key) or []))  # noqa: E731
     return InterviewWords(low("questions"), low("answers"), tuple(str(w) for w in (data.get("bylines") or [])),
-                          low("not_labels"))
+                          low("not_labels"), tuple(sorted(low("interview_marks"), key=len, reverse=True)))
 
 
 def _label_at(text: str, p, words: InterviewWords) -> re.Match | None:
@@ -107,6 +108,42 @@ def transcript_turns(text: str, lang: str | None = None, dash: bool = False, par
     turns = _labelled_turns(text, paras, labelled, words, is_person) if len(labelled) >= 2 else []
     if not turns and dash:
         turns = _dash_turns(text, paras, attributed, reported)
+    if not turns and words.marks:
+        turns = _plain_turns(text, paras, words, reported)
+    return turns
+
+
+_LEAD = 6    # paragraphs, headline included, where an interview says it is one
+
+
+def _plain_turns(text: str, paras, words: InterviewWords, reported=None) -> list[Turn]:
+    """An interview printed with neither labels nor dashes (its questions were bold in the paper): a lead line
+    that opens with one of the pack's `interview_marks` ("Беседовала Анна Ким", "Interview by …",
+    "INTERVIEW: …"), then at least two short paragraphs that ask, each followed by one that does not. The
+    paragraphs after a question, up to the next one, are its answer."""
+    marked = next((n for n, p in enumerate(paras[:_LEAD]) for w in words.marks
+                   if p.text.casefold().startswith(w) and not p.text[len(w):len(w) + 1].isalnum()), None)
+    if marked is None:
+        return []
+    asks = [n for n in range(max(1, marked), len(paras) - 1)
+            if len(paras[n].text) <= _MAX_QUESTION and _is_question(paras[n].text)
+            and not _is_question(paras[n + 1].text)]
+    if len(asks) < 2:
+        return []
+    questions = set(asks)
+    turns: list[Turn] = []
+    current: Turn | None = None
+    for n in range(asks[0], len(paras)):
+        p = paras[n]
+        if n in questions:
+            current = Turn(p.start, p.end, n, "", "question", "")
+            turns.append(current)
+        elif reported is not None and reported(n):
+            current = None       # reportage again: an answer does not run on past a quote the article attributes
+        elif current is not None:
+            dash = _DASH.match(text, p.start, p.end)
+            current = Turn(dash.end() if dash else p.start, p.end, n, "", "answer", "")
+            turns.append(current)
     return turns
 
 

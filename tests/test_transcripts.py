@@ -233,3 +233,34 @@ def test_an_outlet_written_in_lower_case_is_a_label_of_the_interviewer():
     rows = direct(OUTLET_LABEL_EN)
     assert [(s, t[:20]) for s, t in rows] == [("Chuluunbaatar Enkhjargal", "The package is $800 "),
                                                ("Chuluunbaatar Enkhjargal", "We are ready; the ro")]
+
+
+PLAIN_QA_RU = """«Халяль — это не только мясо»: глава QazTrade о рынках Залива
+
+Беседовала Анна Ким
+
+О том, что покупают арабские партнеры, Vesti.kz рассказал председатель правления QazTrade Ерлан Жаксылыков.
+
+Ерлан Маратович, каков сегодня объем экспорта в страны Залива?
+
+По итогам прошлого года экспорт составил около $640 млн. Это пока немного.
+
+Цель — выйти на $1,5 млрд к 2028 году.
+
+Почему казахстанское мясо проигрывает по цене бразильскому?
+
+Логистика. Мы не имеем выхода к морю.
+"""
+
+
+def test_an_interview_whose_questions_carry_no_label_or_dash_gives_the_answers_to_the_interviewee():
+    rows = direct(PLAIN_QA_RU, lang="ru")
+    answers = [t for _, t in rows if not t.startswith("Халяль")]
+    assert [t[:13] for t in answers] == ["По итогам про", "Логистика. Мы"]
+    assert answers[0].endswith("к 2028 году.")       # the answer runs on over the paragraph after it
+    assert {s for s, _ in rows} == {"Ерлан Жаксылыков"}
+
+
+def test_questions_in_an_article_that_does_not_say_it_is_an_interview_stay_prose():
+    text = PLAIN_QA_RU.replace("Беседовала Анна Ким", "Автор: Анна Ким")
+    assert [t[:6] for _, t in direct(text, lang="ru")] == ["Халяль"]
