@@ -2408,7 +2408,8 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
                              attributed=lambda p: _dash_attribution(text, p.start, p.end, ann.cue_re) is not None,
                              is_person=lambda label: _label_speaker(label, ann, people) is not None
                              or bool(re.match(r"[^\W\d_]\.\s?[^\W\d_]", label)),
-                             reported=lambda n: n in reported_paras)
+                             reported=lambda n: n in reported_paras,
+                             narrated=lambda p: _narrated(p.text, ann))
     if turns:
         # speech in an interview or transcript: the turns replace whatever marks their paragraphs hold
         in_turn = {t.para for t in turns}
@@ -2543,6 +2544,15 @@ def _turn_utterances(text: str, turns: list[Turn], paras, ann: Annotator, people
         else:
             out[-1][0].append(s)
     return out
+
+
+def _narrated(paragraph: str, ann: Annotator) -> bool:
+    """True when a paragraph reports speech in the third person: a cue and no word of the pack's
+    `first_person` ("The minister added that the government plans …", "Asked about X, she said …"), not an
+    answer that runs on ("We also signed an agreement …")."""
+    if not ann.vocab.first_person or not ann.cue_re.search(paragraph):
+        return False
+    return not any(w.lower() in ann.vocab.first_person for w in _NAME_TOKEN.findall(paragraph))
 
 
 def _label_speaker(label: str, ann: Annotator, people: ArticlePeople) -> Attribution | None:

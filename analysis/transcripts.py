@@ -91,7 +91,7 @@ def _is_question(body: str) -> bool:
 
 
 def transcript_turns(text: str, lang: str | None = None, dash: bool = False, paras=None,
-                     attributed=None, is_person=None, reported=None) -> list[Turn]:
+                     attributed=None, is_person=None, reported=None, narrated=None) -> list[Turn]:
     """The turns of an interview or transcript in `text` ([] when it is ordinary prose).
 
     `attributed(paragraph)` tells a dash paragraph that names its speaker
@@ -101,22 +101,24 @@ def transcript_turns(text: str, lang: str | None = None, dash: bool = False, par
     (so "Kazakhstan: $2.1 billion" lines stay a list). `reported(n)` tells a
     paragraph that quotes someone in marks with a cue («…», — сказал он): in a
     dash interview it ends the answer before it, as reportage after the talk.
+    `narrated(paragraph)` tells one that reports speech in the third person
+    ("The minister added that …"): it ends a turn it would otherwise continue.
     """
     paras = paras if paras is not None else paragraphs(text)
     words = interview_words(lang)
     labelled = [(n, m) for n, p in enumerate(paras) if n > 0 and (m := _label_at(text, p, words))]
-    turns = _labelled_turns(text, paras, labelled, words, is_person) if len(labelled) >= 2 else []
+    turns = _labelled_turns(text, paras, labelled, words, is_person, narrated) if len(labelled) >= 2 else []
     if not turns and dash:
         turns = _dash_turns(text, paras, attributed, reported)
     if not turns and words.marks:
-        turns = _plain_turns(text, paras, words, reported)
+        turns = _plain_turns(text, paras, words, reported, narrated)
     return turns
 
 
 _LEAD = 6    # paragraphs, headline included, where an interview says it is one
 
 
-def _plain_turns(text: str, paras, words: InterviewWords, reported=None) -> list[Turn]:
+def _plain_turns(text: str, paras, words: InterviewWords, reported=None, narrated=None) -> list[Turn]:
     """An interview printed with neither labels nor dashes (its questions were bold in the paper): a lead line
     that opens with one of the pack's `interview_marks` ("Беседовала Анна Ким", "Interview by …",
     "INTERVIEW: …"), then at least two short paragraphs that ask, each followed by one that does not. The
@@ -138,7 +140,8 @@ def _plain_turns(text: str, paras, words: InterviewWords, reported=None) -> list
         if n in questions:
             current = Turn(p.start, p.end, n, "", "question", "")
             turns.append(current)
-        elif reported is not None and reported(n):
+        elif (reported is not None and reported(n)) or (
+                narrated is not None and current is not None and current.role == "answer" and narrated(p)):
             current = None       # reportage again: an answer does not run on past a quote the article attributes
         elif current is not None:
             dash = _DASH.match(text, p.start, p.end)
@@ -147,7 +150,7 @@ def _plain_turns(text: str, paras, words: InterviewWords, reported=None) -> list
     return turns
 
 
-def _labelled_turns(text: str, paras, labelled, words: InterviewWords, is_person=None) -> list[Turn]:
+def _labelled_turns(text: str, paras, labelled, words: InterviewWords, is_person=None, narrated=None) -> list[Turn]:
     labels = [m.group("label") for _, m in labelled]
     folded = [x.casefold() for x in labels]
     has_q = any(x in words.questions for x in folded)
@@ -184,6 +187,8 @@ def _labelled_turns(text: str, paras, labelled, words: InterviewWords, is_person
                 "answer" if x in words.answers else "named"
             current = Turn(m.end(), p.end, n, label, role, label)
             turns.append(current)
+        elif narrated is not None and narrated(p):
+            current = None       # the article tells of the talk again ("The minister added that …")
         elif current is not None:
             turns.append(Turn(p.start, p.end, n, "", current.role, current.speaker_label))
     return turns

@@ -264,3 +264,11 @@ def test_an_interview_whose_questions_carry_no_label_or_dash_gives_the_answers_t
 def test_questions_in_an_article_that_does_not_say_it_is_an_interview_stay_prose():
     text = PLAIN_QA_RU.replace("Беседовала Анна Ким", "Автор: Анна Ким")
     assert [t[:6] for _, t in direct(text, lang="ru")] == ["Халяль"]
+
+
+def test_a_paragraph_that_tells_of_the_talk_in_the_third_person_ends_the_answer_before_it():
+    text = OUTLET_LABEL_EN + ("\nWe also signed an agreement on agricultural cooperation with Tokyo.\n\n"
+                              "The minister added that the government plans a sovereign wealth fund of $2bn.\n")
+    rows = direct(text)
+    assert rows[-1][1].endswith("with Tokyo.")          # the answer runs on over a paragraph in the first person
+    assert not any("sovereign wealth fund" in t for _, t in rows)
