@@ -2342,8 +2342,12 @@ def _unnamed_since(text: str, key: str, upto: int, ann: Annotator, people: Artic
     источника в Минэнерго"). None when there is none: the back-reference stays with `key`."""
     if not text or not ann.vocab.unnamed:
         return None
-    last = max((x.end for x in people.mentions if x.key == key and x.end <= upto), default=0)
-    lo = max(last, upto - 600)
+    lo = max(0, upto - 600)
+    # the last mention of `key` in the window (mentions in text order: a bounded look back, not the article)
+    for x in reversed(people.mentions[_mentions_before(people, lo):_mentions_before(people, upto)]):
+        if x.key == key and x.end <= upto:
+            lo = max(lo, x.end)
+            break
     found = None
     starts = people.sentence_starts
     for at in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, upto)]:
