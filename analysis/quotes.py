@@ -533,6 +533,8 @@ class ArticlePeople:
 _MEMO_SIZE = 1 << 16
 _START = attrgetter("start")
 _NOT_WORDY = re.compile(r"[^\w\s’'-]")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.\s?){1,2}[^\W\d_]\.?")   # "D.K.", "Т. К": a transcript label of initials
+_COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[\"“«„‘'‹]")     # "Name: “…”": the name introduces the quote
 _WORD_RUN = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"[.!?,;:…]\s*$")
 _FINAL_STOP = re.compile(r"[.!?]$")
@@ -1216,8 +1218,9 @@ class Annotator:
         appositive = self.role_in_apposition(after) or self.person_in_apposition(after)
         cue_near = self.cue_re.match(_past_age(after).lstrip(" ,")) or self.cue_re.search(before[-20:])
         if not cue_near:
-            # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said")
-            cue_near = self._cue_after_apposition(text, e)
+            # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said"), or a
+            # name that a colon ties to the quote after it (a headline: 'Dilnoza Karimova: "Kazakhstan is …"')
+            cue_near = self._cue_after_apposition(text, e) or _COLON_QUOTE.match(text, e)
         # every word a name the dictionary knows, or a given name followed by a surname it does not know
         # (Виталий Вовк): a person, whatever words stand around it
         known = self.morph is not None and (all(self.morph.is_name(t) for t in toks) or (
@@ -2562,6 +2565,13 @@ def _narrated(paragraph: str, ann: Annotator) -> bool:
 def _label_speaker(label: str, ann: Annotator, people: ArticlePeople) -> Attribution | None:
     """The person a transcript label names (“В.Путин”, “Aleksei Bogdanov”); None when the article and
     the roster know no such person."""
+    if _INITIALS.fullmatch(label.strip()):
+        # initials alone ("D.K.", "Т.К."): the one person the article names with them
+        letters = [c.upper() for c in label if c.isalpha()]
+        owners = [k for k in people.persons if len(k.split()) >= 2
+                  and [w[0].upper() for w in k.split()][-len(letters):] == letters]
+        if len(owners) == 1:
+            return Attribution(owners[0], label, people.persons[owners[0]]["in_roster"], "coreference")
     key = people.surname_owner(label)
     if key:
         in_roster = people.persons[key]["in_roster"]

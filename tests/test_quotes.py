@@ -1041,3 +1041,9 @@ def test_a_back_reference_with_no_unnamed_source_since_keeps_the_person_named_be
     q = one("Грузовики\n\nИсточник в отрасли сообщил о переговорах.\nЗаместитель министра Бекзод Турсунов "
             "рассказал о проекте.\n«Это не благотворительность», — говорит он.\n", lang="ru")
     assert q.loc[0, "speaker"] == "Бекзод Турсунов"
+
+
+def test_a_name_a_colon_ties_to_the_quote_after_it_is_its_speaker_though_no_roster_knows_it():
+    q = one('Dilnoza Karimova: "Kazakhstan is not an export market for us, it is a second home base"\n\n'
+            "The head of Navoi Machinery Group on the bus plant near Shymkent.\n")
+    assert q.loc[0, "speaker"] == "Dilnoza Karimova"

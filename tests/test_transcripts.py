@@ -272,3 +272,11 @@ def test_a_paragraph_that_tells_of_the_talk_in_the_third_person_ends_the_answer_
     rows = direct(text)
     assert rows[-1][1].endswith("with Tokyo.")          # the answer runs on over a paragraph in the first person
     assert not any("sovereign wealth fund" in t for _, t in rows)
+
+
+def test_a_label_of_initials_alone_is_the_one_person_the_article_names_with_them():
+    text = ("Navoi Machinery on its Shymkent plant\n\nInterview by Timur Akhmetov\n\nIts chief executive Dilnoza "
+            "Karimova spoke to Forbes Kazakhstan about the bus plant.\n\nForbes Kazakhstan: How much will the plant "
+            "cost?\n\nD.K.: The first stage is $75m. That covers the building and the welding line.\n\n"
+            "Forbes Kazakhstan: Why Shymkent?\n\nD.K.: Because the market is there.\n")
+    assert [s for s, _ in direct(text)] == ["Dilnoza Karimova", "Dilnoza Karimova"]
