@@ -482,6 +482,7 @@ class ArticlePeople:
     mentions: list[Mention] = field(default_factory=list)
     text: str = ""             # the article
     sentence_starts: list[int] = field(default_factory=list)
+    quoted: "_Intervals | None" = None   # the article's quoted stretches (speech, not narrative)
     # answers about a surname, each valid while the article's persons stay as many (they only grow)
     _owners: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -760,7 +761,7 @@ class Annotator:
     def scan(self, text: str, year: int | None, quoted: list[tuple[int, int]]) -> ArticlePeople:
         """All person mentions outside quotes, in text order."""
         people = ArticlePeople(self.roster, year, text=text, sentence_starts=[sp.start for sp in sentences(text)])
-        inside = _Intervals(quoted)
+        inside = people.quoted = _Intervals(quoted)
         lowered = _lowered(text)
         self._role_places = self._roles.places(text, lowered) if lowered is not None else None
         self._lower_words = None     # words the article writes in lower case: found when first needed
@@ -1762,13 +1763,23 @@ def _someone_new(words: str, ann: Annotator) -> bool:
     """True when `words` open with a word that brings in someone new and go on to a person noun or a role
     within five words ("a senior Kyrgyz official", "an analyst at Halyk Finance"), or with a noun for an
     unnamed speaker ("источник в правительстве"): the pack's `indefinites` and `unnamed`."""
-    toks = _NAME_TOKEN.findall(words)[:6]
+    toks = _NAME_TOKEN.findall(words)[:8]
+    # past a conjunction that opens the clause ("As one MTZ executive put it", "But a senior official said")
+    skip = 0
+    while skip < 2 and skip < len(toks) and toks[skip].lower() in ann.not_names \
+            and toks[skip].lower() not in ann.vocab.indefinites and toks[skip].lower() not in _determiners(ann):
+        skip += 1
+    toks = toks[skip:skip + 6]
     if toks and toks[0][:1].islower() and toks[0].lower() in ann.vocab.unnamed:
         return True       # "источник в правительстве", "officials said"
     if not toks or toks[0].lower() not in ann.vocab.indefinites:
         return False
     return any(t.lower() in ann.vocab.person_nouns or t.lower() in ann.vocab.unnamed or ann.role_re.fullmatch(t)
                for t in toks[1:])
+
+
+def _determiners(ann: Annotator) -> frozenset[str]:
+    return frozenset(d.lower() for d in ann.vocab.determiners)
 
 
 def _led_by_person_noun(words: str, ann: Annotator) -> bool:
@@ -2353,11 +2364,12 @@ def _unnamed_since(text: str, key: str, upto: int, ann: Annotator, people: Artic
             break
     found = None
     starts = people.sentence_starts
+    quoted = people.quoted
     for at in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, upto)]:
-        if _someone_new(text[at:at + 80].lower(), ann):
+        if not (quoted is not None and quoted.contains(at)) and _someone_new(text[at:at + 80].lower(), ann):
             found = at
     for cue in ann.cue_re.finditer(text, lo, upto):
-        if ann.speaker_follows(cue.group()):
+        if ann.speaker_follows(cue.group()) and not (quoted is not None and quoted.contains(cue.start())):
             after = cue.end() + len(text[cue.end():upto]) - len(text[cue.end():upto].lstrip())
             if _someone_new(text[after:after + 80].lower(), ann) and (found is None or after > found):
                 found = after

@@ -1047,3 +1047,16 @@ def test_a_name_a_colon_ties_to_the_quote_after_it_is_its_speaker_though_no_rost
     q = one('Dilnoza Karimova: "Kazakhstan is not an export market for us, it is a second home base"\n\n'
             "The head of Navoi Machinery Group on the bus plant near Shymkent.\n")
     assert q.loc[0, "speaker"] == "Dilnoza Karimova"
+
+
+def test_someone_new_after_a_conjunction_is_nobody_named_and_not_the_place_before():
+    q = one("Minsk\n\nA $120 million venture to build buses in Tashkent, announced in 2024, has produced nothing.\n\n"
+            "As one MTZ executive put it to me: “We can sell anything in Central Asia, as long as someone else "
+            "pays.”\n")
+    assert q.loc[0, "speaker"] == "" and "MTZ executive" in q.loc[0, "speaker_mention"]
+
+
+def test_words_inside_a_quote_bring_in_no_unnamed_source_for_the_pronoun_after_it():
+    q = one("Talks\n\nPresident Aleksandr Lukashenko met the governor.\n«We know our partners. But as an experienced "
+            "person, I always say: keep old friends.»\n«Trade is the foundation,» he added.\n")
+    assert list(q["speaker"]) == ["Aleksandr Lukashenko", "Aleksandr Lukashenko"]
