@@ -1060,3 +1060,16 @@ def test_words_inside_a_quote_bring_in_no_unnamed_source_for_the_pronoun_after_i
     q = one("Talks\n\nPresident Aleksandr Lukashenko met the governor.\n«We know our partners. But as an experienced "
             "person, I always say: keep old friends.»\n«Trade is the foundation,» he added.\n")
     assert list(q["speaker"]) == ["Aleksandr Lukashenko", "Aleksandr Lukashenko"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Trucks\n\nSany Heavy Industry, which will build mining trucks in the Karaganda region, said localisation "
+     "would reach half of the components.\n“The Karaganda plant is designed to serve customers in Kazakhstan,” the "
+     "company told Reuters in an email.\n", "Sany Heavy Industry"),
+    ("Cars\n\nAzerbaijan Railways said in a statement that it had cut waiting times.\nMeanwhile, Turkish carmaker "
+     "Anadolu Otomotiv plans an assembly line in Samarkand. “We will start in May,” the company said.\n",
+     "Anadolu Otomotiv"),
+])
+def test_the_company_is_the_nearest_company_named_before_by_the_word_its_name_ends_with_or_a_noun_before_it(
+        text, body):
+    assert one(text).loc[0, "speaker"] == body
