@@ -1049,6 +1049,15 @@ class Annotator:
                     k + 1 < len(toks) and toks[k + 1].group() in self.not_names and not _NOT_WORDY.search(gap))
         return False
 
+    def _cue_then_quote(self, after: str) -> bool:
+        """True when the words after a name reach a cue that a colon ties to a quote ("Lusine Hakobyan of
+        CivilNet then asked: “…”"), within the sentence."""
+        if "“" not in after and '"' not in after and "«" not in after and "„" not in after:
+            return False
+        cue = self.cue_re.search(after)
+        return cue is not None and not _SENT_END.search(after[:cue.start()]) \
+            and _COLON_QUOTE.match(after, cue.end()) is not None
+
     def _cue_after_apposition(self, text: str, e: int) -> bool:
         """True when a cue follows the apposition after a name ("Saparov, who took office in March, told")."""
         app = _APPOSITION.match(text, e, e + 160)
@@ -1221,7 +1230,7 @@ class Annotator:
         if not cue_near:
             # the subject of a cue after an apposition ("Aigerim Tleuzhan, an activist in Shymkent, said"), or a
             # name that a colon ties to the quote after it (a headline: 'Dilnoza Karimova: "Kazakhstan is …"')
-            cue_near = self._cue_after_apposition(text, e) or _COLON_QUOTE.match(text, e)
+            cue_near = self._cue_after_apposition(text, e) or _COLON_QUOTE.match(text, e) or self._cue_then_quote(after)
         # every word a name the dictionary knows, or a given name followed by a surname it does not know
         # (Виталий Вовк): a person, whatever words stand around it
         known = self.morph is not None and (all(self.morph.is_name(t) for t in toks) or (
@@ -1669,7 +1678,31 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
                     a.confidence = "header"
                 return a
     headline = _headline_speaker(text, spans, ann, people, paras)
-    return headline if headline is not None else Attribution()
+    if headline is not None:
+        return headline
+    signed = _signature_line(text, spans, people, paras, ann)
+    return signed if signed is not None else Attribution()
+
+
+_DASH_LINE = re.compile(r"[ \t]*[—–-][ \t]+")
+
+
+def _signature_line(text: str, spans: list[Span], people: ArticlePeople, paras, ann: Annotator) -> Attribution | None:
+    """The person a line of its own right after a quote block names after a dash (a pull quote or a press
+    release: “…” ⏎ — Aizhan Bekturova, Vice Minister of Trade and Integration); None otherwise."""
+    first, last = spans[0], spans[-1]
+    if last.close_at is None or last.end_para + 1 >= len(paras):
+        return None
+    if text[paras[first.para].start:first.open_at].strip() or text[last.close_at + 1:paras[last.end_para].end].strip(" .,"):
+        return None       # the quote fills its paragraphs
+    nxt = paras[last.end_para + 1]
+    dash = _DASH_LINE.match(text, nxt.start, nxt.end)
+    if dash is None or _words(text[dash.end():nxt.end]) > 25 or ann.cue_re.search(text, dash.end(), nxt.end):
+        return None
+    m = _mention_in(text[dash.end():nxt.end], dash.end(), people, "first")
+    if m is None or m.kind == "pronoun" or m.start - dash.end() > 3:
+        return None       # the line opens with the name (or the title that introduces it)
+    return _resolved(m, ann, people, first.open_at, text)
 
 
 _HEADLINE_SEPARATOR = re.compile(r"[ \t]*(?::|,?[ \t]*[—–])[ \t]+")

@@ -1073,3 +1073,21 @@ def test_words_inside_a_quote_bring_in_no_unnamed_source_for_the_pronoun_after_i
 def test_the_company_is_the_nearest_company_named_before_by_the_word_its_name_ends_with_or_a_noun_before_it(
         text, body):
     assert one(text).loc[0, "speaker"] == body
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    ("EU\n\nThe meeting was chaired by Vice Minister Aizhan Bekturova and Ambassador Johanna Lindqvist.\n\n“Europe "
+     "is already our second-largest trading partner.”\n— Aizhan Bekturova, Vice Minister of Trade\n\nThe EU side "
+     "confirmed a programme.\n", "en", "Aizhan Bekturova"),
+    ("Новости\n\nМинистр Иван Петров и посол Анна Ли провели встречу.\n\n«Мы готовы расширять поставки техники».\n"
+     "— Иван Петров, министр промышленности\n", "ru", "Иван Петров"),
+])
+def test_a_line_after_a_quote_block_that_opens_with_a_dash_and_a_name_signs_it(text, lang, speaker):
+    assert one(text, lang=lang).loc[0, "speaker"] == speaker
+
+
+def test_a_name_whose_cue_a_colon_ties_to_the_quote_speaks_though_words_stand_between():
+    q = one("Press\n\nDeputy Minister Anahit Grigoryan spoke to reporters.\nLusine Hakobyan of CivilNet then asked: "
+            "\"Will Moscow not see this as a step away from the Union?\"\n\"We are not choosing between markets,\" the "
+            "deputy minister replied.\n")
+    assert list(q["speaker"]) == ["Lusine Hakobyan", "Anahit Grigoryan"]
