@@ -972,6 +972,11 @@ class Annotator:
                 title_before.extend(t for _, _, t in toks[i:j])
                 i = j
                 continue
+            if all(len(t) == 1 for _, _, t in toks[i:j]):
+                # letters alone ("U.S.", "U.K.", the S of "U.S. administration"): an abbreviation, no person's name
+                title_before = []
+                i = j
+                continue
             name_s, name_e = toks[i][0], toks[j - 1][1]
             surface = text[name_s:name_e].rstrip("’'s").rstrip("’'") if text[name_s:name_e].endswith(("’s", "'s")) else text[name_s:name_e]
             name_e = name_s + len(surface)
@@ -1649,6 +1654,12 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
             if ann.speaker_follows(cue.group()):
                 # "according to X", "по словам министра"; "по его словам": the speaker inside the cue
                 m = _mention_in(pre[cue.start():], pre_at + cue.start(), people, "first")
+                said_by = pre[cue.end():].strip(" ,")
+                if m is None and _someone_new(said_by.lower(), ann):
+                    # "по словам источника “Ъ” в правительстве …", "according to a person familiar with …": nobody
+                    # named, and not the body after "в"
+                    return Attribution("", " ".join(re.split(r"[,;:«“\"]", said_by, maxsplit=1)[0].split()[:6]),
+                                       False, "none")
             else:
                 m = _mention_in(pre[:cue.start()], pre_at, people, "last") or _mention_in(
                     pre[cue.end():], pre_at + cue.end(), people, "first")
@@ -2408,7 +2419,11 @@ def _unnamed_since(text: str, key: str, upto: int, ann: Annotator, people: Artic
                 found = after
     if found is None or found >= upto:
         return None
-    words = re.split(r"[,.;:!?«»“”\"(]", text[found:upto], maxsplit=1)[0].split()[:5]
+    # the words that bring the source in, to the end of their clause or sentence ("A senior U.S. administration
+    # official", "Источник в правительстве Казахстана")
+    k = bisect.bisect_right(starts, found)
+    stop = min(upto, starts[k]) if k < len(starts) else upto
+    words = re.split(r"[,;:!?«»“”\"(]", text[found:stop], maxsplit=1)[0].split()[:6]
     return Attribution("", " ".join(words), False, "none")
 
 

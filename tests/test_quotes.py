@@ -1091,3 +1091,22 @@ def test_a_name_whose_cue_a_colon_ties_to_the_quote_speaks_though_words_stand_be
             "\"Will Moscow not see this as a step away from the Union?\"\n\"We are not choosing between markets,\" the "
             "deputy minister replied.\n")
     assert list(q["speaker"]) == ["Lusine Hakobyan", "Anahit Grigoryan"]
+
+
+def test_letters_alone_such_as_us_are_no_persons_name():
+    text = ("Briefing\n\nA senior U.S. administration official briefed reporters on condition of anonymity.\n\n"
+            "\"We are not asking anyone to choose,\" the official said, adding that the U.S. International Development "
+            "Finance Corporation would set up a fund.\n")
+    q = one(text)
+    assert q.loc[0, "speaker"] == "" and "U.S" not in set(q["speaker"])
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Союз\n\nМонгольское направление называют «стратегическим»: по словам источника «Ъ» в правительстве одной из "
+     "стран ЕАЭС, «Монголия хочет гарантированный доступ к рынкам».\n", "ru"),
+    ("Deal\n\nAccording to a person familiar with the matter, “nothing is signed on Navoiyazot yet”.\n", "en"),
+])
+def test_according_to_an_unnamed_source_is_nobody_named_and_not_the_body_after_it(text, lang):
+    q = quotes_in_text(text, "t", lang=lang)
+    q = q[q["kind"] == "direct"].reset_index(drop=True)
+    assert q.loc[0, "speaker"] == "" and q.loc[0, "speaker_mention"]
