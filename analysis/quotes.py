@@ -1695,6 +1695,12 @@ def _attribute(text: str, spans: list[Span], ann: Annotator, people: ArticlePeop
     return signed if signed is not None else Attribution()
 
 
+def _opens_paragraph(text: str, para_start: int, at: int) -> bool:
+    """True when nothing but white space stands between a paragraph's start and `at` (a bounded look: a
+    paragraph of thousands of quotes is not sliced for each)."""
+    return at - para_start <= 8 and not text[para_start:at].strip()
+
+
 _DASH_LINE = re.compile(r"[ \t]*[—–-][ \t]+")
 
 
@@ -1704,7 +1710,9 @@ def _signature_line(text: str, spans: list[Span], people: ArticlePeople, paras, 
     first, last = spans[0], spans[-1]
     if last.close_at is None or last.end_para + 1 >= len(paras):
         return None
-    if text[paras[first.para].start:first.open_at].strip() or text[last.close_at + 1:paras[last.end_para].end].strip(" .,"):
+    end = paras[last.end_para].end
+    if not _opens_paragraph(text, paras[first.para].start, first.open_at) or end - last.close_at > 4 \
+            or text[last.close_at + 1:end].strip(" .,"):
         return None       # the quote fills its paragraphs
     nxt = paras[last.end_para + 1]
     dash = _DASH_LINE.match(text, nxt.start, nxt.end)
@@ -1725,7 +1733,7 @@ def _headline_speaker(text: str, spans: list[Span], ann: Annotator, people: Arti
     с Китаем; “…”: Mirziyoyev on talks with China; «…», — глава Минпромторга о рынке. None when the line
     goes on otherwise (a cue there was read before)."""
     first, last = spans[0], spans[-1]
-    if last.close_at is None or text[paras[first.para].start:first.open_at].strip():
+    if last.close_at is None or not _opens_paragraph(text, paras[first.para].start, first.open_at):
         return None
     end = paras[last.end_para].end
     sep = _HEADLINE_SEPARATOR.match(text, last.close_at + 1, end)
