@@ -1815,6 +1815,8 @@ def _someone_new(words: str, ann: Annotator) -> bool:
     """True when `words` open with a word that brings in someone new and go on to a person noun or a role
     within five words ("a senior Kyrgyz official", "an analyst at Halyk Finance"), or with a noun for an
     unnamed speaker ("источник в правительстве"): the pack's `indefinites` and `unnamed`."""
+    if _anonymous(words, ann):
+        return True       # "A senior official, who asked not to be named", "представитель …, пожелавший остаться неназванным"
     toks = _NAME_TOKEN.findall(words)[:8]
     # past a conjunction that opens the clause ("As one MTZ executive put it", "But a senior official said")
     skip = 0
@@ -1828,6 +1830,20 @@ def _someone_new(words: str, ann: Annotator) -> bool:
         return False
     return any(t.lower() in ann.vocab.person_nouns or t.lower() in ann.vocab.unnamed or ann.role_re.fullmatch(t)
                for t in toks[1:])
+
+
+@lru_cache(maxsize=8)
+def _anonymity_regex(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """The pack's `anonymity` phrases as one case-insensitive pattern (a space matches any run of spaces)."""
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?!\w)", re.I)
+
+
+def _anonymous(words: str, ann: Annotator) -> bool:
+    """True when `words` keep their speaker anonymous (the pack's `anonymity`: "who asked not to be named")."""
+    rx = _anonymity_regex(ann.vocab.anonymity)
+    return rx is not None and rx.search(words) is not None
 
 
 def _determiners(ann: Annotator) -> frozenset[str]:
@@ -2419,6 +2435,16 @@ def _unnamed_since(text: str, key: str, upto: int, ann: Annotator, people: Artic
     quoted = people.quoted
     for at in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, upto)]:
         if not (quoted is not None and quoted.contains(at)) and _someone_new(text[at:at + 80].lower(), ann):
+            found = at
+    rx = _anonymity_regex(ann.vocab.anonymity)
+    for a in (rx.finditer(text, lo, upto) if rx is not None else ()):
+        if quoted is not None and quoted.contains(a.start()):
+            continue
+        # the words before the phrase, back to its sentence's start: whom it describes ("Представитель
+        # одного из российских трейдеров, пожелавший остаться неназванным")
+        k = bisect.bisect_right(starts, a.start()) - 1
+        at = max(starts[k] if k >= 0 else 0, lo)
+        if found is None or at > found:
             found = at
     for cue in ann.cue_re.finditer(text, lo, upto):
         if ann.speaker_follows(cue.group()) and not (quoted is not None and quoted.contains(cue.start())):

@@ -126,6 +126,9 @@ class Vocabulary:
     topic_words: set[str] = field(default_factory=set)
     # words of the first person (I, we, our; я, мы, наш): a paragraph with a cue and none of them tells of speech
     first_person: set[str] = field(default_factory=set)
+    # phrases that keep a speaker anonymous ("familiar with the matter", "пожелавший остаться неизвестным"),
+    # every form: whoever they describe is someone unnamed
+    anonymity: tuple[str, ...] = ()
     documents: set[str] = field(default_factory=set)       # documents that "say" things (statement, declaration)
     joiners: list[str] = field(default_factory=list)       # lower-case words inside an organisation's name (of, the)
     complementizers: list[str] = field(default_factory=list)   # "said that “…”": words between a cue and its quote
@@ -508,7 +511,7 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
     check.mapping(data, "", allowed={"verbs", "roles", "pronouns", "institutions", "not_names", "object_markers",
                                      "title_words", "speaker_after", "dialogue_dash", "determiners", "documents",
                                      "joiners", "complementizers", "document_pronouns", "person_nouns",
-                                     "body_prepositions", "indefinites", "unnamed", "regions", "topic_words", "first_person",
+                                     "body_prepositions", "indefinites", "unnamed", "regions", "topic_words", "first_person", "anonymity",
                                      "referring_bodies", "relays", "surname_endings", "honorifics"},
                   required={"verbs", "roles"})
     morph = morphology(p.code)
@@ -574,6 +577,8 @@ def load_vocabulary(lang: str = "en") -> Vocabulary:
                       unnamed={f.lower() for w in lower("unnamed") for f in forms(w)},
                       topic_words=lower("topic_words"),
                       first_person=lower("first_person"),
+                      anonymity=tuple(sorted({f.lower() for w in check.texts(data.get("anonymity"), "anonymity")
+                                              for f in forms(w)}, key=len, reverse=True)),
                       referring_bodies=referring,
                       relays=sorted({f.lower() for w in check.texts(data.get("relays"), "relays") for f in forms(w, verb=True)}),
                       surname_endings=tuple(sorted(lower("surname_endings"), key=len, reverse=True)),

@@ -1110,3 +1110,15 @@ def test_according_to_an_unnamed_source_is_nobody_named_and_not_the_body_after_i
     q = quotes_in_text(text, "t", lang=lang)
     q = q[q["kind"] == "direct"].reset_index(drop=True)
     assert q.loc[0, "speaker"] == "" and q.loc[0, "speaker_mention"]
+
+
+@pytest.mark.parametrize("text, lang, named", [
+    ("Зерно\n\nГлава союза Евгений Ибраев рассказал о планах.\nПредставитель одного из российских трейдеров, "
+     "пожелавший остаться неназванным, отметил, что цена опустилась.\n«Казахстан — не главный наш рынок», — сказал "
+     "он.\n", "ru", "Евгений Ибраев"),
+    ("Coal\n\nMinister Bat-Erdene Enkhbold spoke on Monday.\n“The rail link is good news,” said a coal trader in "
+     "Tianjin who asked not to be named because he was not authorised to speak.\n", "en", "Bat-Erdene Enkhbold"),
+])
+def test_a_speaker_the_article_keeps_anonymous_is_nobody_named(text, lang, named):
+    q = one(text, lang=lang)
+    assert q.loc[0, "speaker"] == "" and named not in set(q["speaker"])
