@@ -31,9 +31,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .config import DATA, Checker, ConfigError, load_yaml
+
+if TYPE_CHECKING:
+    import numpy as np
 
 PACKS = DATA / "lang"
 DEFAULT_LANGUAGE = "en"
