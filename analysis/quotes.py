@@ -704,6 +704,7 @@ class Annotator:
         self.joiners = set(v.joiners)
         from .lang import pack
         self._normalise = pack(self.lang).normalise
+        self.determiners = frozenset(d.lower() for d in v.determiners)
         dets = "|".join(map(re.escape, v.determiners))
         self.determiner_re = re.compile(rf"(?:{dets})\b", re.I) if dets else None
         self.title_words = v.title_words
@@ -1057,8 +1058,8 @@ class Annotator:
     def _cue_then_quote(self, after: str) -> bool:
         """True when the words after a name reach a cue that a colon ties to a quote ("Lusine Hakobyan of
         CivilNet then asked: “…”"), within the sentence."""
-        if "“" not in after and '"' not in after and "«" not in after and "„" not in after:
-            return False
+        if ":" not in after:
+            return False     # no colon, no quote tied to the cue (a cheap look before the cue search)
         cue = self.cue_re.search(after)
         return cue is not None and not _SENT_END.search(after[:cue.start()]) \
             and _COLON_QUOTE.match(after, cue.end()) is not None
@@ -1806,7 +1807,7 @@ def _person_noun_phrase(mention: str, ann: Annotator) -> bool:
     if not words or cut > 5 or any(w[:1].isupper() and not ann.vocab.country_of(w) for w in words[1:cut]):
         return False
     words = words[:cut]
-    if ann.vocab.determiners and words[0].lower() not in {d.lower() for d in ann.vocab.determiners}:
+    if ann.determiners and words[0].lower() not in ann.determiners:
         return False
     return any(w.lower() in ann.vocab.person_nouns for w in words)
 
@@ -1821,7 +1822,7 @@ def _someone_new(words: str, ann: Annotator) -> bool:
     # past a conjunction that opens the clause ("As one MTZ executive put it", "But a senior official said")
     skip = 0
     while skip < 2 and skip < len(toks) and toks[skip].lower() in ann.not_names \
-            and toks[skip].lower() not in ann.vocab.indefinites and toks[skip].lower() not in _determiners(ann):
+            and toks[skip].lower() not in ann.vocab.indefinites and toks[skip].lower() not in ann.determiners:
         skip += 1
     toks = toks[skip:skip + 6]
     if toks and toks[0][:1].islower() and toks[0].lower() in ann.vocab.unnamed:
@@ -1846,16 +1847,11 @@ def _anonymous(words: str, ann: Annotator) -> bool:
     return rx is not None and rx.search(words) is not None
 
 
-def _determiners(ann: Annotator) -> frozenset[str]:
-    return frozenset(d.lower() for d in ann.vocab.determiners)
-
-
 def _led_by_person_noun(words: str, ann: Annotator) -> bool:
     """True when `words` open (after a determiner) with a noun for a person that is no role ("собеседник
     агентства", "the farmer from the cooperative"), not with the body or document they go on to name."""
     toks = _NAME_TOKEN.findall(words)[:2]
-    dets = {d.lower() for d in ann.vocab.determiners}
-    if toks and toks[0].lower() in dets:
+    if toks and toks[0].lower() in ann.determiners:
         toks = toks[1:]
     return bool(toks) and toks[0][:1].islower() and toks[0].lower() in ann.vocab.person_nouns \
         and not ann.role_re.match(toks[0])
@@ -2105,7 +2101,7 @@ def _name_before_apposition(window: str, toks: list, i: int, ann: Annotator) -> 
     """The capitalised name an apposition that ends with the generic word toks[i] describes ("Kazatomprom, the
     world's largest uranium producer" -> Kazatomprom): a determiner, then at most five words in lower case
     (possessives too), after a comma and the name, and a sign after it. Only in a language with determiners."""
-    dets = {d.lower() for d in ann.vocab.determiners}
+    dets = ann.determiners
     if not dets or window[toks[i].end():toks[i].end() + 1] not in (",", ".", ";", ")"):
         return None      # the apposition closes after its noun ("Forbes Kazakhstan, the company said" is none)
     j = i - 1
@@ -2432,13 +2428,13 @@ def _unnamed_since(text: str, key: str, upto: int, ann: Annotator, people: Artic
             break
     found = None
     starts = people.sentence_starts
-    quoted = people.quoted
+    quoted = people.quoted.contains if people.quoted is not None else (lambda pos: False)
     for at in starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, upto)]:
-        if not (quoted is not None and quoted.contains(at)) and _someone_new(text[at:at + 80].lower(), ann):
+        if not quoted(at) and _someone_new(text[at:at + 80].lower(), ann):
             found = at
     rx = _anonymity_regex(ann.vocab.anonymity)
     for a in (rx.finditer(text, lo, upto) if rx is not None else ()):
-        if quoted is not None and quoted.contains(a.start()):
+        if quoted(a.start()):
             continue
         # the words before the phrase, back to its sentence's start: whom it describes ("Представитель
         # одного из российских трейдеров, пожелавший остаться неназванным")
@@ -2447,7 +2443,7 @@ def _unnamed_since(text: str, key: str, upto: int, ann: Annotator, people: Artic
         if found is None or at > found:
             found = at
     for cue in ann.cue_re.finditer(text, lo, upto):
-        if ann.speaker_follows(cue.group()) and not (quoted is not None and quoted.contains(cue.start())):
+        if ann.speaker_follows(cue.group()) and not quoted(cue.start()):
             after = cue.end() + len(text[cue.end():upto]) - len(text[cue.end():upto].lstrip())
             if _someone_new(text[after:after + 80].lower(), ann) and (found is None or after > found):
                 found = after

@@ -90,6 +90,13 @@ def _is_question(body: str) -> bool:
     return body.rstrip().rstrip("»”\"").endswith("?")
 
 
+def _asks_before_answer(paras, n: int) -> bool:
+    """True when paragraph `n` is short and asks, and the paragraph after it does not (an interviewer's
+    question printed as a paragraph of its own, then its answer)."""
+    return 0 < n < len(paras) - 1 and len(paras[n].text) <= _MAX_QUESTION and _is_question(paras[n].text) \
+        and not _is_question(paras[n + 1].text)
+
+
 def transcript_turns(text: str, lang: str | None = None, dash: bool = False, paras=None,
                      attributed=None, is_person=None, reported=None, narrated=None) -> list[Turn]:
     """The turns of an interview or transcript in `text` ([] when it is ordinary prose).
@@ -127,9 +134,7 @@ def _plain_turns(text: str, paras, words: InterviewWords, reported=None, narrate
                    if p.text.casefold().startswith(w) and not p.text[len(w):len(w) + 1].isalnum()), None)
     if marked is None:
         return []
-    asks = [n for n in range(max(1, marked), len(paras) - 1)
-            if len(paras[n].text) <= _MAX_QUESTION and _is_question(paras[n].text)
-            and not _is_question(paras[n + 1].text)]
+    asks = [n for n in range(max(1, marked), len(paras) - 1) if _asks_before_answer(paras, n)]
     if len(asks) < 2:
         return []
     questions = set(asks)
@@ -232,8 +237,7 @@ def _dash_turns(text: str, paras, attributed=None, reported=None) -> list[Turn]:
     questions = [n for n, _ in dashed if _is_question(paras[n].text)]
     answers = [n for n, _ in dashed if not _is_question(paras[n].text)]
     # a short paragraph with no dash that asks, right before a dash paragraph that does not: a question
-    plain = {n for n, p in enumerate(paras) if 0 < n < len(paras) - 1 and n not in at and n + 1 in at
-             and len(p.text) <= _MAX_QUESTION and _is_question(p.text) and not _is_question(paras[n + 1].text)}
+    plain = {n for n in range(len(paras)) if n not in at and n + 1 in at and _asks_before_answer(paras, n)}
     if len(plain) >= 2 and len(plain) > len(questions):
         questions = sorted(plain)
     else:

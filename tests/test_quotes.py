@@ -1107,8 +1107,7 @@ def test_letters_alone_such_as_us_are_no_persons_name():
     ("Deal\n\nAccording to a person familiar with the matter, “nothing is signed on Navoiyazot yet”.\n", "en"),
 ])
 def test_according_to_an_unnamed_source_is_nobody_named_and_not_the_body_after_it(text, lang):
-    q = quotes_in_text(text, "t", lang=lang)
-    q = q[q["kind"] == "direct"].reset_index(drop=True)
+    q = one(text, lang=lang)
     assert q.loc[0, "speaker"] == "" and q.loc[0, "speaker_mention"]
 
 
