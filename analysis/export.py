@@ -94,16 +94,9 @@ def write_csv(df: pd.DataFrame, path: str | os.PathLike, *, excel_safe: bool = F
         tmp.unlink(missing_ok=True)
 
 
-def _csv_quoted(value: str) -> str:
-    """A text cell as the csv module writes it with minimal quoting (and a carriage return always quoted)."""
-    if "," in value or '"' in value or "\n" in value or "\r" in value:
-        return '"' + value.replace('"', '""') + '"'
-    return value
-
-
 def _csv_cells(col: pd.Series):
-    """A column's cells as pandas' ``to_csv`` writes them (a numpy array of str), or None for a kind
-    of column this writer does not know (the table then goes through pandas).
+    """A column's cells as pandas' ``to_csv`` writes them (an Arrow array of text, no nulls), or None
+    for a kind of column this writer does not know (the table then goes through pandas).
 
     Text is quoted once per distinct value (an Arrow dictionary), since the
     long columns (a mention's sentence, an article id) repeat their values."""
@@ -114,22 +107,22 @@ def _csv_cells(col: pd.Series):
     if isinstance(dtype, np.dtype):
         values = col.to_numpy()
         if dtype.kind == "b":
-            return np.where(values, "True", "False").astype(object)
+            return pa.array(np.where(values, "True", "False"), type=pa.large_string())
         if dtype.kind in "iu":
-            return values.astype(str).astype(object)
+            return pa.array(values).cast(pa.large_string())        # Arrow writes integers as str() does
         if dtype.kind == "f":
             # numpy's str() of a float is the shortest repr, as pandas writes it ("1000000000.0", "1e-05")
-            cells = values.astype(str).astype(object)
+            cells = values.astype(str)
             cells[np.isnan(values)] = ""
-            return cells
+            return pa.array(cells, type=pa.large_string())
         if dtype != object:
             return None
         if not all(v is None or type(v) is str or (type(v) is float and v != v) for v in values):
             return None
         arr = pa.array([None if type(v) is float else v for v in values], type=pa.large_string())
     elif isinstance(dtype, pd.Int64Dtype | pd.Int32Dtype | pd.Int16Dtype | pd.Int8Dtype):
-        return np.array(["" if v is None else str(v) for v in col.to_numpy(dtype=object, na_value=None)],
-                        dtype=object)
+        return pa.array(["" if v is None else str(v) for v in col.to_numpy(dtype=object, na_value=None)],
+                        type=pa.large_string())
     elif pd.api.types.is_string_dtype(dtype):
         arr = pa.array(col)
     else:
@@ -137,8 +130,38 @@ def _csv_cells(col: pd.Series):
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     coded = arr.dictionary_encode()
-    distinct = np.array([_csv_quoted(v) for v in coded.dictionary.to_pylist()] + [""], dtype=object)
-    return distinct[coded.indices.fill_null(len(distinct) - 1).to_numpy()]
+    distinct = pa.concat_arrays([_csv_quoted_array(coded.dictionary), pa.array([""], type=pa.large_string())])
+    return distinct.take(coded.indices.fill_null(len(distinct) - 1))
+
+
+def _csv_quoted_array(values):
+    """Every value of an Arrow text array as the csv module writes it with minimal quoting (and a carriage
+    return always quoted, so that the row reads back whole), in Arrow."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = values.cast(pa.large_string())
+    mark = pa.scalar('"', type=pa.large_string())
+    quoted = pc.binary_join_element_wise(mark, pc.replace_substring(values, '"', '""'), mark,
+                                         pa.scalar("", type=pa.large_string()))
+    return pc.if_else(pc.match_substring_regex(values, '[,"\n\r]'), quoted, values)
+
+
+def _csv_lines(cols: list) -> bytes:
+    """The rows of a table whose cells `_csv_cells` gave, as CSV bytes: joined cell by cell in Arrow, whose
+    text buffer is then the file's bytes."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def text(x):
+        return pa.scalar(x, type=pa.large_string())
+    lines = pc.binary_join_element_wise(*cols, text(",")) if len(cols) > 1 else cols[0]
+    lines = pc.binary_join_element_wise(lines, text(""), text("\n"))          # each row, then its line end
+    if isinstance(lines, pa.ChunkedArray):
+        lines = lines.combine_chunks()
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset:lines.offset + len(lines) + 1]
+    return lines.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes() if len(lines) else b""
 
 
 # what makes the fast CSV writer hand a table to pandas (Arrow's errors are ValueErrors, TypeErrors or
@@ -165,7 +188,7 @@ def _csv_chunks(df: pd.DataFrame):
             cols = [_csv_cells(part[c]) for c in part.columns]
             if any(c is None for c in cols):      # an object column holding something other than text
                 raise TypeError("a column the CSV writer does not know")
-            yield ("\n".join(map(",".join, zip(*cols))) + "\n").encode("utf-8")
+            yield _csv_lines(cols)
     return pieces()
 
 

@@ -2719,9 +2719,24 @@ def _scope_regexes() -> dict[str, re.Pattern]:
                              + r")", re.I) for name, ws in words.items() if ws}
 
 
+_OPEN = r"(?<![\w])"
+
+
+@lru_cache(maxsize=8)
+def _any_scope(scopes: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """Where any of `scopes` could match: one scan of a sentence instead of one per scope."""
+    if not scopes or not all(rx.pattern.startswith(_OPEN) and rx.flags & re.I for rx in scopes):
+        return None
+    return re.compile(_OPEN + "(?=" + "|".join(rx.pattern[len(_OPEN):] for rx in scopes) + ")", re.I)
+
+
 def _scope_of(sentence: str, scopes: dict[str, re.Pattern]) -> str:
     """The goods or sectors a figure's sentence names ("agricultural trade"), '' for the whole flow."""
-    return "|".join(sorted(name for name, rx in scopes.items() if rx.search(sentence)))
+    any_scope = _any_scope(tuple(scopes.values()))
+    if any_scope is None:
+        return "|".join(sorted(name for name, rx in scopes.items() if rx.search(sentence)))
+    places = [m.start() for m in any_scope.finditer(sentence)]     # a scope matches at one of these or nowhere
+    return "|".join(sorted(name for name, rx in scopes.items() if any(rx.match(sentence, p) for p in places)))
 
 
 def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = None, tolerance: float = 0.25,
@@ -2735,6 +2750,12 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = No
     apart first, so the table stays readable on large corpora; the briefing
     reads `disagreements` (one finding per group) instead.
     """
+    return pd.DataFrame(discrepancy_rows(figures, tolerance, max_pairs), columns=DISCREPANCY_COLUMNS)
+
+
+def discrepancy_rows(figures: pd.DataFrame, tolerance: float = 0.25, max_pairs: int = 40) -> list[dict]:
+    """The rows of `find_discrepancies`, in its order. Figures of different parties are never compared, so
+    the figures can be split by parties and their rows joined in the order of the parties."""
     f = _comparable(figures).reset_index(drop=True)
     every = _records(f)
     rows = []
@@ -2775,7 +2796,7 @@ def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = No
                          "article_b": b["article_id"], "figure_b": b["figure_id"], "surface_b": b["surface"],
                          "value_b": vb, "low_b": float(iv[j][0]), "high_b": float(iv[j][1]),
                          "ratio": round(vb / max(va, 1), 2), "scope": _s})
-    return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
+    return rows
 
 
 def disagreements(figures: pd.DataFrame, discrepancies: pd.DataFrame | None = None, tolerance: float = 0.25,

@@ -559,13 +559,13 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         pos = _positions(both["_key"], keys)          # article order; -1 for articles no longer in the corpus
         keep = np.flatnonzero(pos >= 0)
         frames[t] = both.iloc[keep[np.argsort(pos[keep], kind="stable")]].reset_index(drop=True)
+        if t == "figures" and not same_articles and stream is not None and stream.pool is not None:
+            # the figures are final but for their speakers' names, which the comparison does not read: the
+            # workers compare them (discrepancies) while the other tables are built and the quotes clustered here
+            stream.discrepancies = _compare_in_parts(stream, frames[t].drop(columns="_key"))
     # one name per person across scripts and spellings (`analysis.speakers`), from the articles there are now
     unified = unify_speakers(frames)
     if not same_articles:
-        if stream is not None and stream.pool is not None:
-            # the figures are final: a worker compares them (discrepancies) while the quotes are clustered here
-            from .figures import find_discrepancies
-            stream.discrepancies = stream.run(find_discrepancies, unified["figures"].drop(columns="_key"))
         # clusters span articles: recomputed whenever the set of articles changed, over one name per person
         clustered = cluster_quotes(unified["quotes"], threshold=roster.vocab.cluster_threshold)
         frames["quotes"] = frames["quotes"].assign(cluster_id=clustered["cluster_id"].to_numpy())
@@ -576,6 +576,46 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
     out["themes"] = sort_themes(out["themes"], lexicon)
     return out
+
+
+class _Parts:
+    """Futures of `discrepancy_rows` over parts of the figures; `result()` is `find_discrepancies`' table."""
+
+    def __init__(self, futures: list):
+        self.futures = futures
+
+    def result(self) -> pd.DataFrame:
+        from .figures import DISCREPANCY_COLUMNS
+        return pd.DataFrame([row for fut in self.futures for row in fut.result()], columns=DISCREPANCY_COLUMNS)
+
+
+def _compare_in_parts(stream, figures: pd.DataFrame) -> _Parts:
+    """`find_discrepancies(figures)` on the stream's workers, one part per worker: figures of different
+    parties are never compared, so each part is a run of parties in sorted order (the order of the
+    table's groups) holding about as many figures as the others, and the parts' rows are joined in order."""
+    from .figures import discrepancy_rows
+    parts = max(1, min(getattr(stream, "jobs", 1), 8))
+    if parts == 1 or "parties" not in figures.columns or figures.empty:
+        return _Parts([stream.run(discrepancy_rows, figures)])
+    parties = figures["parties"].astype(object).where(figures["parties"].notna(), None)
+    counts = parties.value_counts(dropna=True)
+    names = sorted(counts.index.tolist())
+    total, done, cuts = int(counts.sum()), 0, []
+    for name in names:            # where each part's run of parties ends
+        done += int(counts[name])
+        if done >= total * (len(cuts) + 1) / parts and len(cuts) < parts - 1:
+            cuts.append(name)
+    futures, low = [], None
+    for high in [*cuts, None]:
+        inside = parties.notna()
+        if low is not None:
+            inside &= parties > low
+        if high is not None:
+            inside &= parties <= high
+        if inside.any():
+            futures.append(stream.run(discrepancy_rows, figures[inside.to_numpy()]))
+        low = high
+    return _Parts(futures)
 
 
 def _article_key(fp: str, article_id: str, year, language: str, text: str) -> str:

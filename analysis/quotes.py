@@ -2818,71 +2818,89 @@ def cluster_quotes(quotes: pd.DataFrame, threshold: float = 0.6, max_postings: i
     the number of look-alike spans, not with the square of the corpus.
     Every direct span gets a cluster id; singletons keep their own.
     """
-    from bisect import bisect_right
-    from collections import Counter, defaultdict
     from functools import partial
 
+    import numpy as np
     from rapidfuzz import fuzz
 
     from .speakers import root
 
     quotes = quotes.copy()
-    direct = sorted(quotes.index[quotes["kind"] == "direct"].tolist())   # postings below stay ascending
-    parent = {i: i for i in direct}
-    find = partial(root, parent)
-
-    labels = quotes.index.tolist()      # .tolist() then zip: ~10x faster than .to_dict() on Arrow strings
-    texts = dict(zip(labels, quotes["text"].tolist()))
-    speakers = dict(zip(labels, quotes["speaker"].tolist()))
+    is_direct = (quotes["kind"] == "direct").to_numpy(dtype=bool, na_value=False)
+    labels = quotes.index[is_direct]
+    order = np.argsort(labels.to_numpy(), kind="stable")          # in index order, as the clusters are numbered
+    direct = labels[order]
+    texts = quotes["text"].to_numpy(dtype=object)[is_direct][order]
+    speakers = quotes["speaker"].to_numpy(dtype=object)[is_direct][order]
+    # the same words are quoted by many articles: each distinct text is normalised once
     words = re.compile(r"[^\W_]+")         # letters and digits of any script (Cyrillic too)
-    normal: dict[str, str] = {}         # the same words are quoted by many articles: normalised once
-    norm = {}
-    for i in direct:
-        t = texts[i]
-        n = normal.get(t)
-        if n is None:
-            n = normal[t] = " ".join(words.findall(t.lower()))
-        norm[i] = n
-    # identical wording by the same speaker: one statement, no fuzzy matching needed
-    first_of: dict[tuple[str, str], int] = {}
-    reps = []
-    for i in direct:
-        if not speakers[i]:
+    text_code, distinct = pd.factorize(texts, use_na_sentinel=False)
+    norm_code, norms = pd.factorize(np.array([" ".join(words.findall(str(t).lower())) for t in distinct],
+                                             dtype=object), use_na_sentinel=False)
+    norm_code = norm_code[text_code]
+    # identical wording by the same speaker: one statement, no fuzzy matching needed; the first span of each
+    # (speaker, wording) stands for it (`reps`, in index order)
+    spoken = np.fromiter((bool(x) for x in speakers), dtype=bool, count=len(speakers))
+    speaker_code, _ = pd.factorize(speakers, use_na_sentinel=False)
+    same = np.where(spoken, speaker_code.astype(np.int64) * max(len(norms), 1) + norm_code, -1)
+    _, first, statement = np.unique(same, return_index=True, return_inverse=True)
+    first_spoken = first[spoken[first]]
+    reps = np.sort(first_spoken).tolist()
+    parent = list(range(len(reps)))
+    find = partial(root, parent)
+    # candidates: later spans by the same speaker sharing enough content words, counted over the postings
+    # (speaker, word) of at most `max_postings` spans, as arrays: one sort, no Python loop per shared word
+    word_ids: dict[str, int] = {}
+    content = [np.array(sorted({word_ids.setdefault(w, len(word_ids)) for w in norm.split() if len(w) > 3}),
+                        dtype=np.int64) for norm in norms]      # of each distinct wording, once
+    rep_words = [content[k] for k in norm_code[reps].tolist()]
+    sizes = np.array([len(w) for w in rep_words], dtype=np.int64)
+    rep_at = np.repeat(np.arange(len(reps), dtype=np.int64), sizes)
+    words_at = np.concatenate(rep_words) if rep_words else np.zeros(0, dtype=np.int64)
+    key_at = speaker_code[reps].astype(np.int64).repeat(sizes) * max(len(word_ids), 1) + words_at
+    for left, right in _sharing_pairs(rep_at, key_at, np.maximum(2, (0.3 * sizes).astype(np.int64)), max_postings):
+        if find(left) == find(right):
             continue
-        key = (speakers[i], norm[i])
-        if key in first_of:
-            parent[find(i)] = find(first_of[key])
-        else:
-            first_of[key] = i
-            reps.append(i)
-    content = {i: {w for w in norm[i].split() if len(w) > 3} for i in reps}
-    postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))   # speaker -> word -> spans
-    for i in reps:
-        own = postings[speakers[i]]
-        for w in content[i]:
-            own[w].append(i)
-    for i in reps:
-        if not content[i]:
-            continue
-        later: list[int] = []
-        own = postings[speakers[i]]
-        for w in content[i]:
-            post = own[w]
-            if len(post) <= max_postings:
-                later.extend(post[bisect_right(post, i):])    # postings are ascending: the later spans
-        shared = Counter(later)
-        need = max(2, int(0.3 * len(content[i])))
-        for j, n in shared.items():
-            if n < need or find(i) == find(j):
-                continue
-            if fuzz.token_set_ratio(norm[i], norm[j]) / 100 >= threshold and \
-                    fuzz.ratio(norm[i], norm[j]) / 100 >= threshold * 0.8:
-                parent[find(j)] = find(i)
-    roots: dict[int, str] = {}
-    ids = {}
-    for i in direct:
-        r = find(i)
-        roots.setdefault(r, f"c{len(roots)}")
-        ids[i] = roots[r]
-    quotes.loc[direct, "cluster_id"] = [ids[i] for i in direct]
+        a, b = norms[norm_code[reps[left]]], norms[norm_code[reps[right]]]
+        if fuzz.token_set_ratio(a, b) / 100 >= threshold and fuzz.ratio(a, b) / 100 >= threshold * 0.8:
+            parent[find(right)] = find(left)
+    # one cluster per group of statements, numbered in index order; a span without a speaker is its own
+    rep_no = np.full(len(same), -1, dtype=np.int64)
+    rep_no[reps] = np.arange(len(reps))
+    group = np.arange(len(same), dtype=np.int64)
+    group[spoken] = np.array([find(k) for k in range(len(reps))], dtype=np.int64)[rep_no[first[statement[spoken]]]]
+    group[~spoken] += len(reps)
+    _, seen, which = np.unique(group, return_index=True, return_inverse=True)
+    number = np.empty(len(seen), dtype=np.int64)
+    number[np.argsort(seen, kind="stable")] = np.arange(len(seen))
+    quotes.loc[direct, "cluster_id"] = [f"c{k}" for k in number[which].tolist()]
     return quotes
+
+
+def _sharing_pairs(rep_at, key, need, max_postings: int):
+    """(earlier, later) positions of the spans that share at least `need[earlier]` posting keys.
+
+    `rep_at[k]` is the span (ascending) and `key[k]` the (speaker, word) key of
+    its k-th posting; keys held by more than `max_postings` spans are ignored.
+    The pairs within each key's postings are made with numpy and counted with
+    one sort, so the cost is that of the pairs, not of Python loops over them."""
+    import numpy as np
+    if not len(rep_at):
+        return []
+    order = np.lexsort((rep_at, key))
+    key, rep = key[order], rep_at[order]
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    size = np.diff(np.r_[first, len(key)])
+    end = np.repeat(first + size, size)               # where each posting's key group ends
+    later = np.where(np.repeat(size, size) <= max_postings, end - np.arange(len(key)) - 1, 0)
+    total = int(later.sum())
+    if not total:
+        return []
+    left = np.repeat(rep, later)
+    offset = np.arange(total) - np.repeat(np.cumsum(later) - later, later)
+    right = rep[np.repeat(np.arange(len(key)) + 1, later) + offset]
+    span = int(rep.max()) + 1
+    pairs, shared = np.unique(left * span + right, return_counts=True)
+    left, right = pairs // span, pairs % span
+    keep = shared >= need[left]
+    return zip(left[keep].tolist(), right[keep].tolist())

@@ -34,3 +34,40 @@ def test_a_reworded_report_of_a_statement_joins_its_cluster_across_many_articles
     assert q["cluster_id"].iloc[-1] == q["cluster_id"].iloc[-2]
     assert q["cluster_id"].iloc[-1] not in set(q["cluster_id"].iloc[:300])
 
+
+
+def _figures_of_many_pairs():
+    from analysis.figures import figures_in_text
+    pairs = ["Kazakhstan and Uzbekistan", "Belarus and Kazakhstan", "Armenia and Georgia", "Russia and Belarus",
+             "Azerbaijan and Turkey", "China and Kyrgyzstan"]
+    frames = []
+    for n, pair in enumerate(pairs):
+        for k, value in enumerate(["1.2 billion", "3.5 billion", "900 million", "1.25 billion"]):
+            text = f"Trade between {pair} reached ${value} in 2025, officials said."
+            frames.append(figures_in_text(text, f"a{n}-{k}.txt", 2026)[0])
+    return pd.concat(frames, ignore_index=True)
+
+
+class _Workers:
+    """A stand-in for the workers: runs each task at once."""
+
+    def __init__(self, jobs):
+        self.jobs = jobs
+
+    def run(self, fn, *args):
+        from concurrent.futures import Future
+        done = Future()
+        done.set_result(fn(*args))
+        return done
+
+
+def test_figures_compared_in_parts_by_parties_give_the_table_of_one_comparison():
+    from analysis.figures import find_discrepancies
+    from analysis.pipeline import _compare_in_parts
+    figures = _figures_of_many_pairs()
+    whole = find_discrepancies(figures)
+    assert whole["parties"].nunique() >= 5      # disagreements in many pairs of countries
+    for jobs in (1, 2, 3, 8):
+        parts = _compare_in_parts(_Workers(jobs), figures)
+        assert len(parts.futures) == min(jobs, figures["parties"].nunique())   # one run of parties per worker
+        pd.testing.assert_frame_equal(parts.result(), whole)
