@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import style
+from .quotes import UNNAMED, attributed
 
 PER_ARTICLE_MAX = 20
 
@@ -66,7 +67,9 @@ def quotes_per_speaker(quotes: pd.DataFrame, top: int = 12):
     if direct.empty:
         return None
     utter = direct.drop_duplicates("utterance_id")
-    who = utter["speaker"].replace("", "(unattributed)")
+    who = utter["speaker"].where(attributed(utter), "(unattributed)")
+    if "confidence" in utter:
+        who = who.mask(utter["confidence"] == UNNAMED, "(unnamed sources)")
     counts = who.value_counts().head(top).sort_values()
     fig, ax = plt.subplots(figsize=(7.0, 0.45 * len(counts) + 0.9))
     ax.barh([_short(s) for s in counts.index], counts.values, color=style.ACCENT)

@@ -198,7 +198,7 @@ def extract_article(article_id: str, text: str, n_words: int, year: int | None, 
     extractor reads the vocabulary of that language pack (`analysis.lang`).
     """
     from .figures import figure_rows
-    from .quotes import narrative_speaker, quote_rows
+    from .quotes import UNNAMED, narrative_speaker, quote_rows
     from .text import without_boilerplate
     from .themes import theme_rows_of
 
@@ -207,7 +207,9 @@ def extract_article(article_id: str, text: str, n_words: int, year: int | None, 
     quotes = quote_rows(text, article_id, roster, year, annotator, people_out=people, lang=language)
     annotator = annotator.for_language(language)     # the article's cues for who claims a figure
     _check_deadline()
-    spans = sorted((q["start"], q["end"], q["speaker"]) for q in quotes if q["kind"] == "direct")
+    # the speakers of figures and theme mentions inside quotes; someone unnamed is nobody to count them for
+    spans = sorted((q["start"], q["end"], q["speaker"] if q["confidence"] != UNNAMED else "")
+                   for q in quotes if q["kind"] == "direct")
     figures, quantities = figure_rows(
         text, article_id, year, spans, rates,
         attribute=lambda pos, sent_start, sent_end: narrative_speaker(text, pos, sent_start, people[0], annotator,

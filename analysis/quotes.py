@@ -10,10 +10,12 @@ cluster_id          the same statement across articles (see `cluster_quotes`)
 kind                direct | partial (a phrase inside narrative) | title
 text                the quoted words: exactly ``article.text[start:end]``
 speaker             canonical name (roster) or the fullest name the article
-                    gives; empty when unresolved
+                    gives; the noun for an unnamed speaker; empty when unresolved
 speaker_mention     the words that named the speaker (“the head of state”)
 speaker_in_roster   True when the speaker is a roster person
-confidence          roster | name | coreference | header | nearest | none
+confidence          roster | name | coreference | organization | header |
+                    nearest | unnamed (`speaker` is the noun for someone the
+                    article leaves unnamed: source, official, источник) | none
 start, end          offsets of the quoted words (inside the marks)
 paragraph           0-based index of the paragraph
 ==================  ==========================================================
@@ -2601,14 +2603,51 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         if id(s) in merged:
             continue
         k, a = by_span.get(id(s), (None, Attribution()))
+        speaker, confidence = a.speaker, a.confidence
+        if not speaker and a.mention:
+            # someone the article leaves unnamed ("a senior official", "источник в правительстве"): the noun
+            # that stands for them, marked as such
+            noun = _unnamed_noun(a.mention, ann)
+            if noun:
+                speaker, confidence = noun, UNNAMED
         rows.append({
             "article_id": aid, "quote_id": f"{aid}#q{n}", "utterance_id": f"{aid}#u{k}" if k is not None else "",
-            "cluster_id": "", "kind": s.kind, "text": text[s.start:s.end], "speaker": a.speaker,
-            "speaker_mention": a.mention, "speaker_in_roster": bool(a.in_roster), "confidence": a.confidence,
+            "cluster_id": "", "kind": s.kind, "text": text[s.start:s.end], "speaker": speaker,
+            "speaker_mention": a.mention, "speaker_in_roster": bool(a.in_roster), "confidence": confidence,
             "start": s.start, "end": s.end, "paragraph": s.para,
         })
         n += 1
     return rows
+
+
+UNNAMED = "unnamed"     # the `confidence` of a speaker the article leaves unnamed; `speaker` is the noun for them
+
+
+def _unnamed_noun(mention: str, ann: Annotator) -> str:
+    """The noun that stands for a speaker the words `mention` leave unnamed, in its dictionary form: the
+    first of the pack's `unnamed` nouns or person nouns ("a senior Kyrgyz official" -> official,
+    "Источник в казахстанской делегации" -> источник, "a farmer from the village" -> farmer), or a role
+    that brings in someone new (`_someone_new`) or opens the words ("Представитель одного из банков",
+    "аким"); '' otherwise: a title the article may tie to a name it gives ("the minister",
+    "Georgia's deputy economy minister") is unresolved, not unnamed, and so is an abbreviation ("KAM")."""
+    toks = _NAME_TOKEN.findall(mention)[:8]
+    roles = bool(toks) and (bool(ann.role_re.fullmatch(toks[0])) or _someone_new(mention, ann))
+    for t in toks:
+        low = t.lower()
+        lemma = ann.morph.lemma(low) if ann.morph is not None else low     # any case and number: трейдеров
+        if low in ann.vocab.unnamed or low in ann.vocab.person_nouns or lemma in ann.vocab.unnamed \
+                or lemma in ann.vocab.person_nouns or (roles and ann.role_re.fullmatch(t)):
+            return lemma
+    return ""
+
+
+def attributed(quotes: pd.DataFrame) -> pd.Series:
+    """True for the quotes whose speaker the article names (a person or a body): not unresolved, nor
+    someone unnamed (``confidence`` unnamed), whom no per-speaker count should pool across articles."""
+    named = quotes["speaker"].fillna("") != ""
+    if "confidence" in quotes:
+        named &= quotes["confidence"] != UNNAMED
+    return named
 
 
 _MARKS_AND_SPACE = re.compile(r"[\s\"'“”„«»‘’‚‹›<>…]*")

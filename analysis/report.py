@@ -19,6 +19,7 @@ import pandas as pd
 from . import __version__, charts, style
 from .figures import disagreements, format_amount, format_usd
 from .pipeline import Results, analyse
+from .quotes import UNNAMED, attributed
 from .style import esc
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -272,7 +273,7 @@ def summary_points(b: Briefing, lexicon_labels: dict[str, str] | None = None, n_
         move = _theme_movement(b, labels, n_themes)
         if move:
             out.append(move)
-    q = res.quotes[(res.quotes["kind"] == "direct") & (res.quotes["speaker"] != "")]
+    q = res.quotes[(res.quotes["kind"] == "direct") & attributed(res.quotes)]
     if not q.empty:
         all_counts = q.drop_duplicates("utterance_id")["speaker"].value_counts()
         for who, n in all_counts.head(n_speakers).items():
@@ -612,11 +613,19 @@ def quotes_list(b: Briefing, quotes: pd.DataFrame | None = None, min_words: int 
     for uid, u in list(q.groupby("utterance_id", sort=False))[:limit]:
         first = u.iloc[0]
         text = " … ".join(" ".join(t.split()) for t in u["text"])
-        who = first["speaker"] or f"unattributed ({first['speaker_mention'] or 'no speaker in reach'})"
+        who = _who(first)
         date = fmt_date(b.articles.loc[b.articles["article_id"] == first["article_id"], "published"].iloc[0])
         parts.append(f"<blockquote>“{esc(text.rstrip(','))}”<br><span class='small muted'>— {esc(who)}, {esc(date)} "
                      f"{ref(b, first['article_id'], first['paragraph'])}</span></blockquote>")
     return "\n".join(parts)
+
+
+def _who(quote) -> str:
+    """A quote's speaker as a reader sees it: the name; the noun for someone the article leaves unnamed, with
+    the words that bring them in; or why there is none."""
+    if quote["confidence"] == UNNAMED:
+        return f"{quote['speaker']}, unnamed ({quote['speaker_mention']})"
+    return quote["speaker"] or f"unattributed ({quote['speaker_mention'] or 'no speaker in reach'})"
 
 
 def variants_table(b: Briefing, limit: int | None = None, sheet: str = "variants") -> str:
@@ -636,7 +645,7 @@ def variants_table(b: Briefing, limit: int | None = None, sheet: str = "variants
         g = q[q["cluster_id"] == cid]
         cells = "".join(f"<td>“{esc(_clip(r['text'], 240))}”<br>{ref(b, r['article_id'], r['paragraph'])}</td>"
                         for _, r in g.drop_duplicates("article_id").head(2).iterrows())
-        rows.append(f"<tr><td>{esc(g.iloc[0]['speaker'])}</td>{cells}</tr>")
+        rows.append(f"<tr><td>{esc(_who(g.iloc[0]))}</td>{cells}</tr>")
     return (f"<div class='table-wrap'><table class='variants' data-sheet='{esc(sheet)}'><thead><tr><th>Speaker</th>"
             f"<th>One source</th><th>Another source</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>{note}")
 
@@ -787,7 +796,8 @@ def _statements(b: Briefing, quotes: pd.DataFrame) -> pd.DataFrame:
     if q.empty:
         return pd.DataFrame(columns=["speaker", "text", "words", "article_id", "paragraph", "also", "cluster"])
     u = (q.groupby("utterance_id", sort=False)
-         .agg(speaker=("speaker", "first"), mention=("speaker_mention", "first"), article_id=("article_id", "first"),
+         .agg(speaker=("speaker", "first"), mention=("speaker_mention", "first"), confidence=("confidence", "first"),
+              article_id=("article_id", "first"),
               paragraph=("paragraph", "first"), cluster_id=("cluster_id", "first"),
               text=("text", lambda t: " … ".join(" ".join(x.split()) for x in t).rstrip(","))).reset_index())
     u["cluster"] = u["cluster_id"].where(u["cluster_id"] != "", u["utterance_id"])
@@ -811,11 +821,11 @@ def speaker_statements(b: Briefing, quotes: pd.DataFrame | None = None, speakers
     st = _statements(b, q)
     if min_words:
         st = st[st["words"] >= min_words]
-    st = st[st["speaker"] != ""] if not st.empty else st
+    st = st[attributed(st)] if not st.empty else st
     if st.empty:
         return style.para("No direct quotes.", "muted")
     counts = st["speaker"].value_counts()
-    direct = q[(q["kind"] == "direct") & (q["speaker"] != "")]
+    direct = q[(q["kind"] == "direct") & attributed(q)]
     quoted = direct.drop_duplicates("utterance_id")["speaker"].value_counts()
     full = st.assign(ref=st["article_id"].map(b.refs),
                      also_in=st["also"].map(lambda a: ", ".join(b.refs.get(x, "?") for x in a)))

@@ -454,6 +454,10 @@ class Morphology:
                 return " ".join(words[first:])
         return phrase
 
+    def lemma(self, word: str) -> str:
+        """The word's dictionary form as most often read (источника -> источник)."""
+        return self.parse(word)[0].normal_form
+
     def is_verb(self, word: str) -> bool:
         """True when the word reads first as a verb or adverb (a sentence's first word before a name:
         «Выступает Никол Пашинян»)."""

@@ -232,3 +232,22 @@ def test_a_period_relative_to_an_undated_article_reads_in_english(tmp_path):
     assert "прошлом году" not in html and html.count("last year (article undated)") == 2
     assert "in the coming years" in html
     assert report.relative_period_text("2026-H1") == "2026-H1"          # dated periods are left to period_text
+
+
+def test_unnamed_sources_are_named_by_their_noun_but_counted_for_no_speaker(tmp_path):
+    from analysis import charts
+    for n in range(2):
+        (tmp_path / f"a{n}.txt").write_text(
+            f"Grain talks {n}\n\n\"Prices will fall by spring,\" a senior official told reporters.\n\n"
+            f"\"We export more every year,\" said Deputy Minister Aizhan Bekova in talk {n}.\n", encoding="utf-8")
+    b = report.prepare(str(tmp_path), "T")
+    q = b.results.quotes
+    unnamed = q[q["confidence"] == "unnamed"]
+    assert list(unnamed["speaker"]) == ["official", "official"]     # the noun, in the table
+    # two different officials: the briefing counts them for nobody, and lists them for review
+    assert not any(p.startswith("official") for p in report.summary_points(b))
+    html = report.speaker_statements(b)
+    assert "Aizhan Bekova" in html and "official" not in html
+    assert "official, unnamed (a senior official)" in report.quotes_list(b)
+    fig = charts.quotes_per_speaker(q)
+    assert "(unnamed sources)" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
