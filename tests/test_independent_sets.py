@@ -1,4 +1,4 @@
-"""Seven independent check sets, each written by someone who saw neither the code nor the other sets.
+"""Eight independent check sets, each written by someone who saw neither the code nor the other sets.
 
 ``independent9``: 14 English and 14 Russian articles in the styles of wire copy, regional sites, business
 papers, readouts, interviews and live blogs (124 scored quotes, 167 money figures). ``independent10``: 10
@@ -15,17 +15,21 @@ figures). ``independent14``: 8 English and 18 Russian pages (wire, business pape
 releases, a live blog, press conferences, an interview whose questions are paragraphs of their own; 120
 scored quotes, 151 money figures). ``independent15``: 14 English and 12 Russian pages (wire, regional
 English-language outlets, readouts, panels, an interview labelled by the outlet's name, headline quotes,
-correction notes; 130 scored quotes, 160 money figures). All events are invented. Each set's
+correction notes; 130 scored quotes, 160 money figures). ``independent16``: 13 English and 15 Russian
+articles (wire reports, press releases, interviews with labels and with dashes, features with many
+speakers, regional news with credits; Chinese and Mongolian names in their own order; 139 scored quotes,
+144 money figures). All events are invented. Each set's
 README conventions follow the seed gold; where the annotators chose otherwise than the extractors (a
 quote carried over paragraphs is one gold row per paragraph in ``independent10``, ``14`` and ``15``; a
 national currency's range is its lower bound; prices per unit and the dollar half of a converted pair are no
-figures in ``independent11``, ``14`` and ``15``; a source left unnamed is its role noun in ``14`` and ``15``,
-where the extractor leaves the speaker empty; the interviewer's and journalists' questions are quotes in
+figures in ``independent11``, ``14`` and ``15``; a ministry is named in its own word order in ``16``; the
+interviewer's and journalists' questions are quotes in
 ``15`` and at press conferences in ``14``) the set loses a few points for good.
 
 Each was scored once before any rule was written against it (attributed F1, English / Russian:
 0.938 / 0.800, 0.878 / 0.817, 1.000 / 0.910, 0.957 / 0.887, 0.871 / 0.857, 0.727 / 0.781 and 0.824 /
-0.692; the last two through the pipeline now 0.838 and 0.808 overall); the rules written from their misses
+0.692 and 0.857 / 0.829; the last three through the pipeline now 0.880, 0.857 and 0.879 overall, since
+a source left unnamed is the noun for it, as the sets name it); the rules written from their misses
 since are general classes with tests of their own. The thresholds sit just below today's scores, so they
 watch for rules that undo them.
 """
@@ -41,9 +45,10 @@ DEV = Path(__file__).resolve().parent / "dev"
     ("independent10", 0.96, 0.88, 0.96, 0.89),
     ("independent11", 0.97, 0.95, 0.92, 0.92),
     ("independent12", 0.97, 0.96, 0.95, 0.91),
-    ("independent13", 0.97, 0.90, 0.92, 0.91),
-    ("independent14", 0.96, 0.83, 0.93, 0.95),
-    ("independent15", 0.92, 0.80, 0.93, 0.96),
+    ("independent13", 0.97, 0.93, 0.92, 0.91),
+    ("independent14", 0.96, 0.87, 0.93, 0.95),
+    ("independent15", 0.92, 0.85, 0.93, 0.96),
+    ("independent16", 0.96, 0.87, 0.98, 0.92),
 ])
 def test_an_independent_set_scores_on_every_table(score_set, name, found, attributed, money, themes):
     q, m, t, misses = score_set(DEV / name)
