@@ -557,7 +557,7 @@ def _past_age(after: str) -> str:
 
 _TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'-]*)*")
 _TWO_WORDS = re.compile(r"\s+([^\W\d_])[\w’'-]+\s+([^\W\d_])")
-_APPOSITION_NOUN = re.compile(r",\s+((?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)")   # the first words after ", "
+_APPOSITION_NOUN = re.compile(r",\s+((?:[^\W\d_][\w’'-]*\s+){0,3}[^\W\d_][\w’'-]*)")   # the first words after ", "
 _APPOSITION = re.compile(r",\s+[^,.!?;:“”«»\"\n]{1,100},\s+")
 # ", " + maybe a short lower-case word + k words, before a role: "Maria Lopez, CEO of …" / ", a deputy minister"
 _APPOSITION_LEAD = {(lead, k): re.compile(r",\s+%s(?:[^\W\d_][\w’'-]*\s+){%d}" % (lead, k))
@@ -1265,12 +1265,14 @@ class Annotator:
 
     def person_in_apposition(self, after: str) -> bool:
         """True when the words after a name open with a noun for a person in apposition ("Kudratillo Nazarov, a
-        member of the budget committee, …", "Gulnara Abenova, a trader in Almaty, said")."""
+        member of the budget committee, …", "Gulnara Abenova, a trader in Almaty, said", "Mehmet Yıldız, a
+        Turkish truck driver"): within four words, past words in lower case and country words."""
         m = _APPOSITION_NOUN.match(after) if self.vocab.person_nouns else None
         if not m:
             return False
         words = m.group(1).split()
-        return any(w.lower() in self.vocab.person_nouns and all(v[:1].islower() for v in words[:k])
+        return any(w.lower() in self.vocab.person_nouns
+                   and all(v[:1].islower() or v.lower() in self.country_words for v in words[:k])
                    for k, w in enumerate(words))
 
     def _title_mentions(self, text: str):
@@ -2564,7 +2566,12 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
                     key, a.mention, people.persons[key]["in_roster"], "coreference")
                 continue
         if prev_u and attributions[k - 1].speaker and _adjacent(text, paras, prev_u[-1], u[0]):
-            attributions[k] = Attribution(attributions[k - 1].speaker, a.mention, attributions[k - 1].in_roster, "header")
+            # ... unless a source the article leaves unnamed came in between ("A source in the government, who
+            # asked not to be named, said … “…,” the source said.")
+            unnamed = _unnamed_since(text, attributions[k - 1].speaker, u[0].open_at, ann, people) \
+                if a.mention and attributions[k - 1].speaker in people.persons else None
+            attributions[k] = unnamed or Attribution(attributions[k - 1].speaker, a.mention,
+                                                     attributions[k - 1].in_roster, "header")
             continue
         if a.mention:
             continue  # a mention we could not resolve stays as written, speaker empty

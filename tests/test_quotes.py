@@ -1127,3 +1127,19 @@ def test_a_speaker_the_article_keeps_anonymous_is_nobody_named(text, lang, named
     q = one(text, lang=lang)
     assert q.loc[0, "speaker"] in ("представитель", "трейдер", "trader") and q.loc[0, "confidence"] == "unnamed"
     assert named not in set(q["speaker"])
+
+
+@pytest.mark.parametrize("who", ["a Turkish truck driver", "a long-haul truck driver", "an Uzbek cotton farmer"])
+def test_a_person_noun_in_apposition_after_country_words_makes_a_name_a_person(who):
+    q = one("Ferry\n\nThe analyst Levan Kapanadze spoke first. \"The route is slow,\" he said.\n\nNot everyone waits. "
+            f"Mehmet Yıldız, {who} from Mersin, now takes the ferry every month. \"Five years ago nobody went this "
+            "way,\" he said.\n")
+    assert list(q["speaker"]) == ["Levan Kapanadze", "Mehmet Yıldız"]
+
+
+def test_a_quote_right_after_another_goes_to_the_unnamed_source_brought_in_between():
+    q = one("Hub\n\n\"It is good,\" said Minister Arman Zhaksylykov.\n\nA source in the Kazakh government, who asked not "
+            "to be named, said the terminal could open in 2026. “The concrete is already being poured,” the source "
+            "said.\n")
+    assert q.loc[0, "speaker"] == "Arman Zhaksylykov"
+    assert q.loc[1, "speaker"] == "source" and q.loc[1, "confidence"] == "unnamed"
