@@ -28,7 +28,7 @@ interviewer's and journalists' questions are quotes in
 
 Each was scored once before any rule was written against it (attributed F1, English / Russian:
 0.938 / 0.800, 0.878 / 0.817, 1.000 / 0.910, 0.957 / 0.887, 0.871 / 0.857, 0.727 / 0.781 and 0.824 /
-0.692 and 0.857 / 0.829; the last three through the pipeline now 0.880, 0.857 and 0.879 overall, since
+0.692 and 0.857 / 0.829; the last three through the pipeline now 0.880, 0.857 and 0.907 overall, since
 a source left unnamed is the noun for it, as the sets name it); the rules written from their misses
 since are general classes with tests of their own. The thresholds sit just below today's scores, so they
 watch for rules that undo them.
@@ -48,7 +48,7 @@ DEV = Path(__file__).resolve().parent / "dev"
     ("independent13", 0.97, 0.93, 0.92, 0.91),
     ("independent14", 0.96, 0.87, 0.93, 0.95),
     ("independent15", 0.92, 0.85, 0.93, 0.96),
-    ("independent16", 0.96, 0.87, 0.98, 0.92),
+    ("independent16", 0.96, 0.89, 0.98, 0.92),
 ])
 def test_an_independent_set_scores_on_every_table(score_set, name, found, attributed, money, themes):
     q, m, t, misses = score_set(DEV / name)
