@@ -134,6 +134,12 @@ def _csv_cells(col: pd.Series):
     return distinct.take(coded.indices.fill_null(len(distinct) - 1))
 
 
+def _text_scalar(value: str):
+    """`value` as an Arrow scalar of the type the writer's columns have (Arrow joins only text of one type)."""
+    import pyarrow as pa
+    return pa.scalar(value, type=pa.large_string())
+
+
 def _csv_quoted_array(values):
     """Every value of an Arrow text array as the csv module writes it with minimal quoting (and a carriage
     return always quoted, so that the row reads back whole), in Arrow."""
@@ -141,9 +147,8 @@ def _csv_quoted_array(values):
     import pyarrow.compute as pc
 
     values = values.cast(pa.large_string())
-    mark = pa.scalar('"', type=pa.large_string())
-    quoted = pc.binary_join_element_wise(mark, pc.replace_substring(values, '"', '""'), mark,
-                                         pa.scalar("", type=pa.large_string()))
+    mark = _text_scalar('"')
+    quoted = pc.binary_join_element_wise(mark, pc.replace_substring(values, '"', '""'), mark, _text_scalar(""))
     return pc.if_else(pc.match_substring_regex(values, '[,"\n\r]'), quoted, values)
 
 
@@ -154,10 +159,8 @@ def _csv_lines(cols: list) -> bytes:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    def text(x):
-        return pa.scalar(x, type=pa.large_string())
-    lines = pc.binary_join_element_wise(*cols, text(",")) if len(cols) > 1 else cols[0]
-    lines = pc.binary_join_element_wise(lines, text(""), text("\n"))          # each row, then its line end
+    lines = pc.binary_join_element_wise(*cols, _text_scalar(",")) if len(cols) > 1 else cols[0]
+    lines = pc.binary_join_element_wise(lines, _text_scalar(""), _text_scalar("\n"))   # each row, then its line end
     if isinstance(lines, pa.ChunkedArray):
         lines = lines.combine_chunks()
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset:lines.offset + len(lines) + 1]

@@ -596,10 +596,11 @@ def _compare_in_parts(stream, figures: pd.DataFrame) -> _Parts:
     parties are never compared, so each part is a run of parties in sorted order (the order of the
     table's groups) holding about as many figures as the others, and the parts' rows are joined in order."""
     from .figures import discrepancy_rows
-    parts = max(1, min(getattr(stream, "jobs", 1), 8))
+    parts = max(1, min(stream.jobs, 8))
     if parts == 1 or "parties" not in figures.columns or figures.empty:
         return _Parts([stream.run(discrepancy_rows, figures)])
-    parties = figures["parties"].astype(object).where(figures["parties"].notna(), None)
+    known = figures["parties"].notna()
+    parties = figures["parties"].astype(object).where(known, None)
     counts = parties.value_counts(dropna=True)
     names = sorted(counts.index.tolist())
     total, done, cuts = int(counts.sum()), 0, []
@@ -609,7 +610,7 @@ def _compare_in_parts(stream, figures: pd.DataFrame) -> _Parts:
             cuts.append(name)
     futures, low = [], None
     for high in [*cuts, None]:
-        inside = parties.notna()
+        inside = known.copy()
         if low is not None:
             inside &= parties > low
         if high is not None:

@@ -2590,6 +2590,13 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         attributions.append(a)
         spans.extend(u)
     spans.sort(key=lambda x: (x.start, -x.end))
+    # someone the article leaves unnamed ("a senior official", "источник в правительстве"): the noun that
+    # stands for them, marked as such (once per utterance)
+    for k, a in enumerate(attributions):
+        if not a.speaker and a.mention:
+            noun = _unnamed_noun(a.mention, ann)
+            if noun:
+                attributions[k] = Attribution(noun, a.mention, a.in_roster, UNNAMED)
     n = 0
     aid = article_id
     by_span = {}
@@ -2610,17 +2617,10 @@ def quote_rows(text: str, article_id: str = "", roster: Roster | None = None, ye
         if id(s) in merged:
             continue
         k, a = by_span.get(id(s), (None, Attribution()))
-        speaker, confidence = a.speaker, a.confidence
-        if not speaker and a.mention:
-            # someone the article leaves unnamed ("a senior official", "источник в правительстве"): the noun
-            # that stands for them, marked as such
-            noun = _unnamed_noun(a.mention, ann)
-            if noun:
-                speaker, confidence = noun, UNNAMED
         rows.append({
             "article_id": aid, "quote_id": f"{aid}#q{n}", "utterance_id": f"{aid}#u{k}" if k is not None else "",
-            "cluster_id": "", "kind": s.kind, "text": text[s.start:s.end], "speaker": speaker,
-            "speaker_mention": a.mention, "speaker_in_roster": bool(a.in_roster), "confidence": confidence,
+            "cluster_id": "", "kind": s.kind, "text": text[s.start:s.end], "speaker": a.speaker,
+            "speaker_mention": a.mention, "speaker_in_roster": bool(a.in_roster), "confidence": a.confidence,
             "start": s.start, "end": s.end, "paragraph": s.para,
         })
         n += 1
