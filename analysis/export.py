@@ -308,12 +308,38 @@ def write_frames(frames: Mapping[str, pd.DataFrame], out: str | os.PathLike, *,
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     formats = parse_formats(formats)
-    written: list[Path] = []
-    for name, df in frames.items():
+
+    def one(name: str) -> list[Path]:
+        df = frames[name]
+        paths = []
         if "csv" in formats:
-            written.append(write_csv(df, out / f"{name}.csv", excel_safe=excel_safe))
+            paths.append(write_csv(df, out / f"{name}.csv", excel_safe=excel_safe))
         if "parquet" in formats:
-            written.append(write_parquet(df, out / f"{name}.parquet"))
+            paths.append(write_parquet(df, out / f"{name}.parquet"))
+        return paths
+
+    names = list(frames)
+    by_table = in_threads(one, names, weight=lambda name: frames[name].size)
+    written = [p for paths in by_table for p in paths]
     if "xlsx" in formats:
         written.append(write_xlsx(frames, out / workbook, readme=readme))
     return written
+
+
+WRITE_THREADS = 4      # at most this many tables are written at once (and never more than the cores)
+
+
+def in_threads(fn, items: list, weight=None) -> list:
+    """``[fn(x) for x in items]``, run on a few threads: Arrow's CSV joins, Parquet writing and hashing
+    release the GIL, so the tables of a run are written side by side on the cores the extraction has left.
+    The heaviest items (by `weight`) start first; results come in the order of `items`, and the first
+    error is raised after every item has finished. Each item is one table: no two threads touch one frame."""
+    threads = min(WRITE_THREADS, os.cpu_count() or 1, len(items))
+    if threads <= 1:
+        return [fn(x) for x in items]
+    from concurrent.futures import ThreadPoolExecutor, wait
+    order = sorted(range(len(items)), key=lambda i: -weight(items[i])) if weight else range(len(items))
+    with ThreadPoolExecutor(threads) as pool:
+        futures = {i: pool.submit(fn, items[i]) for i in order}
+        wait(futures.values())
+    return [futures[i].result() for i in range(len(items))]

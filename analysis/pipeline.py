@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -71,13 +72,15 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     # articles go to the worker processes (--jobs N) or the Dask cluster while the corpus is still being read
     stream = _DaskStream(prepared, scheduler, jobs, the_roster, the_lexicon, the_rates) if scheduler else \
         _Stream(prepared, jobs, the_roster, the_lexicon, the_rates) if jobs > 1 else None
+    writes = _Writes()      # the cache's files, written on a thread while the run goes on
     try:
         corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude,
                              on_article=stream.feed if stream else None)
         late: list[dict] = []
         tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
                                 progress=progress, roster=the_roster, lexicon=the_lexicon, cache_scope=cache_scope,
-                                scheduler=scheduler, stats=stats, problems=late, prepared=prepared, stream=stream)
+                                scheduler=scheduler, stats=stats, problems=late, prepared=prepared, stream=stream,
+                                writes=writes)
         if late:
             skipped = {p["file"] for p in late}
             corpus.articles = corpus.articles[~corpus.articles["article_id"].isin(skipped)].reset_index(drop=True)
@@ -90,10 +93,13 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
         meta = corpus.articles[["article_id", *QUOTE_ARTICLE_COLUMNS]]
         tables["quotes"] = tables["quotes"].merge(meta, on="article_id", how="left", validate="many_to_one")
         discrepancies = _discrepancies(tables["figures"], corpus.articles, cache_dir, corpus_dir,
-                                       pending=stream.discrepancies if stream else None)
+                                       pending=stream.discrepancies if stream else None, writes=writes)
     finally:
-        if stream:
-            stream.close()
+        try:
+            writes.join()        # the cache is complete when the results are returned
+        finally:
+            if stream:
+                stream.close()
     return Results(corpus=corpus, quotes=tables["quotes"], figures=tables["figures"], quantities=tables["quantities"],
                    themes=tables["themes"], theme_mentions=tables["theme_mentions"], discrepancies=discrepancies,
                    config={"roster": str(roster_path), "lexicon": str(lexicon_path),
@@ -123,7 +129,33 @@ def table_digest(df: pd.DataFrame, *extra: str) -> str:
     return h.hexdigest()
 
 
-def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, corpus_dir, pending=None) -> pd.DataFrame:
+class _Writes:
+    """Cache files written on one background thread: Parquet writing releases the GIL, so the client goes on
+    with the run's last steps meanwhile. `join` waits for every write and raises the first error."""
+
+    def __init__(self):
+        self.pool = None
+        self.futures: list = []
+
+    def submit(self, fn, *args) -> None:
+        if self.pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+            self.pool = ThreadPoolExecutor(1, thread_name_prefix="briefing-cache")
+        self.futures.append(self.pool.submit(fn, *args))
+
+    def join(self) -> None:
+        if self.pool is None:
+            return
+        try:
+            for fut in self.futures:
+                fut.result()
+        finally:
+            self.pool.shutdown(wait=True)
+            self.pool, self.futures = None, []
+
+
+def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, corpus_dir, pending=None,
+                   writes: _Writes | None = None) -> pd.DataFrame:
     """`find_discrepancies`, kept in the cache with a digest of its inputs: an unchanged corpus
     reads the table back instead of comparing every figure again.
 
@@ -154,18 +186,25 @@ def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, cor
     except Exception as exc:       # a damaged or foreign file: compute again
         log.warning("cached discrepancies %s unreadable (%s); comparing the figures again", path, exc)
     found = compute()
+    if writes is not None:
+        writes.submit(_write_discrepancies, found.copy(deep=False), path, digest)
+    else:
+        _write_discrepancies(found, path, digest)
+    return found
+
+
+def _write_discrepancies(found: pd.DataFrame, path: Path, digest: str) -> None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
         table = pa.Table.from_pandas(found, preserve_index=False)
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), b"briefing_inputs": digest.encode()})
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         pq.write_table(table, tmp)
         os.replace(tmp, path)
     except OSError as exc:
         log.warning("could not write the discrepancies cache %s: %s", path, exc)
-    return found
 
 
 def load_configs(corpus_dir, roster=None, lexicon=None, rates=None):
@@ -463,7 +502,7 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
                    cache_dir: str | os.PathLike | None = None, jobs: int = 1, progress: bool = False,
                    roster=None, lexicon=None, cache_scope: str = "", scheduler: str | None = None,
                    stats: dict | None = None, problems: list | None = None, prepared: tuple | None = None,
-                   stream: "_Stream | None" = None) -> dict[str, pd.DataFrame]:
+                   stream: "_Stream | None" = None, writes: _Writes | None = None) -> dict[str, pd.DataFrame]:
     """Run the extractors over `articles`, reusing cached results; returns the five tables.
 
     Per-article extraction runs here (`jobs` = 1), in `jobs` spawned processes,
@@ -477,7 +516,8 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
     by `analyse`); `stream`, the `_Stream` that `load_corpus` fed while reading:
     the articles it sent to its workers are not sent again, and it starts the
     comparison of figures (discrepancies) in a worker while the quotes are
-    clustered here.
+    clustered here. With `writes` (a `_Writes`), the cache's tables are
+    written on its thread; the caller joins it.
     """
     from .figures import _figure_frame, _quantity_frame
     from .quotes import QUOTE_COLUMNS, Annotator, cluster_quotes
@@ -573,7 +613,12 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
         frames["quotes"] = frames["quotes"].assign(cluster_id=clustered["cluster_id"].to_numpy())
         unified["quotes"] = clustered
         if cache_dir:       # speakers as each article names them: the names across articles depend on the corpus
-            _write_cache(cache_dir, fp, corpus_key, frames, [k for k in keys if k not in timed_out])
+            done_keys = [k for k in keys if k not in timed_out]
+            if writes is not None:       # frames of its own for the thread: no frame is read by two threads
+                writes.submit(_write_cache, cache_dir, fp, corpus_key,
+                              {t: df.copy(deep=False) for t, df in frames.items()}, done_keys)
+            else:
+                _write_cache(cache_dir, fp, corpus_key, frames, done_keys)
     frames = unified
     out = {t: frames[t].drop(columns="_key") for t in TABLES}
     out["themes"] = sort_themes(out["themes"], lexicon)
@@ -948,7 +993,7 @@ def write_tables(results: Results, out: str | os.PathLike, *, formats=("csv",), 
     wrote into `out` last time, and whose files still have the SHA-256 recorded
     then, is not written again (CSV and Parquet; a workbook is always written).
     """
-    from .export import parse_formats, write_frames
+    from .export import in_threads, parse_formats, write_frames
 
     tables = output_tables(results)
     readme = _workbook_readme(results, tables)
@@ -959,16 +1004,21 @@ def write_tables(results: Results, out: str | os.PathLike, *, formats=("csv",), 
     record_path = Path(results.cache_dir) / f"written-{_scope(out)}.json"
     record = _load_record(record_path)
     how = f"{','.join(formats)}\0{excel_safe}"
-    digests = {name: table_digest(df, name, how) for name, df in tables.items()}
+    names = list(tables)
+    weight = lambda name: tables[name].size       # noqa: E731 - the biggest tables start first
+    digests = dict(zip(names, in_threads(lambda name: table_digest(tables[name], name, how), names, weight)))
     files = {name: [Path(out) / f"{name}.{f}" for f in ("csv", "parquet") if f in formats] for name in tables}
-    same = [name for name in tables
-            if record.get(name, {}).get("digest") == digests[name]
-            and all(_file_sha256(p) == record[name]["files"].get(p.name) for p in files[name])]
+    # the files of the tables whose content is as recorded: still the bytes written then?
+    check = [name for name in names if record.get(name, {}).get("digest") == digests[name]]
+    intact = in_threads(lambda name: all(_file_sha256(p) == record[name]["files"].get(p.name)
+                                         for p in files[name]), check, weight)
+    same = [name for name, ok in zip(check, intact) if ok]
     written = write_frames({k: v for k, v in tables.items() if k not in same}, out, formats=formats,
                            excel_safe=excel_safe, readme=readme)
     log.info("tables unchanged since the last run, not written again: %s", ", ".join(same) or "none")
-    new_record = {name: {"digest": digests[name], "files": {p.name: _file_sha256(p) for p in files[name]}}
-                  for name in tables if name not in same}
+    fresh = [name for name in names if name not in same]
+    hashes = in_threads(lambda name: {p.name: _file_sha256(p) for p in files[name]}, fresh, weight)
+    new_record = {name: {"digest": digests[name], "files": got} for name, got in zip(fresh, hashes)}
     _save_record(record_path, {**{k: record[k] for k in same}, **new_record})
     return [p for name in tables for p in files[name] if name in same or p in written]
 

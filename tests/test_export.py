@@ -185,3 +185,38 @@ def test_csv_writer_writes_large_tables_in_pieces_with_the_same_bytes(tmp_path, 
     odd = df.assign(obj=pd.Series(["a"] * 9 + [7], dtype=object))
     assert export._csv_bytes(odd) is None
     assert export.write_csv(odd, tmp_path / "o.csv").read_bytes() == odd.to_csv(index=False).encode("utf-8")
+
+
+def test_tables_written_side_by_side_are_the_files_written_one_after_another(tmp_path, monkeypatch):
+    from analysis import export
+    frames = {"small": _tricky_frame(), "big": pd.concat([_tricky_frame()] * 50, ignore_index=True),
+              "empty": _tricky_frame().iloc[:0]}
+    monkeypatch.setattr(export, "WRITE_THREADS", 1)
+    one = export.write_frames(frames, tmp_path / "one", formats=("csv", "parquet"))
+    monkeypatch.setattr(export, "WRITE_THREADS", 4)
+    monkeypatch.setattr(export.os, "cpu_count", lambda: 4)
+    many = export.write_frames(frames, tmp_path / "many", formats=("csv", "parquet"))
+    assert [p.name for p in many] == [p.name for p in one] == [
+        "small.csv", "small.parquet", "big.csv", "big.parquet", "empty.csv", "empty.parquet"]
+    for a, b in zip(one, many):
+        if a.suffix == ".csv":
+            assert a.read_bytes() == b.read_bytes()
+        else:
+            pd.testing.assert_frame_equal(pd.read_parquet(a), pd.read_parquet(b))
+
+
+def test_work_on_threads_comes_back_in_order_and_raises_the_first_error_after_all_finished(monkeypatch):
+    from analysis import export
+    monkeypatch.setattr(export.os, "cpu_count", lambda: 4)
+    assert export.in_threads(lambda x: x * 2, [3, 1, 2], weight=lambda x: x) == [6, 2, 4]
+    finished = []
+
+    def work(x):
+        if x == "bad":
+            raise ValueError("cannot write bad")
+        finished.append(x)
+        return x
+
+    with pytest.raises(ValueError, match="cannot write bad"):
+        export.in_threads(work, ["a", "bad", "b", "c"])
+    assert sorted(finished) == ["a", "b", "c"]
