@@ -49,6 +49,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, product
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .config import DATA, Checker, load_yaml
@@ -2683,60 +2684,73 @@ def _comparable(figures: pd.DataFrame) -> pd.DataFrame:
         if first and re.search(rf"(?<!\d){first.group()}(?!\d)", str(r["sentence"])):
             return "stated"
         return "article" if re.fullmatch(r"\d{4}", label) else "inherited"
-    f["_basis"] = [basis(r) for r in _records(f)] if len(f) else []
-    scope = _scope_regexes()
+    f["_basis"] = [basis(r) for r in _records(f, ["period", "sentence"])] if len(f) else []
     if "sentence" in f and len(f):
         seen: dict[str, str] = {}        # figures of one sentence share its scope
-        f["_scope"] = [seen[x] if x in seen else seen.setdefault(x, _scope_of(x, scope))
+        f["_scope"] = [seen[x] if x in seen else seen.setdefault(x, _scope_of(x))
                        for x in map(str, f["sentence"].tolist())]
     else:
         f["_scope"] = ""
     f["_exporter"] = f["exporter"].fillna("") if "exporter" in f else ""
     f["_importer"] = f["importer"].fillna("") if "importer" in f else ""
-    bounds = [_interval(r, usd=u == "USD") for r, u in zip(_records(f), f["_unit"])]
+    bounds = [_interval(r, usd=u == "USD") for r, u in zip(_records(f, _INTERVAL_COLUMNS), f["_unit"])]
     f["_lo"] = [b[0] for b in bounds]
     f["_hi"] = [b[1] for b in bounds]
     return f
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
-    """``df.to_dict("records")``, built from each column's ``tolist()`` (many times faster on Arrow text)."""
-    names = list(df.columns)
+def _records(df: pd.DataFrame, columns: list[str] | None = None) -> list[dict]:
+    """``df.to_dict("records")``, built from each column's ``tolist()`` (many times faster on Arrow text);
+    with `columns`, only those of them the frame has."""
+    names = list(df.columns) if columns is None else [c for c in columns if c in df.columns]
     return [dict(zip(names, values)) for values in zip(*(df[c].tolist() for c in names))]
 
 
+_INTERVAL_COLUMNS = ["low_usd", "high_usd", "value_usd", "amount", "qualifier"]
+
+
 @lru_cache(maxsize=1)
-def _scope_regexes() -> dict[str, re.Pattern]:
-    """Per scope (agriculture, energy …), the word starts of every pack's ``scopes.yml``."""
+def _scope_words() -> dict[str, list[str]]:
+    """Per scope (agriculture, energy …), the word starts of every pack's ``scopes.yml``, in lower case."""
     from .lang import packs_with
     words: dict[str, list[str]] = {}
     for p, path in packs_with("scopes"):
         check = Checker(path)
         for name, starts in check.mapping(p.section("scopes"), "").items():
             words.setdefault(str(name), []).extend(w.lower() for w in check.texts(starts, str(name), optional=False))
-    return {name: re.compile(r"(?<![\w])(?:" + _alternation([(re.escape(w), None if " " in w else [w])
-                                                             for w in sorted(set(ws), key=lambda w: (-len(w), w))])
-                             + r")", re.I) for name, ws in words.items() if ws}
+    return {name: sorted(set(ws)) for name, ws in words.items() if ws}
 
 
-_OPEN = r"(?<![\w])"
+@lru_cache(maxsize=1)
+def _scope_finder():
+    """One automaton of every scope's word starts (each word with the scopes it belongs to): one pass over
+    a sentence finds them all, where a regex per scope would try each of its words at every word start."""
+    import ahocorasick
+    owners: dict[str, list[str]] = {}
+    for name, ws in _scope_words().items():
+        for w in ws:
+            owners.setdefault(w, []).append(name)
+    automaton = ahocorasick.Automaton()
+    for w, names in owners.items():
+        automaton.add_word(w, (len(w), tuple(names)))
+    if owners:
+        automaton.make_automaton()
+    return automaton if owners else None
 
 
-@lru_cache(maxsize=8)
-def _any_scope(scopes: tuple[re.Pattern, ...]) -> re.Pattern | None:
-    """Where any of `scopes` could match: one scan of a sentence instead of one per scope."""
-    if not scopes or not all(rx.pattern.startswith(_OPEN) and rx.flags & re.I for rx in scopes):
-        return None
-    return re.compile(_OPEN + "(?=" + "|".join(rx.pattern[len(_OPEN):] for rx in scopes) + ")", re.I)
-
-
-def _scope_of(sentence: str, scopes: dict[str, re.Pattern]) -> str:
-    """The goods or sectors a figure's sentence names ("agricultural trade"), '' for the whole flow."""
-    any_scope = _any_scope(tuple(scopes.values()))
-    if any_scope is None:
-        return "|".join(sorted(name for name, rx in scopes.items() if rx.search(sentence)))
-    places = [m.start() for m in any_scope.finditer(sentence)]     # a scope matches at one of these or nowhere
-    return "|".join(sorted(name for name, rx in scopes.items() if any(rx.match(sentence, p) for p in places)))
+def _scope_of(sentence: str) -> str:
+    """The goods or sectors a figure's sentence names ("agricultural trade"), '' for the whole flow: the
+    scopes one of whose word starts begins a word of the sentence, in any case."""
+    finder = _scope_finder()
+    if finder is None:
+        return ""
+    low = sentence.lower()
+    found: set[str] = set()
+    for end, (n, names) in finder.iter(low):
+        at = end - n + 1
+        if at == 0 or not _is_word_char(low[at - 1]):
+            found.update(names)
+    return "|".join(sorted(found))
 
 
 def find_discrepancies(figures: pd.DataFrame, articles: pd.DataFrame | None = None, tolerance: float = 0.25,
@@ -2757,7 +2771,7 @@ def discrepancy_rows(figures: pd.DataFrame, tolerance: float = 0.25, max_pairs: 
     """The rows of `find_discrepancies`, in its order. Figures of different parties are never compared, so
     the figures can be split by parties and their rows joined in the order of the parties."""
     f = _comparable(figures).reset_index(drop=True)
-    every = _records(f)
+    every = _records(f, ["article_id", "figure_id", "surface", "metric", "year", "value_usd", "amount", "_lo", "_hi"])
     rows = []
     for (parties, flow, period, unit, _, _, _, _s), g in f.groupby(["parties", "flow", "period", "_unit", "_basis",
                                                                     "_exporter", "_importer", "_scope"], sort=True):
@@ -2770,17 +2784,7 @@ def discrepancy_rows(figures: pd.DataFrame, tolerance: float = 0.25, max_pairs: 
         order = sorted(range(len(recs)), key=lambda k: iv[k][1])          # by upper bound
         lows = order[: max_pairs]
         highs = sorted(range(len(recs)), key=lambda k: -iv[k][0])[: max_pairs]   # by lower bound, descending
-        pairs = []
-        for i in lows:
-            for j in highs:
-                a, b = recs[i], recs[j]
-                if i == j or a["article_id"] == b["article_id"]:
-                    continue
-                (alo, ahi), (blo, bhi) = iv[i], iv[j]
-                if alo <= bhi * (1 + tolerance) and blo <= ahi * (1 + tolerance):
-                    continue
-                gap = max(blo / max(ahi, 1), alo / max(bhi, 1))
-                pairs.append((gap, min(i, j), max(i, j)))
+        pairs = _disagreeing(lows, highs, iv, [r["article_id"] for r in recs], tolerance)
         seen = set()
         for gap, i, j in sorted(pairs, reverse=True):
             if (i, j) in seen or len(seen) >= max_pairs:
@@ -2838,6 +2842,28 @@ def disagreements(figures: pd.DataFrame, discrepancies: pd.DataFrame | None = No
     res = pd.DataFrame(out, columns=GROUP_COLUMNS)
     res = res.sort_values(["spread", "n_sources"], ascending=[False, False], kind="stable").reset_index(drop=True)
     return res.head(limit) if limit else res
+
+
+def _disagreeing(lows: list[int], highs: list[int], iv: list[tuple[float, float]], articles: list,
+                 tolerance: float) -> list[tuple[float, int, int]]:
+    """(gap, i, j) with i < j for each figure i of `lows` and j of `highs` from different articles whose
+    intervals do not overlap within `tolerance`, in the order of `lows` then `highs`: every pair at once
+    in numpy, with the comparisons written so that they give what Python's `max` and `<=` give."""
+    L, H = np.asarray(lows, dtype=np.int64), np.asarray(highs, dtype=np.int64)
+    lo = np.array([x[0] for x in iv], dtype=np.float64)
+    hi = np.array([x[1] for x in iv], dtype=np.float64)
+    art = pd.factorize(pd.Series(articles, dtype=object))[0]
+    alo, ahi = lo[L][:, None], hi[L][:, None]
+    blo, bhi = lo[H][None, :], hi[H][None, :]
+    keep = (L[:, None] != H[None, :]) & (art[L][:, None] != art[H][None, :])
+    keep &= ~((alo <= bhi * (1 + tolerance)) & (blo <= ahi * (1 + tolerance)))
+    # max(x, 1) and max(a, b) as Python computes them: the first argument unless the second is greater
+    first = blo / np.where(1 > ahi, 1.0, ahi)
+    second = alo / np.where(1 > bhi, 1.0, bhi)
+    gap = np.where(second > first, second, first)
+    rows, cols = np.nonzero(keep)                   # row-major: the order of the loops over lows, then highs
+    i, j = L[rows], H[cols]
+    return list(zip(gap[rows, cols].tolist(), np.minimum(i, j).tolist(), np.maximum(i, j).tolist()))
 
 
 def _unit_value(r, unit: str) -> float:

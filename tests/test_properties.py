@@ -133,3 +133,36 @@ def test_the_csv_writer_writes_the_bytes_pandas_writes(rows):
     # a lone surrogate is handed to pandas (None); anything else is written here, byte for byte as pandas does
     assert written == expected or (written is None and any("\ud800" <= c <= "\udfff" for r in rows
                                                                for c in (r[0] or "")))
+
+
+def _pairs_one_by_one(lows, highs, iv, articles, tolerance):
+    """The pairs of figures that disagree, compared one pair at a time in plain Python."""
+    pairs = []
+    for i in lows:
+        for j in highs:
+            if i == j or articles[i] == articles[j]:
+                continue
+            (alo, ahi), (blo, bhi) = iv[i], iv[j]
+            if alo <= bhi * (1 + tolerance) and blo <= ahi * (1 + tolerance):
+                continue
+            pairs.append((max(blo / max(ahi, 1), alo / max(bhi, 1)), min(i, j), max(i, j)))
+    return pairs
+
+
+BOUNDS = st.one_of(st.sampled_from([0.0, 0.5, 1.0, 2.0, 1e9, 1.2e9, float("nan")]),
+                   st.floats(min_value=0, max_value=1e12))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(BOUNDS, BOUNDS, st.sampled_from("abc")), min_size=1, max_size=12),
+       st.sampled_from([0.0, 0.25, 1.0]), st.randoms(use_true_random=False))
+def test_figures_that_disagree_are_found_as_one_pair_at_a_time_finds_them(figs, tolerance, rnd):
+    from analysis.figures import _disagreeing
+    iv = [(min(a, b), max(a, b)) if a == a and b == b else (a, b) for a, b, _ in figs]
+    articles = [art for _, _, art in figs]
+    lows = rnd.sample(range(len(figs)), rnd.randint(1, len(figs)))
+    highs = rnd.sample(range(len(figs)), rnd.randint(1, len(figs)))
+    got = _disagreeing(lows, highs, iv, articles, tolerance)
+    want = _pairs_one_by_one(lows, highs, iv, articles, tolerance)
+    assert [(i, j) for _, i, j in got] == [(i, j) for _, i, j in want]
+    assert all(g == w or (g != g and w != w) for (g, _, _), (w, _, _) in zip(got, want))
