@@ -194,7 +194,7 @@ def cmd_extract(args) -> int:
         check_writable(_cache_of(args), "cache folder (--cache)")
     results = analyse(args.corpus, roster=args.roster, lexicon=args.lexicon, rates=args.rates,
                       max_bytes=args.max_bytes, progress=sys.stderr.isatty(), cache_dir=_cache_of(args),
-                      jobs=jobs, scheduler=args.scheduler, exclude=(args.out,))
+                      jobs=jobs, scheduler=args.scheduler, exclude=(args.out,), defer_cache=True)
     if args.format is None and len(results.articles) >= LARGE_CORPUS:
         formats = ("csv", "parquet")     # large corpora: Parquet beside the CSV contract, typed and compact
     written = write_tables(results, args.out, formats=formats, excel_safe=args.excel_safe)

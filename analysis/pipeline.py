@@ -37,6 +37,13 @@ class Results:
     discrepancies: pd.DataFrame = field(default_factory=pd.DataFrame)
     config: dict = field(default_factory=dict)
     cache_dir: str | None = None     # the cache of the run: `write_tables` skips files that are already up to date
+    pending: "_Writes | None" = None  # cache files still being written (`analyse(..., defer_cache=True)`)
+
+    def finish(self) -> None:
+        """Wait until the run's cache files are written (raises what writing them raised)."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.join()
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -51,7 +58,7 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
             lexicon: str | os.PathLike | None = None, rates: str | os.PathLike | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES, progress: bool = False, cache_dir: str | os.PathLike | None = None,
             jobs: int = 1, scheduler: str | None = None, exclude: tuple = (),
-            stats: dict | None = None) -> Results:
+            stats: dict | None = None, defer_cache: bool = False) -> Results:
     """Load `corpus_dir` and run every extractor. Configs are validated before any work starts.
 
     With `cache_dir` (default: the BRIEFING_CACHE environment variable, if set),
@@ -61,7 +68,11 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     `scheduler` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or
     ``local``) runs the per-article extraction on a Dask cluster instead.
     Folders in `exclude` (an output folder inside the corpus) are not read.
-    `stats`, when given, receives the cache hits and misses.
+    `stats`, when given, receives the cache hits and misses. With
+    `defer_cache`, the cache's last files may still be being written when the
+    results come back, on a thread of their own: `write_tables` (or
+    `Results.finish`) waits for them, so that they are written while the
+    tables are.
     """
     roster_path, lexicon_path, rates_path, the_rates, the_roster, the_lexicon = load_configs(
         corpus_dir, roster, lexicon, rates)
@@ -73,6 +84,7 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     stream = _DaskStream(prepared, scheduler, jobs, the_roster, the_lexicon, the_rates) if scheduler else \
         _Stream(prepared, jobs, the_roster, the_lexicon, the_rates) if jobs > 1 else None
     writes = _Writes()      # the cache's files, written on a thread while the run goes on
+    done = False
     try:
         corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude,
                              on_article=stream.feed if stream else None)
@@ -94,9 +106,11 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
         tables["quotes"] = tables["quotes"].merge(meta, on="article_id", how="left", validate="many_to_one")
         discrepancies = _discrepancies(tables["figures"], corpus.articles, cache_dir, corpus_dir,
                                        pending=stream.discrepancies if stream else None, writes=writes)
+        done = True
     finally:
         try:
-            writes.join()        # the cache is complete when the results are returned
+            if not (done and defer_cache):
+                writes.join()        # the cache is complete when the results are returned
         finally:
             if stream:
                 stream.close()
@@ -105,7 +119,7 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
                    config={"roster": str(roster_path), "lexicon": str(lexicon_path),
                            "rates": str(rates_path) if the_rates else "",
                            "roster_used": the_roster.description, "lexicon_used": the_lexicon.description},
-                   cache_dir=str(cache_dir) if cache_dir else None)
+                   cache_dir=str(cache_dir) if cache_dir else None, pending=writes if writes.futures else None)
 
 
 def table_digest(df: pd.DataFrame, *extra: str) -> str:
@@ -174,11 +188,16 @@ def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, cor
 
     if not cache_dir:
         return compute()
-    digest = table_digest(figures, "discrepancies") + table_digest(articles.drop(columns="text"))
     path = Path(cache_dir) / f"discrepancies-{_scope(corpus_dir)}.parquet"
+
+    def inputs() -> str:
+        return table_digest(figures, "discrepancies") + table_digest(articles.drop(columns="text"))
+
+    digest = None
     try:
         import pyarrow.parquet as pq
         table = pq.read_table(path)
+        digest = inputs()
         if (table.schema.metadata or {}).get(b"briefing_inputs") == digest.encode():
             return table.to_pandas()
     except FileNotFoundError:
@@ -186,14 +205,18 @@ def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, cor
     except Exception as exc:       # a damaged or foreign file: compute again
         log.warning("cached discrepancies %s unreadable (%s); comparing the figures again", path, exc)
     found = compute()
-    if writes is not None:
-        writes.submit(_write_discrepancies, found.copy(deep=False), path, digest)
+    if writes is not None:         # the inputs' digest too is taken on the thread (the frames are not changed after)
+        writes.submit(_write_discrepancies, found.copy(deep=False), path, digest,
+                      figures.copy(deep=False), articles.copy(deep=False))
     else:
-        _write_discrepancies(found, path, digest)
+        _write_discrepancies(found, path, digest, figures, articles)
     return found
 
 
-def _write_discrepancies(found: pd.DataFrame, path: Path, digest: str) -> None:
+def _write_discrepancies(found: pd.DataFrame, path: Path, digest: str | None, figures: pd.DataFrame,
+                         articles: pd.DataFrame) -> None:
+    if digest is None:
+        digest = table_digest(figures, "discrepancies") + table_digest(articles.drop(columns="text"))
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -446,9 +469,13 @@ def _frame_columns(batches: list[_Batch], table: str):
     """The rows of `table` in `batches` (in that order) as one mapping of columns, or a list of row dicts
     when some batch sent that table as rows; and the cache key of each row."""
     import pyarrow as pa
-    keys = [k for b in batches for k, n in zip(b.keys, b.counts[table]) for _ in range(n)]
-    if not keys:
-        return [], keys
+    counts = np.fromiter((n for b in batches for n in b.counts[table]), dtype=np.int64)
+    if not counts.sum():
+        return [], []
+    # each article's key repeated over its rows, taken in Arrow (no Python string per row)
+    at = np.repeat(np.arange(len(counts)), counts)
+    keys = pa.array([k for b in batches for k in b.keys], type=pa.large_string()).take(pa.array(at))
+    keys = pd.arrays.ArrowStringArray(keys, dtype=_STR) if isinstance(_STR, pd.StringDtype) else keys.to_pylist()
     if any(b.columns[table] is None for b in batches):
         return [r for b in batches for _, part in b.articles() if part is not None for r in part[table]], keys
     names = _table_columns()[table]
@@ -595,8 +622,12 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
             frames[t] = cached[t]
             continue
         fresh = builders[t](fresh_rows[t])
-        fresh["_key"] = pd.Series(fresh_keys[t], dtype=object).astype(fresh["article_id"].dtype) if len(fresh) \
-            else fresh["article_id"]
+        if not len(fresh):
+            fresh["_key"] = fresh["article_id"]
+        elif isinstance(fresh_keys[t], list):
+            fresh["_key"] = pd.Series(fresh_keys[t], dtype=object).astype(fresh["article_id"].dtype)
+        else:          # the workers' keys, already an array of text
+            fresh["_key"] = pd.Series(fresh_keys[t], index=fresh.index).astype(fresh["article_id"].dtype)
         both = pd.concat([cached[t], fresh], ignore_index=True) if cached and len(cached[t]) else fresh
         pos = _positions(both["_key"], keys)          # article order; -1 for articles no longer in the corpus
         keep = np.flatnonzero(pos >= 0)
@@ -766,8 +797,10 @@ class _Stream:
         return self.pool.submit(fn, *args)
 
     def close(self) -> None:
+        # not waited for: the workers exit on their own (in a few tenths of a second) while the client writes
+        # the tables; the interpreter joins them before it exits
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = None
 
 
@@ -992,7 +1025,16 @@ def write_tables(results: Results, out: str | os.PathLike, *, formats=("csv",), 
     table whose content, format and code are those of the files this function
     wrote into `out` last time, and whose files still have the SHA-256 recorded
     then, is not written again (CSV and Parquet; a workbook is always written).
+    Cache files the run still writes (`analyse(..., defer_cache=True)`) are
+    waited for before it returns.
     """
+    try:
+        return _write_tables(results, out, formats=formats, excel_safe=excel_safe)
+    finally:
+        results.finish()
+
+
+def _write_tables(results: Results, out, *, formats, excel_safe: bool) -> list[Path]:
     from .export import in_threads, parse_formats, write_frames
 
     tables = output_tables(results)
