@@ -67,6 +67,19 @@ def test_unchanged_tables_are_not_written_again(tmp_path, seed_copy, monkeypatch
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == {p.name: p.read_bytes() for p in fresh.glob("*.csv")}
 
 
+def test_a_run_whose_cache_is_written_beside_its_tables_leaves_it_whole(tmp_path, seed_copy, count_extractions):
+    from analysis.pipeline import write_tables
+    calls = count_extractions()
+    first = analyse(seed_copy, cache_dir=tmp_path / "cache", defer_cache=True)
+    written = write_tables(first, tmp_path / "out")
+    assert first.pending is None and {p.name for p in written} >= {"quotes.csv", "discrepancies.csv"}
+    assert len(list((tmp_path / "cache").glob("discrepancies-*.parquet"))) == 1
+    stats: dict = {}
+    again = analyse(seed_copy, cache_dir=tmp_path / "cache", stats=stats)
+    assert len(calls) == 3 and stats["articles_extracted"] == 0       # every article from the cache
+    assert again.quotes.astype(str).equals(first.quotes.astype(str))
+
+
 def test_discrepancies_are_compared_again_only_when_their_inputs_change(tmp_path, monkeypatch):
     from analysis import figures
     calls = []
