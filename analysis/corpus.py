@@ -723,7 +723,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 progress: bool = False, cache_dir: str | os.PathLike | None = None,
-                exclude: tuple[str | os.PathLike, ...] = (), on_article=None) -> Corpus:
+                exclude: tuple[str | os.PathLike, ...] = (), on_article=None, on_files=None) -> Corpus:
     """Read every article under `folder` into a Corpus (articles + problems).
 
     Columns of ``articles``: article_id (path relative to the folder), path,
@@ -739,7 +739,8 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     corpus's own ``reports/`` folder. `on_article`, when given, is called
     with each article's row (a dict of the columns above) as soon as it is
     read, in corpus order, so that work on it can start before the whole
-    corpus is read.
+    corpus is read; `on_files`, with the number of files found, before the
+    first is read.
     """
     root = Path(folder)
     if not root.is_dir():
@@ -748,6 +749,8 @@ def load_corpus(folder: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
     manifest_path, manifest = _load_manifest(root, problems)
     exclude = tuple(exclude) + ((Path(cache_dir),) if cache_dir else ())
     files = _walk(root, problems, exclude)
+    if on_files is not None:
+        on_files(len(files))
     cache = _ReadCache(cache_dir, root) if cache_dir else None
     seen: dict[str, str] = {}
     matched: set[str] = set()

@@ -87,7 +87,8 @@ def analyse(corpus_dir: str | os.PathLike, *, roster: str | os.PathLike | None =
     done = False
     try:
         corpus = load_corpus(corpus_dir, max_bytes=max_bytes, progress=progress, cache_dir=cache_dir, exclude=exclude,
-                             on_article=stream.feed if stream else None)
+                             on_article=stream.feed if stream else None,
+                             on_files=stream.expect if isinstance(stream, _Stream) else None)
         late: list[dict] = []
         tables = extract_tables(corpus.articles, roster_path, lexicon_path, the_rates, cache_dir=cache_dir, jobs=jobs,
                                 progress=progress, roster=the_roster, lexicon=the_lexicon, cache_scope=cache_scope,
@@ -397,6 +398,17 @@ def _extract_batch(token: str, code: str, roster, lexicon, rates: dict, items: l
     with alarm_handler():
         return [(key, extract_within_budget(budget, aid, text, n, year, roster, ann, lexicon, rates, language))
                 for key, aid, text, n, year, language in items]
+
+
+def _worker_imports() -> None:
+    """A worker process's first step: the extractors' modules, imported once it has started rather than
+    with its first batch of articles."""
+    from . import figures, quotes, themes  # noqa: F401
+
+
+def _worker_ready() -> bool:
+    """Nothing: sent to start a worker process (`_Stream.expect`)."""
+    return True
 
 
 def _table_columns() -> dict[str, list[str]]:
@@ -749,6 +761,15 @@ class _Stream:
         self.waiting = 0           # articles to extract seen so far
         self.discrepancies = None  # a future of find_discrepancies, once the figures are final
 
+    def expect(self, n_files: int) -> None:
+        """Told how many files the corpus has before they are read: when nothing of this corpus and
+        configuration is in the cache and there are enough of them, the workers start now, so that their
+        start-up (a Python process, its imports) overlaps the reading of the first files."""
+        if self.pool is None and n_files >= POOL_MIN_ARTICLES and not self.prepared[4]:
+            self._start()
+            for _ in range(self.jobs):      # a process is started for each task sent while none is idle
+                self.pool.submit(_worker_ready)
+
     def feed(self, row: dict) -> None:
         if not _queue(self, row):
             return
@@ -763,7 +784,8 @@ class _Stream:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         # spawn, not fork: a forked child can inherit a lock held by one of pandas'/arrow's threads
-        self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_worker_imports)
         self.code = code_fingerprint()
 
     def _submit(self, batch: list) -> None:

@@ -153,6 +153,25 @@ def test_jobs_send_articles_to_the_workers_while_the_corpus_is_still_being_read(
                                                     last[5])
 
 
+def test_workers_start_before_the_first_file_is_read_only_when_nothing_is_cached(generated):
+    from analysis.corpus import load_corpus
+
+    roster_path, lexicon_path, _, rates, roster, lexicon = pipeline.load_configs(generated)
+    fp, key, cached, done, have = pipeline._prepare(roster_path, lexicon_path, rates, None, str(generated))
+    cold = pipeline._Stream((fp, key, cached, done, have), 2, roster, lexicon, rates)
+    small = pipeline._Stream((fp, key, cached, done, have), 2, roster, lexicon, rates)
+    warm = pipeline._Stream((fp, key, cached, done, {"an article extracted before"}), 2, roster, lexicon, rates)
+    started = []
+    try:
+        load_corpus(generated, on_files=cold.expect, on_article=lambda row: started.append(cold.pool is not None))
+        small.expect(pipeline.POOL_MIN_ARTICLES - 1)
+        warm.expect(10_000)
+        assert started[0] and small.pool is None and warm.pool is None
+    finally:
+        for stream in (cold, small, warm):
+            stream.close()
+
+
 def test_the_cluster_starts_and_extracts_while_the_corpus_is_still_being_read(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     import subprocess
