@@ -403,7 +403,9 @@ def _extract_batch(token: str, code: str, roster, lexicon, rates: dict, items: l
 def _worker_imports() -> None:
     """A worker process's first step: the extractors' modules, imported once it has started rather than
     with its first batch of articles."""
-    from . import figures, quotes, themes  # noqa: F401
+    import importlib
+    for name in ("figures", "quotes", "themes"):
+        importlib.import_module(f"{__package__}.{name}")
 
 
 def _worker_ready() -> bool:
