@@ -135,13 +135,80 @@ def table_digest(df: pd.DataFrame, *extra: str) -> str:
         h.update(x.encode("utf-8", "surrogateescape") + b"\0")
     h.update(repr([(str(c), str(t)) for c, t in df.dtypes.items()]).encode("utf-8", "surrogateescape"))
     h.update(str(len(df)).encode())
-    if len(df.columns) and len(df):
+    if not (len(df.columns) and len(df)):
+        return h.hexdigest()
+    # text, numbers and flags: their Arrow form, written as an IPC stream straight into the hash (no Python
+    # object per cell; hashing releases the GIL); any other column (objects) through pandas' row hashes
+    arrow = [i for i, t in enumerate(df.dtypes) if _arrow_hashable(t)]
+    rest = [i for i in range(len(df.columns)) if i not in set(arrow)]
+    if arrow:
         try:
-            rows = pd.util.hash_pandas_object(df, index=False)
+            _hash_arrow(h, df.iloc[:, arrow])
+        except (ImportError, TypeError, ValueError, ArithmeticError) as exc:    # Arrow's errors are of these kinds
+            log.debug("table digest: Arrow refused the columns (%s); hashing them with pandas", exc)
+            rest = list(range(len(df.columns)))
+    if rest:
+        part = df.iloc[:, rest]
+        try:
+            rows = pd.util.hash_pandas_object(part, index=False)
         except TypeError:          # cells holding lists or dicts: hashed by their text
-            rows = pd.util.hash_pandas_object(df.astype(str), index=False)
+            rows = pd.util.hash_pandas_object(part.astype(str), index=False)
         h.update(rows.values.tobytes())
     return h.hexdigest()
+
+
+def _arrow_hashable(dtype) -> bool:
+    """Columns whose Arrow form holds exactly what their CSV cells show: text, and numbers or flags of one type."""
+    if isinstance(dtype, pd.StringDtype):
+        return True
+    if isinstance(dtype, np.dtype):
+        return dtype.kind in "biuf"
+    # nullable numbers and flags (Int64, boolean, Float64): values and a mask
+    return isinstance(getattr(dtype, "numpy_dtype", None), np.dtype) and dtype.kind in "biuf"
+
+
+class _HashSink:
+    """A file-like object that feeds what is written to it into a hash."""
+
+    def __init__(self, h):
+        self.h, self.closed = h, False
+
+    def write(self, data) -> int:
+        view = memoryview(data)
+        self.h.update(view)
+        return view.nbytes
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def _hash_arrow(h, df: pd.DataFrame) -> None:
+    """Hash the columns of `df` as one Arrow record batch in the IPC stream format: contiguous columns (the
+    same bytes however the table was chunked), sliced buffers cut to their rows, NaN kept as a value, and
+    a nullable column as its values (0 where missing, whatever the memory held) and its mask."""
+    import pyarrow as pa
+    names, arrays = [], []
+    for k in range(len(df.columns)):
+        col = df.iloc[:, k]
+        if isinstance(col.dtype, pd.StringDtype):
+            arr = pa.array(col.array)
+            arrays.append(arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr)
+        elif isinstance(col.dtype, np.dtype):
+            arrays.append(pa.array(col.to_numpy(), from_pandas=False))
+        else:                       # a nullable column
+            values = col.array
+            data = values.to_numpy(dtype=col.dtype.numpy_dtype, na_value=0)
+            arrays += [pa.array(data, from_pandas=False), pa.array(np.asarray(values.isna(), dtype=bool))]
+            names += [str(k), f"{k}.mask"]
+            continue
+        names.append(str(k))
+    batch = pa.RecordBatch.from_arrays(arrays, names=names)
+    sink = pa.PythonFile(_HashSink(h), mode="w")
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
 
 
 class _Writes:

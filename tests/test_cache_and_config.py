@@ -165,3 +165,29 @@ def test_unchanged_files_are_not_read_again_and_their_caveats_are_kept(tmp_path,
     third = corpus_mod.load_corpus(seed_copy, cache_dir=tmp_path / "c")
     assert reads == ["001_7d2acf906af58596.txt"]
     assert third.articles.set_index("article_id").loc["001_7d2acf906af58596.txt", "title"] == "Changed headline"
+
+
+def test_a_table_has_one_digest_however_it_is_stored_and_another_for_any_changed_cell(tmp_path):
+    import pandas as pd
+
+    from analysis.pipeline import table_digest
+    df = pd.DataFrame({
+        "text": pd.Series(["Алматы", None, "", "x,y", "“q”", "z"], dtype="str"),
+        "amount": [1e9, float("nan"), 0.0, -2.5, 3.0, 7.0],
+        "year": pd.array([2013, None, 0, 2026, 2026, 1], dtype="Int64"),
+        "flag": [True, False, True, True, False, False],
+        "n": [1, 2, 3, 4, 5, 6],
+        "other": pd.Series([1, "a", None, 2.5, "b", 3], dtype=object),
+    })
+    digest = table_digest(df, "t")
+    typed = df.drop(columns="other")
+    typed.to_parquet(tmp_path / "t.parquet", index=False, row_group_size=2)     # read back in chunks of two rows
+    assert table_digest(pd.read_parquet(tmp_path / "t.parquet"), "t") == table_digest(typed, "t")
+    assert table_digest(pd.concat([df.iloc[:3], df.iloc[3:]], ignore_index=True), "t") == digest
+    changes = [("text", 1, ""), ("text", 2, None), ("text", 0, "Алматa"), ("amount", 1, 0.0), ("amount", 2, float("nan")),
+               ("year", 1, 0), ("year", 2, None), ("flag", 5, True), ("n", 0, 0), ("other", 0, 9), ("other", 2, "")]
+    for column, row, value in changes:
+        changed = df.copy()
+        changed.loc[row, column] = value
+        assert table_digest(changed, "t") != digest, (column, row, value)
+    assert table_digest(df, "u") != digest and table_digest(df.astype({"n": "float64"}), "t") != digest
