@@ -38,7 +38,7 @@ def test_batches_sent_as_columns_build_the_tables_rows_build(seed_parts):
         got, want = BUILD[table](cols), _by_rows(seed_parts, table)
         assert len(want) > 0
         pd.testing.assert_frame_equal(got, want, check_exact=True)
-        assert keys == [k for k, p in seed_parts for _ in p[table]]
+        assert list(keys) == [k for k, p in seed_parts for _ in p[table]]
 
 
 def test_a_batch_gives_back_the_rows_it_was_made_of(seed_parts):
