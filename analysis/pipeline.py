@@ -257,15 +257,11 @@ def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, cor
     if not cache_dir:
         return compute()
     path = Path(cache_dir) / f"discrepancies-{_scope(corpus_dir)}.parquet"
-
-    def inputs() -> str:
-        return table_digest(figures, "discrepancies") + table_digest(articles.drop(columns="text"))
-
     digest = None
     try:
         import pyarrow.parquet as pq
         table = pq.read_table(path)
-        digest = inputs()
+        digest = _discrepancy_inputs(figures, articles)
         if (table.schema.metadata or {}).get(b"briefing_inputs") == digest.encode():
             return table.to_pandas()
     except FileNotFoundError:
@@ -281,10 +277,15 @@ def _discrepancies(figures: pd.DataFrame, articles: pd.DataFrame, cache_dir, cor
     return found
 
 
+def _discrepancy_inputs(figures: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """The digest of what the discrepancies are computed from: the figures and the articles' metadata."""
+    return table_digest(figures, "discrepancies") + table_digest(articles.drop(columns="text"))
+
+
 def _write_discrepancies(found: pd.DataFrame, path: Path, digest: str | None, figures: pd.DataFrame,
                          articles: pd.DataFrame) -> None:
     if digest is None:
-        digest = table_digest(figures, "discrepancies") + table_digest(articles.drop(columns="text"))
+        digest = _discrepancy_inputs(figures, articles)
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -703,12 +704,9 @@ def extract_tables(articles: pd.DataFrame, roster_path: Path, lexicon_path: Path
             frames[t] = cached[t]
             continue
         fresh = builders[t](fresh_rows[t])
-        if not len(fresh):
-            fresh["_key"] = fresh["article_id"]
-        elif isinstance(fresh_keys[t], list):
-            fresh["_key"] = pd.Series(fresh_keys[t], dtype=object).astype(fresh["article_id"].dtype)
-        else:          # the workers' keys, already an array of text
-            fresh["_key"] = pd.Series(fresh_keys[t], index=fresh.index).astype(fresh["article_id"].dtype)
+        # (the workers' keys come as an array of text, the client's own as a list)
+        fresh["_key"] = pd.Series(fresh_keys[t], index=fresh.index).astype(fresh["article_id"].dtype) if len(fresh) \
+            else fresh["article_id"]
         both = pd.concat([cached[t], fresh], ignore_index=True) if cached and len(cached[t]) else fresh
         pos = _positions(both["_key"], keys)          # article order; -1 for articles no longer in the corpus
         keep = np.flatnonzero(pos >= 0)
