@@ -1,6 +1,10 @@
 # Two commands on a fresh machine: `make report` and `make test`.
 # Each creates .venv if missing and installs what it needs.
-PYTHON ?= python3
+# The interpreter .venv is made from (PYTHON=... chooses another): the system's /usr/bin/python3 when it is
+# 3.11 or newer and can make a venv, else python3 on PATH. A distribution's build of CPython is compiled with
+# its optimisations; a pyenv build without them ran `briefing extract` 7-8 % slower (benchmarks/README.md).
+PYTHON ?= $(shell /usr/bin/python3 -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' \
+            2>/dev/null && echo /usr/bin/python3 || echo python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 CORPUS ?= seeds
@@ -34,13 +38,21 @@ $(VENV)/.installed-lab: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -qq -e '.[lab]'
 	@touch $@
 
+# the package's bytecode, written once here: Python would not write it where PYTHONDONTWRITEBYTECODE is set, and
+# every process (the CLI, each worker, each notebook's kernel) would compile the modules again; a folder it
+# cannot write to only means that they are compiled as before
+COMPILE = $(BIN)/python -m compileall -q analysis >/dev/null 2>&1 || true
+
 report: $(VENV)/.installed
+	@$(COMPILE)
 	$(BIN)/briefing build $(CORPUS) --out $(OUT) --jobs $(JOBS)
 
 extract: $(VENV)/.installed
+	@$(COMPILE)
 	$(BIN)/briefing extract $(CORPUS) --out $(OUT)/extract
 
 test: $(VENV)/.installed-dev browser
+	@$(COMPILE)
 	$(BIN)/python -m pytest
 
 # The hostile-HTML test opens the briefing in a real headless browser (Debian's
@@ -63,6 +75,7 @@ $(VENV)/.installed-peers: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-peers
+	@$(COMPILE)
 	$(BIN)/python benchmarks/run.py --n $(N)
 	$(BIN)/python benchmarks/hostile.py
 
