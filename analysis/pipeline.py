@@ -139,8 +139,9 @@ def table_digest(df: pd.DataFrame, *extra: str) -> str:
         return h.hexdigest()
     # text, numbers and flags: their Arrow form, written as an IPC stream straight into the hash (no Python
     # object per cell; hashing releases the GIL); any other column (objects) through pandas' row hashes
-    arrow = [i for i, t in enumerate(df.dtypes) if _arrow_hashable(t)]
-    rest = [i for i in range(len(df.columns)) if i not in set(arrow)]
+    hashable = [_arrow_hashable(t) for t in df.dtypes]
+    arrow = [i for i, ok in enumerate(hashable) if ok]
+    rest = [i for i, ok in enumerate(hashable) if not ok]
     if arrow:
         try:
             _hash_arrow(h, df.iloc[:, arrow])
